@@ -1,0 +1,36 @@
+# Leuchtturm: the two commands are `make run` and `make test`; everything else here serves them.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+TEST_ENV := DJANGO_SETTINGS_MODULE=tests.settings
+
+.PHONY: run test install check
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Leuchtturm needs Python >= 3.11"'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev,postgres,redis]'
+	@touch $@
+
+install: $(STAMP)
+
+## Set up, load the demo content and serve the site (http://127.0.0.1:8000/) with a django-q2 cluster.
+run: $(STAMP)
+	@export DEBUG=1; set -e; \
+	$(PY) manage.py migrate --noinput; \
+	$(PY) manage.py load_demo; \
+	$(PY) manage.py ensure_demo_admin; \
+	$(PY) manage.py qcluster & QCLUSTER=$$!; \
+	trap 'kill $$QCLUSTER 2>/dev/null; wait $$QCLUSTER 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver --noreload 127.0.0.1:8000
+
+## The checks that keep the house clean, then the whole test suite.
+check: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+
+test: check
+	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)

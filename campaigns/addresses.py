@@ -1,0 +1,46 @@
+"""Normalising and hashing e-mail addresses.
+
+One normal form is used for storage, lookups and suppression hashes: surrounding whitespace removed, the
+domain lower-cased and stored in IDNA (ASCII) form, the local part kept as typed (RFC 5321 leaves its case
+to the receiving server). Anything that could smuggle a header (CR, LF, NUL) is rejected, not cleaned.
+"""
+
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext as _
+
+MAX_EMAIL_LENGTH = 254
+FORBIDDEN_CHARACTERS = ("\r", "\n", "\0", "\t")
+
+
+def normalise_email(address: str) -> str:
+    """Return the normal form of ``address`` or raise ``ValidationError`` with a German message."""
+    if not isinstance(address, str) or any(c in address for c in FORBIDDEN_CHARACTERS):
+        raise ValidationError(_("Bitte geben Sie eine gültige E-Mail-Adresse an."), code="invalid")
+    address = address.strip()
+    local, at, domain = address.rpartition("@")
+    if not at or not local or not domain:
+        raise ValidationError(_("Bitte geben Sie eine gültige E-Mail-Adresse an."), code="invalid")
+    try:
+        domain = domain.rstrip(".").encode("idna").decode("ascii").lower()
+    except UnicodeError as error:
+        raise ValidationError(
+            _("Die Domain der E-Mail-Adresse ist ungültig."), code="invalid_domain"
+        ) from error
+    normalised = f"{local}@{domain}"
+    if len(normalised) > MAX_EMAIL_LENGTH:
+        raise ValidationError(_("Die E-Mail-Adresse ist zu lang."), code="too_long")
+    validate_email(normalised)
+    return normalised
+
+
+def email_hash(normalised_address: str) -> str:
+    """A stable SHA-256 of the normalised address, for suppressions and anonymous log entries.
+
+    The domain is already lower-case; the local part is lower-cased here as well so that a suppression
+    holds for every spelling of the same mailbox.
+    """
+    local, _at, domain = normalised_address.rpartition("@")
+    return hashlib.sha256(f"{local.lower()}@{domain}".encode()).hexdigest()

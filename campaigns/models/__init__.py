@@ -1,0 +1,19 @@
+"""Models of the outreach plugin, one module per concept."""
+
+from campaigns.models.audiences import Audience
+from campaigns.models.channels import Channel
+from campaigns.models.consent import ConsentEvent, ConsentText
+from campaigns.models.subscribers import Language, Role, Subscriber, Subscription
+from campaigns.models.suppression import Suppression
+
+__all__ = [
+    "Audience",
+    "Channel",
+    "ConsentEvent",
+    "ConsentText",
+    "Language",
+    "Role",
+    "Subscriber",
+    "Subscription",
+    "Suppression",
+]

@@ -1,0 +1,92 @@
+"""Channels (Kanäle): named public streams that bundle topics for one target group.
+
+A channel's *content rule* (page types, topics, municipalities, MINT subjects, grade bands) is evaluated by
+``campaigns.selection.select_content`` — the one function that newsletters, feeds, calendars and the API call.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.forms import CheckboxSelectMultiple
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
+
+CONTENT_MODELS = [
+    "lighthousestorypage",
+    "mintofferpage",
+    "innovationmilestonepage",
+    "internalnewspage",
+]
+
+
+def content_page_types() -> models.Q:
+    """Limit the rule's page types to the content families (subclasses of ContentPage)."""
+    return models.Q(app_label="page_types", model__in=CONTENT_MODELS)
+
+
+class Channel(index.Indexed, ClusterableModel):
+    """A newsletter / feed channel with its content rule; an empty rule part means "no restriction"."""
+
+    name = models.CharField(_("Name"), max_length=120)
+    slug = models.SlugField(_("Kürzel"), max_length=80, unique=True)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    is_public = models.BooleanField(
+        _("Öffentlich"),
+        default=True,
+        help_text=_("Öffentliche Kanäle erscheinen im Anmeldeformular, in Feeds und in der API."),
+    )
+    sort_order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+    page_types = ParentalManyToManyField(
+        ContentType,
+        verbose_name=_("Seitentypen"),
+        blank=True,
+        limit_choices_to=content_page_types,
+        related_name="+",
+    )
+    topics = ParentalManyToManyField(
+        "page_types.Topic", verbose_name=_("Themen"), blank=True, related_name="channels"
+    )
+    municipalities = ParentalManyToManyField(
+        "page_types.Municipality", verbose_name=_("Kommunen"), blank=True, related_name="channels"
+    )
+    subjects = ParentalManyToManyField(
+        "page_types.MintSubject", verbose_name=_("MINT-Fächer"), blank=True, related_name="channels"
+    )
+    grade_bands = ParentalManyToManyField(
+        "page_types.GradeBand", verbose_name=_("Zielgruppen"), blank=True, related_name="channels"
+    )
+    tracking_enabled = models.BooleanField(
+        _("Öffnungs- und Klickmessung erlauben"),
+        default=False,
+        help_text=_("Gilt nur für Abonnentinnen und Abonnenten, die der Messung zugestimmt haben."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("is_public"),
+        FieldPanel("sort_order"),
+        MultiFieldPanel(
+            [
+                FieldPanel("page_types", widget=CheckboxSelectMultiple),
+                FieldPanel("topics", widget=CheckboxSelectMultiple),
+                FieldPanel("municipalities", widget=CheckboxSelectMultiple),
+                FieldPanel("subjects", widget=CheckboxSelectMultiple),
+                FieldPanel("grade_bands", widget=CheckboxSelectMultiple),
+            ],
+            heading=_("Inhaltsregel"),
+        ),
+        FieldPanel("tracking_enabled"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("Kanal")
+        verbose_name_plural = _("Kanäle")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,108 @@
+"""The append-only consent log and the versioned consent texts it refers to.
+
+Each event records what happened (requested, confirmed, …), when, on which channel, through which source and
+under which consent-text version — exactly what a proof of consent (GDPR Art. 7(1), UWG §7) needs, and no
+more: the client address is kept only for requests and confirmations, as the double opt-in proof requires.
+"""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ConsentText(models.Model):
+    """A version of the consent wording shown next to the consent checkbox."""
+
+    version = models.CharField(_("Version"), max_length=40, unique=True)
+    text = models.TextField(_("Einwilligungstext"))
+    created_at = models.DateTimeField(_("Angelegt"), default=timezone.now, editable=False)
+    is_current = models.BooleanField(_("Aktuell"), default=False)
+
+    class Meta:
+        verbose_name = _("Einwilligungstext")
+        verbose_name_plural = _("Einwilligungstexte")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_current"],
+                condition=models.Q(is_current=True),
+                name="one_current_consent_text",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.version
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    """Refuses bulk updates: a log that can be rewritten proves nothing."""
+
+    def update(self, **kwargs):
+        raise TypeError("The consent log is append-only.")
+
+
+class ConsentEvent(models.Model):
+    """One entry of the consent log."""
+
+    class Event(models.TextChoices):
+        REQUESTED = "requested", _("Anmeldung angefordert")
+        CONFIRMED = "confirmed", _("Anmeldung bestätigt")
+        PREFERENCES_CHANGED = "preferences_changed", _("Einstellungen geändert")
+        UNSUBSCRIBED = "unsubscribed", _("Abgemeldet")
+        IMPORTED = "imported", _("Importiert")
+        BOUNCED = "bounced", _("Unzustellbar")
+        COMPLAINED = "complained", _("Beschwerde")
+        ERASED = "erased", _("Daten gelöscht")
+
+    class Source(models.TextChoices):
+        FORM = "form", _("Formular")
+        API = "api", _("API")
+        IMPORT = "import", _("Import")
+        ADMIN = "admin", _("Verwaltung")
+        EMAIL = "email", _("E-Mail (Abmeldelink/Provider)")
+
+    subscriber = models.ForeignKey(
+        "campaigns.Subscriber",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="consent_events",
+    )
+    email_hash = models.CharField(_("Adress-Hash"), max_length=64, db_index=True)
+    event = models.CharField(_("Ereignis"), max_length=30, choices=Event.choices)
+    channel = models.ForeignKey(
+        "campaigns.Channel",
+        verbose_name=_("Kanal"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    source = models.CharField(_("Quelle"), max_length=20, choices=Source.choices)
+    consent_text = models.ForeignKey(
+        ConsentText,
+        verbose_name=_("Einwilligungstext"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    legal_basis = models.CharField(_("Rechtsgrundlage"), max_length=300, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP-Adresse"), null=True, blank=True)
+    detail = models.CharField(_("Details"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("Zeitpunkt"), default=timezone.now, editable=False)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Einwilligungsereignis")
+        verbose_name_plural = _("Einwilligungsprotokoll")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_event_display()} ({self.created_at:%d.%m.%Y %H:%M})"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            raise TypeError("The consent log is append-only.")
+        super().save(*args, **kwargs)

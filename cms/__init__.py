@@ -1,0 +1,1 @@
+"""The host project: settings, URLs, API router and demo content for Leuchtturm."""

@@ -1,0 +1,48 @@
+"""Typed readers for environment variables.
+
+Settings are configured by the environment only (twelve-factor); these helpers keep the parsing rules
+(what counts as true, how lists are split) in one place so that every variable behaves alike.
+"""
+
+import os
+
+TRUE_VALUES = {"1", "true", "yes", "on"}
+FALSE_VALUES = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str = "") -> str:
+    """Return the variable's value with surrounding whitespace removed, or ``default``."""
+    return os.environ.get(name, default).strip()
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    """Return the variable as a boolean; unknown spellings are an error rather than a silent guess."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in TRUE_VALUES:
+        return True
+    if value in FALSE_VALUES:
+        return False
+    raise ValueError(f"{name} must be one of {sorted(TRUE_VALUES | FALSE_VALUES)}, not {raw!r}")
+
+
+def env_int(name: str, default: int) -> int:
+    """Return the variable as an integer, or ``default`` when unset."""
+    raw = os.environ.get(name, "").strip()
+    return int(raw) if raw else default
+
+
+def env_float(name: str, default: float) -> float:
+    """Return the variable as a float, or ``default`` when unset."""
+    raw = os.environ.get(name, "").strip()
+    return float(raw) if raw else default
+
+
+def env_list(name: str, default: list[str] | None = None) -> list[str]:
+    """Return a comma-separated variable as a list without empty items."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return list(default or [])
+    return [item.strip() for item in raw.split(",") if item.strip()]

@@ -1,0 +1,10 @@
+"""App configuration for the content plugin."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PageTypesConfig(AppConfig):
+    name = "page_types"
+    verbose_name = _("Inhalte")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,34 @@
+"""Page and taxonomy models of the content plugin, one module per content family."""
+
+from page_types.models.base import ContentPage, ListingIndexPage
+from page_types.models.history import Era, InnovationHistoryPage, InnovationMilestonePage
+from page_types.models.home import HomePage, StandardPage
+from page_types.models.lighthouse import LighthouseIndexPage, LighthouseStoryPage, Sector
+from page_types.models.mint import MintIndexPage, MintOccurrence, MintOfferPage, OfferKind
+from page_types.models.news import InternalNewsIndexPage, InternalNewsPage, NewsKind
+from page_types.models.taxonomy import GradeBand, MintSubject, Municipality, Organisation, Topic
+
+__all__ = [
+    "ContentPage",
+    "Era",
+    "GradeBand",
+    "HomePage",
+    "InnovationHistoryPage",
+    "InnovationMilestonePage",
+    "InternalNewsIndexPage",
+    "InternalNewsPage",
+    "LighthouseIndexPage",
+    "LighthouseStoryPage",
+    "ListingIndexPage",
+    "MintIndexPage",
+    "MintOccurrence",
+    "MintOfferPage",
+    "MintSubject",
+    "Municipality",
+    "NewsKind",
+    "OfferKind",
+    "Organisation",
+    "Sector",
+    "StandardPage",
+    "Topic",
+]

@@ -1,0 +1,184 @@
+"""The base of every content page and of every listing page.
+
+``ContentPage`` is a concrete (multi-table) page model on purpose: teaser, listing image, topics,
+municipalities and publish date live in one table, so that one query can select across all content families
+— which is what channels, feeds and the API do.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.forms import CheckboxSelectMultiple
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from page_types.facets import AudienceFacets
+
+
+def _slugs(terms) -> frozenset[str]:
+    return frozenset(term.slug for term in terms.all())
+
+
+class ContentPage(Page):
+    """Fields every content page carries: teaser, listing image, topics, municipalities, publish date."""
+
+    teaser = models.TextField(
+        _("Teaser"),
+        max_length=400,
+        help_text=_("Kurzer Text für Übersichten, Feeds und Newsletter (höchstens 400 Zeichen)."),
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Vorschaubild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    listing_image_alt = models.CharField(
+        _("Alternativtext des Vorschaubilds"),
+        max_length=250,
+        blank=True,
+        help_text=_("Pflicht, wenn ein Vorschaubild gewählt ist."),
+    )
+    topics = ParentalManyToManyField(
+        "page_types.Topic", verbose_name=_("Themen"), blank=True, related_name="pages"
+    )
+    municipalities = ParentalManyToManyField(
+        "page_types.Municipality",
+        verbose_name=_("Kommunen"),
+        blank=True,
+        related_name="pages",
+        help_text=_("Keine Auswahl bedeutet: der ganze Landkreis."),
+    )
+    publish_date = models.DateField(_("Veröffentlichungsdatum"), default=timezone.localdate)
+
+    is_creatable = False
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("teaser"),
+        MultiFieldPanel(
+            [FieldPanel("listing_image"), FieldPanel("listing_image_alt")],
+            heading=_("Vorschaubild"),
+        ),
+    ]
+    taxonomy_panels = [
+        FieldPanel("publish_date"),
+        FieldPanel("topics", widget=CheckboxSelectMultiple),
+        FieldPanel("municipalities", widget=CheckboxSelectMultiple),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser"),
+        index.FilterField("publish_date"),
+    ]
+
+    class Meta:
+        verbose_name = _("Inhaltsseite")
+        verbose_name_plural = _("Inhaltsseiten")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.listing_image_id and not self.listing_image_alt.strip():
+            raise ValidationError(
+                {"listing_image_alt": _("Bitte einen Alternativtext für das Vorschaubild angeben.")}
+            )
+
+    def audience_facets(self) -> AudienceFacets:
+        """Who this page is for; subclasses add their own facets (MINT subjects, grade bands)."""
+        return AudienceFacets(
+            page_type=self.specific_class._meta.label_lower,
+            topics=_slugs(self.topics),
+            municipalities=_slugs(self.municipalities),
+        )
+
+
+def content_edit_handler(content_panels: list) -> TabbedInterface:
+    """The editor's tabs of a content page: content, taxonomy, promotion and settings."""
+    return TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Inhalt")),
+            ObjectList(ContentPage.taxonomy_panels, heading=_("Zuordnung")),
+            ObjectList(ContentPage.promote_panels, heading=_("Veröffentlichung")),
+            ObjectList(ContentPage.settings_panels, heading=_("Einstellungen"), classname="settings"),
+        ]
+    )
+
+
+class ListingIndexPage(Page):
+    """An index page that lists, filters and paginates its children of one content family.
+
+    Filter parameters are validated by a form (``filter_form_class``); invalid values are answered with a
+    400 and a message on the page instead of being passed to the database.
+    """
+
+    intro = RichTextField(_("Einleitung"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    paginate_by = 12
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+    @property
+    def filter_form_class(self):
+        from page_types.forms import ContentFilterForm
+
+        return ContentFilterForm
+
+    def child_model(self) -> type[ContentPage]:
+        """The page model listed by this index (its only allowed subpage type)."""
+        return self.allowed_subpage_models()[0]
+
+    def listed_pages(self):
+        """The live, public children in listing order, with what their cards need prefetched."""
+        from page_types.selection import with_listing_data
+
+        pages = self.child_model().objects.child_of(self).live().public()
+        return with_listing_data(pages).order_by("-publish_date", "-pk")
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        form = self.filter_form_class(request.GET or None)
+        pages = self.listed_pages()
+        if form.is_valid():
+            pages = form.filter(pages)
+        paginator = Paginator(pages, self.paginate_by)
+        try:
+            page_obj = paginator.page(request.GET.get("seite") or 1)
+        except (PageNotAnInteger, EmptyPage):
+            page_obj = None
+        context.update(
+            filter_form=form,
+            paginator=paginator,
+            page_obj=page_obj,
+            items=page_obj.object_list if page_obj else [],
+            query_without_page=_query_without(request, "seite"),
+        )
+        return context
+
+    def serve(self, request: HttpRequest, *args, **kwargs) -> TemplateResponse:
+        response = super().serve(request, *args, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        if (context.get("filter_form") and context["filter_form"].errors) or (
+            "page_obj" in context and context["page_obj"] is None
+        ):
+            response.status_code = 400
+        return response
+
+
+def _query_without(request: HttpRequest, name: str) -> str:
+    query = request.GET.copy()
+    query.pop(name, None)
+    return query.urlencode()

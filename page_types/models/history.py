@@ -1,0 +1,105 @@
+"""Innovation history: milestones of the district's entrepreneurial past, shown as a timeline."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from page_types.blocks import BodyBlock
+from page_types.models.base import ContentPage, ListingIndexPage, content_edit_handler
+
+
+class Era:
+    """Eras of the timeline filter, as (slug, label, first year, last year)."""
+
+    ERAS = (
+        ("bis-1870", _("Bis 1870: Handwerk und frühe Industrie"), -10_000, 1870),
+        ("1871-1918", _("1871–1918: Industrialisierung"), 1871, 1918),
+        ("1919-1949", _("1919–1949: Zwischen den Kriegen"), 1919, 1949),
+        ("1950-1989", _("1950–1989: Wirtschaftswunder und Wandel"), 1950, 1989),
+        ("seit-1990", _("Seit 1990: Globalisierung und Digitalisierung"), 1990, 10_000),
+    )
+
+    @classmethod
+    def choices(cls) -> list[tuple[str, str]]:
+        return [(slug, label) for slug, label, _first, _last in cls.ERAS]
+
+    @classmethod
+    def bounds(cls, slug: str) -> tuple[int, int]:
+        for era_slug, _label, first, last in cls.ERAS:
+            if era_slug == slug:
+                return first, last
+        raise KeyError(slug)
+
+    @classmethod
+    def of_year(cls, year: int) -> str:
+        return next(slug for slug, _label, first, last in cls.ERAS if first <= year <= last)
+
+
+class InnovationHistoryPage(ListingIndexPage):
+    """The timeline of milestones, oldest first, filterable by era and topic."""
+
+    parent_page_types = ["page_types.HomePage"]
+    subpage_types = ["page_types.InnovationMilestonePage"]
+    paginate_by = 50
+
+    class Meta:
+        verbose_name = _("Innovationsgeschichte (Zeitstrahl)")
+        verbose_name_plural = _("Innovationsgeschichten (Zeitstrahl)")
+
+    @property
+    def filter_form_class(self):
+        from page_types.forms import HistoryFilterForm
+
+        return HistoryFilterForm
+
+    def listed_pages(self):
+        return super().listed_pages().select_related("organisation").order_by("year", "date", "pk")
+
+
+class InnovationMilestonePage(ContentPage):
+    """One milestone: a year (or date), what happened, who did it, and the source."""
+
+    year = models.SmallIntegerField(_("Jahr"))
+    date = models.DateField(_("Genaues Datum"), null=True, blank=True)
+    organisation = models.ForeignKey(
+        "page_types.Organisation",
+        verbose_name=_("Organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="milestones",
+    )
+    person = models.CharField(_("Person"), max_length=200, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("Text"), blank=True)
+    source = models.CharField(
+        _("Quelle"), max_length=300, blank=True, help_text=_("Archiv, Literatur oder Link.")
+    )
+
+    parent_page_types = ["page_types.InnovationHistoryPage"]
+    subpage_types: list[str] = []
+
+    content_panels = [
+        *ContentPage.content_panels,
+        FieldRowPanel([FieldPanel("year"), FieldPanel("date")], heading=_("Zeitpunkt")),
+        FieldPanel("organisation"),
+        FieldPanel("person"),
+        FieldPanel("body"),
+        FieldPanel("source"),
+    ]
+    edit_handler = content_edit_handler(content_panels)
+    search_fields = [
+        *ContentPage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("person"),
+        index.FilterField("year"),
+    ]
+
+    class Meta:
+        verbose_name = _("Meilenstein")
+        verbose_name_plural = _("Meilensteine")
+
+    @property
+    def era(self) -> str:
+        return Era.of_year(self.year)

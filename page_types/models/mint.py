@@ -1,0 +1,180 @@
+"""MINT offers: workshops, internships, camps and competitions for young people, and their dates."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.forms import CheckboxSelectMultiple
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from page_types.blocks import BodyBlock
+from page_types.facets import AudienceFacets
+from page_types.models.base import ContentPage, ListingIndexPage, content_edit_handler
+
+
+class OfferKind(models.TextChoices):
+    """What kind of MINT offer this is."""
+
+    WORKSHOP = "workshop", _("Workshop/Kurs")
+    INTERNSHIP = "internship", _("Praktikum")
+    HOLIDAY_CAMP = "holiday_camp", _("Ferienprogramm/Camp")
+    COMPETITION = "competition", _("Wettbewerb")
+    SCHOOL_COOPERATION = "school_cooperation", _("Schulkooperation")
+    GIRLS_BOYS_DAY = "girls_boys_day", _("Girls' Day/Boys' Day")
+    OPEN_DAY = "open_day", _("Tag der offenen Tür/Exkursion")
+    TEACHER_TRAINING = "teacher_training", _("Fortbildung für Lehrkräfte")
+
+
+class MintIndexPage(ListingIndexPage):
+    """Lists the MINT offers, filterable by subject, grade band and "upcoming only"."""
+
+    parent_page_types = ["page_types.HomePage"]
+    subpage_types = ["page_types.MintOfferPage"]
+
+    class Meta:
+        verbose_name = _("MINT-Übersicht")
+        verbose_name_plural = _("MINT-Übersichten")
+
+    @property
+    def filter_form_class(self):
+        from page_types.forms import MintFilterForm
+
+        return MintFilterForm
+
+    def listed_pages(self):
+        return (
+            super()
+            .listed_pages()
+            .select_related("provider")
+            .prefetch_related("subjects", "grade_bands", "occurrences")
+        )
+
+
+class MintOfferPage(ContentPage):
+    """A MINT offer for young people, teachers or parents, with one or more dates or "ongoing"."""
+
+    kind = models.CharField(_("Art des Angebots"), max_length=30, choices=OfferKind.choices)
+    provider = models.ForeignKey(
+        "page_types.Organisation",
+        verbose_name=_("Anbieter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mint_offers",
+    )
+    subjects = ParentalManyToManyField(
+        "page_types.MintSubject", verbose_name=_("Fächer"), blank=True, related_name="offers"
+    )
+    grade_bands = ParentalManyToManyField(
+        "page_types.GradeBand", verbose_name=_("Zielgruppen"), blank=True, related_name="offers"
+    )
+    min_age = models.PositiveSmallIntegerField(_("Alter von"), null=True, blank=True)
+    max_age = models.PositiveSmallIntegerField(_("Alter bis"), null=True, blank=True)
+    ongoing = models.BooleanField(
+        _("Laufendes Angebot"),
+        default=False,
+        help_text=_("Ohne feste Termine, z. B. ein Praktikum nach Vereinbarung."),
+    )
+    location = models.CharField(_("Ort"), max_length=250, blank=True)
+    cost = models.CharField(
+        _("Kosten"), max_length=120, blank=True, help_text=_("z. B. „kostenlos“ oder „15 €“")
+    )
+    registration_url = models.URLField(_("Anmeldung (Link)"), blank=True)
+    registration_deadline = models.DateField(_("Anmeldeschluss"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(_("Plätze"), null=True, blank=True)
+    accessibility_notes = models.TextField(_("Hinweise zur Barrierefreiheit"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("Beschreibung"), blank=True)
+
+    parent_page_types = ["page_types.MintIndexPage"]
+    subpage_types: list[str] = []
+
+    content_panels = [
+        *ContentPage.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("provider"),
+        FieldPanel("subjects", widget=CheckboxSelectMultiple),
+        FieldPanel("grade_bands", widget=CheckboxSelectMultiple),
+        FieldRowPanel([FieldPanel("min_age"), FieldPanel("max_age")], heading=_("Alter")),
+        MultiFieldPanel(
+            [FieldPanel("ongoing"), InlinePanel("occurrences", label=_("Termin"))],
+            heading=_("Termine"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("location"),
+                FieldPanel("cost"),
+                FieldPanel("capacity"),
+                FieldPanel("registration_url"),
+                FieldPanel("registration_deadline"),
+                FieldPanel("accessibility_notes"),
+            ],
+            heading=_("Ort, Kosten und Anmeldung"),
+        ),
+        FieldPanel("body"),
+    ]
+    edit_handler = content_edit_handler(content_panels)
+    search_fields = [
+        *ContentPage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("location"),
+        index.FilterField("kind"),
+        index.FilterField("ongoing"),
+    ]
+
+    class Meta:
+        verbose_name = _("MINT-Angebot")
+        verbose_name_plural = _("MINT-Angebote")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.min_age and self.max_age and self.min_age > self.max_age:
+            raise ValidationError({"max_age": _("Das Höchstalter liegt unter dem Mindestalter.")})
+
+    def audience_facets(self) -> AudienceFacets:
+        facets = super().audience_facets()
+        return AudienceFacets(
+            page_type=facets.page_type,
+            topics=facets.topics,
+            municipalities=facets.municipalities,
+            subjects=frozenset(s.slug for s in self.subjects.all()),
+            grade_bands=frozenset(g.slug for g in self.grade_bands.all()),
+        )
+
+    def upcoming_occurrences(self) -> list["MintOccurrence"]:
+        """The dates still ahead, in order (uses prefetched occurrences when present)."""
+        now = timezone.now()
+        return [o for o in self.occurrences.all() if (o.end or o.start) >= now]
+
+    @property
+    def registration_open(self) -> bool:
+        return not self.registration_deadline or self.registration_deadline >= timezone.localdate()
+
+
+class MintOccurrence(Orderable):
+    """One date of a MINT offer: start, optional end and place."""
+
+    page = ParentalKey(MintOfferPage, on_delete=models.CASCADE, related_name="occurrences")
+    start = models.DateTimeField(_("Beginn"))
+    end = models.DateTimeField(_("Ende"), null=True, blank=True)
+    place = models.CharField(
+        _("Ort des Termins"), max_length=250, blank=True, help_text=_("Leer: Ort des Angebots.")
+    )
+
+    panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("place")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Termin")
+        verbose_name_plural = _("Termine")
+        ordering = ["start"]
+
+    def __str__(self) -> str:
+        return f"{self.page.title}: {timezone.localtime(self.start):%d.%m.%Y %H:%M}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("Das Ende liegt vor dem Beginn.")})

@@ -1,0 +1,119 @@
+"""Taxonomy snippets: the shared vocabulary that pages, feeds and newsletters filter by.
+
+They are plain models registered as snippets (see ``wagtail_hooks``) so that editors can extend the vocabulary
+without a deployment; every term has a stable ``slug`` because API clients, feeds and subscriber facets refer
+to terms by slug, never by id.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class TaxonomyTerm(index.Indexed, models.Model):
+    """Common fields of every vocabulary: a display name, a stable slug and an editorial order."""
+
+    name = models.CharField(_("Name"), max_length=120)
+    slug = models.SlugField(_("Kürzel"), max_length=120, unique=True, allow_unicode=False)
+    sort_order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Topic(TaxonomyTerm):
+    """A topic of the strategy workshop: one of the four success factors or one of their sub-topics."""
+
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("Übergeordnetes Thema"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    description = models.TextField(_("Beschreibung"), blank=True)
+
+    panels = [*TaxonomyTerm.panels, FieldPanel("parent"), FieldPanel("description")]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("Thema")
+        verbose_name_plural = _("Themen")
+
+    def __str__(self) -> str:
+        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+
+    def with_descendants(self) -> list["Topic"]:
+        """Return this topic and its sub-topics; filtering by a success factor includes its sub-topics."""
+        return [self, *self.children.all()]
+
+
+class Municipality(TaxonomyTerm):
+    """One of the 39 towns and municipalities of the district (loaded by a data migration)."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("Kommune")
+        verbose_name_plural = _("Kommunen")
+        ordering = ["name"]
+
+
+class Organisation(TaxonomyTerm):
+    """A company, school, university, association or authority that stories and offers refer to."""
+
+    class Kind(models.TextChoices):
+        COMPANY = "company", _("Unternehmen")
+        SCHOOL = "school", _("Schule")
+        UNIVERSITY = "university", _("Hochschule")
+        ASSOCIATION = "association", _("Verein/Verband")
+        AUTHORITY = "authority", _("Behörde/Kommune")
+        OTHER = "other", _("Sonstige")
+
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices, default=Kind.COMPANY)
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("Sitz"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisations",
+    )
+    website = models.URLField(_("Website"), blank=True)
+    description = models.TextField(_("Beschreibung"), blank=True)
+
+    panels = [
+        *TaxonomyTerm.panels,
+        FieldPanel("kind"),
+        FieldPanel("municipality"),
+        FieldPanel("website"),
+        FieldPanel("description"),
+    ]
+    search_fields = [*TaxonomyTerm.search_fields, index.FilterField("kind")]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("Organisation")
+        verbose_name_plural = _("Organisationen")
+        ordering = ["name"]
+
+
+class MintSubject(TaxonomyTerm):
+    """A MINT subject: Mathematik, Informatik, Naturwissenschaften, Technik."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("MINT-Fach")
+        verbose_name_plural = _("MINT-Fächer")
+
+
+class GradeBand(TaxonomyTerm):
+    """A target group of MINT offers: a grade band (Klasse 5–7), Ausbildung/Studium, Lehrkräfte, Eltern."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("Zielgruppe/Klassenstufe")
+        verbose_name_plural = _("Zielgruppen/Klassenstufen")

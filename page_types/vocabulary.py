@@ -1,0 +1,35 @@
+"""The baseline vocabulary of the strategy workshop, seeded by a data migration.
+
+Editors may add terms in the admin; these are the ones every installation starts with, because feeds,
+API clients and subscriber preferences refer to them by slug.
+"""
+
+from pathlib import Path
+
+MUNICIPALITIES_FILE = Path(__file__).resolve().parent / "data" / "municipalities.txt"
+
+# The four success factors of the workshop and the headings below them: (name, [sub-topic names]).
+TOPICS: list[tuple[str, list[str]]] = [
+    ("Mensch", ["Fachkräftegewinnung", "Lebenswerter Landkreis"]),
+    ("Infrastruktur", ["Raum", "Energie & Verkehr", "Wissenschaft & Wirtschaft"]),
+    ("Politik & Verwaltung", ["Verwaltung als Impulsgeber", "Wirtschaftsförderung"]),
+    ("Image", ["Identität", "Außenkommunikation", "Innenkommunikation"]),
+]
+
+MINT_SUBJECTS = ["Mathematik", "Informatik", "Naturwissenschaften", "Technik"]
+
+GRADE_BANDS = [
+    ("Klasse 1–4", "klasse-1-4"),
+    ("Klasse 5–7", "klasse-5-7"),
+    ("Klasse 8–10", "klasse-8-10"),
+    ("Klasse 11–13", "klasse-11-13"),
+    ("Ausbildung/Studium", "ausbildung-studium"),
+    ("Lehrkräfte", "lehrkraefte"),
+    ("Eltern", "eltern"),
+]
+
+
+def municipality_names() -> list[str]:
+    """The 39 municipalities, read from the data file (comment lines start with ``#``)."""
+    lines = MUNICIPALITIES_FILE.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
