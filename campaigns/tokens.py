@@ -1,0 +1,46 @@
+"""Signed tokens for the links in mails: confirm, preferences, unsubscribe.
+
+A token names the subscriber and the purpose and carries the subscriber's ``token_key``; it is signed with
+the project's secret so it cannot be forged, and rotating ``token_key`` (e.g. on erasure) revokes every
+token issued before. Confirmation tokens expire; preference and unsubscribe tokens must keep working from
+old mails, so they do not.
+"""
+
+from datetime import timedelta
+
+from django.core import signing
+
+from campaigns.models import Subscriber
+
+SALT = "leuchtturm.campaigns.tokens"
+CONFIRM = "confirm"
+PREFERENCES = "preferences"
+UNSUBSCRIBE = "unsubscribe"
+PURPOSES = (CONFIRM, PREFERENCES, UNSUBSCRIBE)
+CONFIRMATION_MAX_AGE = timedelta(days=7)
+
+
+class InvalidToken(Exception):
+    """The token is malformed, tampered with, expired, revoked or meant for another purpose."""
+
+
+def make_token(subscriber: Subscriber, purpose: str) -> str:
+    """Return a URL-safe signed token for ``subscriber`` and ``purpose``."""
+    if purpose not in PURPOSES:
+        raise ValueError(purpose)
+    return signing.dumps([subscriber.pk, subscriber.token_key, purpose], salt=SALT, compress=True)
+
+
+def read_token(token: str, purpose: str) -> Subscriber:
+    """Return the subscriber a valid token names, or raise ``InvalidToken``."""
+    max_age = CONFIRMATION_MAX_AGE if purpose == CONFIRM else None
+    try:
+        pk, key, token_purpose = signing.loads(token, salt=SALT, max_age=max_age)
+    except (signing.BadSignature, ValueError, TypeError) as error:
+        raise InvalidToken(str(error)) from error
+    if token_purpose != purpose:
+        raise InvalidToken("wrong purpose")
+    subscriber = Subscriber.objects.filter(pk=pk, token_key=key).first()
+    if subscriber is None:
+        raise InvalidToken("unknown or revoked")
+    return subscriber
