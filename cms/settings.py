@@ -12,7 +12,9 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from cms.csp import admin_directives, site_directives
 from cms.env import env_bool, env_float, env_int, env_list, env_str
+from cms.media import media_origins, media_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("LEUCHTTURM_VAR_DIR") or BASE_DIR / "var")
@@ -70,6 +72,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "ninja",
     "corsheaders",
+    "csp",
     "django_q",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -82,6 +85,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.csp.AreaContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -131,12 +135,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
+# Keeps installations (or test runs) that share one Redis apart: it prefixes cache keys and names the
+# django-q2 cluster, whose name is the Redis broker's queue key.
+REDIS_KEY_PREFIX = env_str("REDIS_KEY_PREFIX", "leuchtturm")
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "leuchtturm",
+            "KEY_PREFIX": REDIS_KEY_PREFIX,
         }
     }
 else:
@@ -164,7 +171,7 @@ STATICFILES_DIRS = [BASE_DIR / "cms" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or VAR_DIR / "media")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(),
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -195,6 +202,10 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
+# Documents are streamed through Django even from a bucket, so collection privacy holds for every download.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# No editor's address hash goes to gravatar.com (privacy; also keeps the admin's CSP free of foreign origins).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 50
@@ -208,7 +219,7 @@ CORS_URLS_REGEX = r"^/api/.*$"
 # that a slow task is never handed to a second worker while the first still runs it.
 Q_TIMEOUT = env_int("Q_TIMEOUT", 300)
 Q_CLUSTER = {
-    "name": "leuchtturm",
+    "name": REDIS_KEY_PREFIX,
     "workers": env_int("Q_WORKERS", 2),
     "timeout": Q_TIMEOUT,
     "retry": Q_TIMEOUT + 60,
@@ -239,8 +250,21 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+    # Trusted only because the reverse proxy overwrites this header on every request (docs/OPERATIONS.md).
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
+
+# Content Security Policy (django-csp): strict on the site and the APIs, with inline scripts and styles
+# allowed only below /admin/, where Wagtail needs them (cms/csp.py says why).
+CSP_FRAME_ORIGINS = env_list(
+    "CSP_FRAME_ORIGINS",
+    ["https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"],
+)
+_site_csp = site_directives(media_origins=media_origins(STORAGES["default"]), frame_origins=CSP_FRAME_ORIGINS)
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _site_csp}
+ADMIN_CONTENT_SECURITY_POLICY = {"URL_PREFIXES": ["/admin/"], "DIRECTIVES": admin_directives(_site_csp)}
