@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 TEST_ENV := DJANGO_SETTINGS_MODULE=tests.settings
 
-.PHONY: run test install check
+.PHONY: run test test-postgres install check
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Leuchtturm needs Python >= 3.11"'
@@ -34,3 +34,9 @@ check: $(STAMP)
 
 test: check
 	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+## The whole suite again on PostgreSQL and Redis (the second pass of .ci/run); both servers must be running.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
+test-postgres: $(STAMP)
+	$(TEST_ENV) DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(VENV)/bin/pytest $(PYTEST_ARGS)

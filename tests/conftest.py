@@ -4,6 +4,9 @@ import pytest
 
 from tests.smtp_sink import SmtpSink
 
+# Markers and checks for the tests that need PostgreSQL or Redis (skipped, or failed in CI, without them).
+pytest_plugins = ["tests.services"]
+
 
 @pytest.fixture
 def smtp_sink(settings):

@@ -6,10 +6,16 @@ The environment still wins, so the same suite runs against PostgreSQL and Redis 
 
 import os
 import tempfile
+import uuid
 
 os.environ.setdefault("SECRET_KEY", "test-only-" + "x" * 40)
 os.environ.setdefault("LEUCHTTURM_VAR_DIR", tempfile.mkdtemp(prefix="leuchtturm-test-"))
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+# A Redis shared by several runs and xdist workers keeps each one's keys and queues apart; subprocesses
+# (qcluster, gunicorn) inherit the prefix and so talk to the same queue as the test that started them.
+os.environ.setdefault("REDIS_KEY_PREFIX", f"leuchtturm-test-{uuid.uuid4().hex[:12]}")
+if (worker := os.environ.get("PYTEST_XDIST_WORKER")) and not os.environ["REDIS_KEY_PREFIX"].endswith(worker):
+    os.environ["REDIS_KEY_PREFIX"] += f"-{worker}"
 
 from cms.settings import *  # noqa: E402,F403
 

@@ -1,0 +1,134 @@
+"""PostgreSQL and Redis for the tests that need them: found, or skipped with a clear reason — failed in CI.
+
+A pytest plugin (loaded by ``tests/conftest.py``) with three markers:
+
+- ``needs_postgres``: a PostgreSQL server must answer (the suite's database if it is PostgreSQL, else
+  ``TEST_DATABASE_URL``, default ``postgres://postgres@127.0.0.1:5432/test``);
+- ``needs_redis``: a Redis server must answer (``REDIS_URL``, else ``TEST_REDIS_URL``, default
+  ``redis://127.0.0.1:6379/0``);
+- ``on_postgres``: the suite's own database must be PostgreSQL — such tests (real concurrency, several
+  processes on one database) run in ``make test-postgres``, the second pass of ``.ci/run``.
+
+An unreachable service skips the test on a developer's machine. With ``CI`` set it fails the test instead, so
+a broken CI machine can never turn into a green run that tested nothing. A suite pointed at PostgreSQL that
+cannot reach it stops at once with the reason.
+"""
+
+import functools
+import os
+from urllib.parse import urlsplit
+
+import pytest
+
+DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/test"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
+PROBE_TIMEOUT_SECONDS = 3
+
+
+def in_ci() -> bool:
+    """True where a missing service is an error rather than a reason to skip."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def suite_on_postgres() -> bool:
+    """True when the suite's own database is PostgreSQL."""
+    return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+
+
+def postgres_url() -> str:
+    """The PostgreSQL server that ``needs_postgres`` tests use."""
+    if suite_on_postgres():
+        return os.environ["DATABASE_URL"]
+    return os.environ.get("TEST_DATABASE_URL") or DEFAULT_POSTGRES_URL
+
+
+def postgres_database_url(name: str) -> str:
+    """The URL of database ``name`` on the PostgreSQL server of ``postgres_url()``."""
+    return urlsplit(postgres_url())._replace(path=f"/{name}").geturl()
+
+
+def redis_url() -> str:
+    """The Redis server that ``needs_redis`` tests use."""
+    return os.environ.get("REDIS_URL") or os.environ.get("TEST_REDIS_URL") or DEFAULT_REDIS_URL
+
+
+@functools.cache
+def postgres_problem() -> str | None:
+    """Why the PostgreSQL server cannot be used, or ``None`` when it answers a query.
+
+    The probe uses the maintenance database ``postgres``, as Django's test runner does: the named database
+    itself need not exist, since the tests run in a ``test_<name>`` database created for them.
+    """
+    import psycopg
+
+    url = postgres_url()
+    try:
+        with psycopg.connect(url, dbname="postgres", connect_timeout=PROBE_TIMEOUT_SECONDS) as connection:
+            connection.execute("SELECT 1")
+    except psycopg.Error as error:
+        return f"PostgreSQL at {_without_password(url)} is unreachable ({error.__class__.__name__}: {error})"
+    return None
+
+
+@functools.cache
+def redis_problem() -> str | None:
+    """Why the Redis server cannot be used, or ``None`` when it answers PING."""
+    import redis
+
+    url = redis_url()
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=PROBE_TIMEOUT_SECONDS).ping()
+    except redis.RedisError as error:
+        return f"Redis at {_without_password(url)} is unreachable ({error.__class__.__name__}: {error})"
+    return None
+
+
+def _without_password(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password:
+        parts = parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@"))
+    return parts.geturl()
+
+
+def require(problem: str | None) -> None:
+    """Skip (or, in CI, fail) the running test when ``problem`` says a service is missing."""
+    if problem is None:
+        return
+    if in_ci():
+        pytest.fail(f"{problem}; CI must provide it (see .ci/run)", pytrace=False)
+    pytest.skip(f"{problem}; start it to run this test")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "needs_postgres: needs a reachable PostgreSQL server")
+    config.addinivalue_line("markers", "needs_redis: needs a reachable Redis server")
+    config.addinivalue_line(
+        "markers", "on_postgres: needs the suite's database to be PostgreSQL (make test-postgres)"
+    )
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if suite_on_postgres() and postgres_problem():
+        pytest.exit(f"DATABASE_URL points at PostgreSQL, but {postgres_problem()}", returncode=3)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("on_postgres") and not suite_on_postgres():
+        pytest.skip("runs only on PostgreSQL: `make test-postgres` (the second pass of .ci/run)")
+    if item.get_closest_marker("needs_postgres"):
+        require(postgres_problem())
+    if item.get_closest_marker("needs_redis"):
+        require(redis_problem())
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Remove this run's keys (cache entries, django-q2 queues and statistics) from a shared Redis."""
+    prefix = os.environ.get("REDIS_KEY_PREFIX", "")
+    if not prefix.startswith("leuchtturm-test-") or redis_problem():
+        return
+    import redis
+
+    client = redis.Redis.from_url(redis_url())
+    for pattern in (f"{prefix}*", f"django_q:{prefix}*"):
+        for key in client.scan_iter(match=pattern, count=500):
+            client.delete(key)
