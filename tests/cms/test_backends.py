@@ -1,0 +1,111 @@
+"""DATABASE_URL, REDIS_URL and Q_BROKER switch database, cache and django-q2 broker — no code change.
+
+Each case starts a fresh interpreter with the production settings and talks to the real servers.
+"""
+
+import os
+import uuid
+
+import pytest
+import redis
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+
+from tests import services
+from tests.processes import django_json, production_env, run_django
+
+PROBE = """
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django_q.brokers import get_broker
+
+with connection.cursor() as cursor:
+    cursor.execute("SELECT 1")
+cache.set("probe", "from-the-cache", 60)
+broker = get_broker()
+broker.enqueue("probe-task")
+result = {
+    "vendor": connection.vendor,
+    "cache": settings.CACHES["default"]["BACKEND"],
+    "cache_roundtrip": cache.get("probe"),
+    "broker": type(broker).__name__,
+    "queue_size": broker.queue_size(),
+}
+broker.delete_queue()
+"""
+
+
+def test_defaults_are_sqlite_local_memory_cache_and_orm_broker(tmp_path):
+    result = django_json(
+        "from django.conf import settings\n"
+        "from django_q.brokers import get_broker\n"
+        "from django.db import connection\n"
+        "result = {'vendor': connection.vendor, 'cache': settings.CACHES['default']['BACKEND'],"
+        " 'broker': type(get_broker()).__name__}",
+        production_env(tmp_path),
+    )
+    assert result == {
+        "vendor": "sqlite",
+        "cache": "django.core.cache.backends.locmem.LocMemCache",
+        "broker": "ORM",
+    }
+
+
+@pytest.mark.needs_postgres
+@pytest.mark.needs_redis
+def test_postgres_and_redis_urls_switch_database_cache_and_broker(tmp_path):
+    prefix = f"leuchtturm-test-{uuid.uuid4().hex[:12]}"
+    env = production_env(
+        tmp_path,
+        DATABASE_URL=services.postgres_database_url("postgres"),
+        REDIS_URL=services.redis_url(),
+        Q_BROKER="redis",
+        REDIS_KEY_PREFIX=prefix,
+    )
+    client = redis.Redis.from_url(services.redis_url())
+    try:
+        result = django_json(PROBE, env)
+        assert result == {
+            "vendor": "postgresql",
+            "cache": "django.core.cache.backends.redis.RedisCache",
+            "cache_roundtrip": "from-the-cache",
+            "broker": "Redis",
+            "queue_size": 1,
+        }
+        # The cache entry really is in Redis, under the installation's prefix.
+        assert client.exists(f"{prefix}:1:probe")
+    finally:
+        client.delete(f"{prefix}:1:probe")
+
+
+@pytest.mark.needs_redis
+def test_redis_url_alone_keeps_the_orm_broker(tmp_path):
+    """Redis for the cache does not silently move the task queue: the ORM broker has receipts."""
+    result = django_json(
+        "from django.conf import settings\n"
+        "from django_q.brokers import get_broker\n"
+        "result = {'cache': settings.CACHES['default']['BACKEND'], 'broker': type(get_broker()).__name__}",
+        production_env(tmp_path, REDIS_URL=services.redis_url()),
+    )
+    assert result == {"cache": "django.core.cache.backends.redis.RedisCache", "broker": "ORM"}
+
+
+def test_redis_broker_without_redis_url_refuses_to_start(tmp_path):
+    completed = run_django("", production_env(tmp_path, Q_BROKER="redis"))
+    assert completed.returncode != 0
+    assert "Q_BROKER=redis needs REDIS_URL" in completed.stderr
+
+
+def test_the_suite_runs_on_the_configured_services():
+    """Guards the second CI pass: with DATABASE_URL and REDIS_URL set, the suite really uses them."""
+    expected_vendor = "postgresql" if services.suite_on_postgres() else "sqlite"
+    assert connection.vendor == expected_vendor
+    if os.environ.get("REDIS_URL"):
+        assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+        cache.set("suite-probe", 1, 30)
+        client = redis.Redis.from_url(os.environ["REDIS_URL"])
+        assert client.exists(f"{settings.REDIS_KEY_PREFIX}:1:suite-probe")
+    else:
+        assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"

@@ -1,0 +1,62 @@
+"""Run Leuchtturm in child processes, configured only by environment variables, as an operator would.
+
+Settings are read once per process, so what an environment variable switches (database, cache, broker,
+security headers) is observed in a fresh interpreter rather than faked with ``override_settings``.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Variables that select backends or modes; a child starts without them unless a test passes them.
+CONFIGURATION_VARIABLES = (
+    "DATABASE_URL",
+    "REDIS_URL",
+    "Q_BROKER",
+    "DEBUG",
+    "AWS_STORAGE_BUCKET_NAME",
+    "AWS_S3_ENDPOINT_URL",
+    "AWS_S3_CUSTOM_DOMAIN",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_COOKIES",
+)
+PRODUCTION_SECRET_KEY = "production-like-" + "k" * 40
+
+
+def production_env(var_dir: Path, **variables: str) -> dict[str, str]:
+    """An environment for ``cms.settings`` with ``DEBUG`` off, the given variables and nothing inherited
+    that would choose a backend."""
+    env = {name: value for name, value in os.environ.items() if name not in CONFIGURATION_VARIABLES}
+    env.update(
+        DJANGO_SETTINGS_MODULE="cms.settings",
+        SECRET_KEY=PRODUCTION_SECRET_KEY,
+        LEUCHTTURM_VAR_DIR=str(var_dir),
+        ALLOWED_HOSTS="testserver,127.0.0.1,localhost",
+        PYTHONPATH=str(ROOT),
+    )
+    env.update(variables)
+    return env
+
+
+def run_django(code: str, env: dict[str, str], timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` after ``django.setup()`` in a fresh interpreter."""
+    return subprocess.run(
+        [sys.executable, "-c", f"import django\ndjango.setup()\n{code}"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def django_json(code: str, env: dict[str, str], timeout: float = 60) -> dict:
+    """Run ``code`` (which binds ``result``) in a fresh interpreter and return ``result`` as JSON data."""
+    completed = run_django(f"{code}\nimport json\nprint(json.dumps(result))", env, timeout)
+    assert completed.returncode == 0, completed.stderr
+    return json.loads(completed.stdout.strip().splitlines()[-1])
