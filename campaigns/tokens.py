@@ -24,6 +24,10 @@ class InvalidToken(Exception):
     """The token is malformed, tampered with, expired, revoked or meant for another purpose."""
 
 
+class ExpiredToken(InvalidToken):
+    """The token was valid but is older than its purpose allows (pages offer a new sign-up instead)."""
+
+
 def make_token(subscriber: Subscriber, purpose: str) -> str:
     """Return a URL-safe signed token for ``subscriber`` and ``purpose``."""
     if purpose not in PURPOSES:
@@ -36,6 +40,8 @@ def read_token(token: str, purpose: str) -> Subscriber:
     max_age = CONFIRMATION_MAX_AGE if purpose == CONFIRM else None
     try:
         pk, key, token_purpose = signing.loads(token, salt=SALT, max_age=max_age)
+    except signing.SignatureExpired as error:
+        raise ExpiredToken(str(error)) from error
     except (signing.BadSignature, ValueError, TypeError) as error:
         raise InvalidToken(str(error)) from error
     if token_purpose != purpose:

@@ -5,18 +5,30 @@ under which consent-text version — exactly what a proof of consent (GDPR Art. 
 more: the client address is kept only for requests and confirmations, as the double opt-in proof requires.
 """
 
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class ConsentTextQuerySet(models.QuerySet):
+    def current(self) -> "ConsentText | None":
+        """The version shown on sign-up forms now, if one is marked current."""
+        return self.filter(is_current=True).first()
+
+
 class ConsentText(models.Model):
-    """A version of the consent wording shown next to the consent checkbox."""
+    """A version of the consent wording shown next to the consent checkbox.
+
+    Once a version is referred to by the consent log it is evidence and must not change; a new wording is
+    a new version (the admin form enforces this).
+    """
 
     version = models.CharField(_("Version"), max_length=40, unique=True)
     text = models.TextField(_("Einwilligungstext"))
     created_at = models.DateTimeField(_("Angelegt"), default=timezone.now, editable=False)
     is_current = models.BooleanField(_("Aktuell"), default=False)
+
+    objects = ConsentTextQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Einwilligungstext")
@@ -33,12 +45,34 @@ class ConsentText(models.Model):
     def __str__(self) -> str:
         return self.version
 
+    def save(self, *args, **kwargs) -> None:
+        """Saving a version as current retires the previous current one in the same transaction."""
+        with transaction.atomic():
+            if self.is_current:
+                ConsentText.objects.filter(is_current=True).exclude(pk=self.pk).update(is_current=False)
+            super().save(*args, **kwargs)
+
+    @property
+    def is_used(self) -> bool:
+        """Whether the consent log refers to this version (then its wording is evidence)."""
+        return self.pk is not None and ConsentEvent.objects.filter(consent_text=self).exists()
+
 
 class AppendOnlyQuerySet(models.QuerySet):
-    """Refuses bulk updates: a log that can be rewritten proves nothing."""
+    """Refuses bulk updates: a log that can be rewritten proves nothing.
+
+    The one sanctioned rewrite is ``anonymise``, which erasure (GDPR Art. 17) needs.
+    """
 
     def update(self, **kwargs):
         raise TypeError("The consent log is append-only.")
+
+    def anonymise(self) -> int:
+        """Detach the events from their person: they remain as anonymous counts (what, when, channel).
+
+        Removes the subscriber link, the address hash, the client address and the free-text detail.
+        """
+        return models.QuerySet.update(self, subscriber=None, email_hash="", ip_address=None, detail="")
 
 
 class ConsentEvent(models.Model):

@@ -8,6 +8,7 @@ is the status of their ``Subscription`` to it: only *active* subscriptions are e
 import secrets
 
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -33,8 +34,21 @@ class Language(models.TextChoices):
     ENGLISH = "en", _("Englisch")
 
 
+class SubscriberQuerySet(models.QuerySet):
+    def for_address(self, normalised_address: str) -> "SubscriberQuerySet":
+        """The subscriber with this address in any spelling of the local part's case.
+
+        Filters on ``LOWER(email)`` so that the functional unique index serves the lookup.
+        """
+        return self.alias(email_lower=Lower("email")).filter(email_lower=normalised_address.lower())
+
+
 class Subscriber(models.Model):
-    """A person who asked for one or more channels; holds the facets that select their content."""
+    """A person who asked for one or more channels; holds the facets that select their content.
+
+    The address is unique regardless of the local part's case: ``Max@example.org`` and ``max@example.org``
+    are one mailbox in practice, and one person must not end up with two records and two consent histories.
+    """
 
     email = models.EmailField(_("E-Mail-Adresse"), max_length=254, unique=True)
     name = models.CharField(_("Name"), max_length=120, blank=True)
@@ -65,10 +79,13 @@ class Subscriber(models.Model):
         _("Letzte Bestätigungsmail"), null=True, blank=True, editable=False
     )
 
+    objects = SubscriberQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("Abonnent/in")
         verbose_name_plural = _("Abonnent/innen")
         ordering = ["email"]
+        constraints = [models.UniqueConstraint(Lower("email"), name="unique_subscriber_email_any_case")]
         permissions = [
             ("export_subscriber", _("Kann Abonnentendaten exportieren")),
             ("erase_subscriber", _("Kann Abonnentendaten löschen")),
