@@ -1,0 +1,83 @@
+"""The Content Security Policy holds in a real browser: Wagtail's admin works under it without violations.
+
+Chromium reports every blocked script, style, image or frame as a ``securitypolicyviolation`` event; the
+pages below are the admin's heaviest (page editors with StreamField, rich text, date pickers and inline
+panels, the image uploader). A control run with the site's strict policy on the admin proves the harness
+sees violations and that the admin's wider policy is needed, not decoration.
+"""
+
+import shutil
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import override_settings
+
+from tests.factories import make_offer, make_site, make_story
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = [
+    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+COLLECT_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.__cspViolations.push(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"}`);
+});
+"""
+PASSWORD = "csp-Test-passwort-1"
+
+
+@pytest.fixture
+def editor_pages(monkeypatch):
+    """A superuser and the admin URLs of a story and a MINT offer editor, the dashboard and the uploader."""
+    # Playwright's sync API runs an event loop in this thread; the ORM calls of the live server's setup
+    # happen before and after it, never during a request of this thread.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    get_user_model().objects.create_superuser("csp-admin", "csp@example.org", PASSWORD)
+    site = make_site()
+    story = make_story(site["lighthouse"])
+    offer = make_offer(site["mint"])
+    return [
+        "/admin/",
+        f"/admin/pages/{story.pk}/edit/",
+        f"/admin/pages/{offer.pk}/edit/",
+        f"/admin/pages/{site['lighthouse'].pk}/",
+        "/admin/images/multiple/add/",
+        "/admin/snippets/",
+    ]
+
+
+def violations_on(live_server_url: str, paths: list[str]) -> dict[str, list[str]]:
+    """Log in through the admin's login form, open each path, and return the violations reported on it."""
+    from playwright.sync_api import sync_playwright
+
+    found: dict[str, list[str]] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_context().new_page()
+        page.add_init_script(COLLECT_VIOLATIONS)
+        page.goto(f"{live_server_url}/admin/login/")
+        found["/admin/login/"] = page.evaluate("window.__cspViolations")
+        page.fill("input[name=username]", "csp-admin")
+        page.fill("input[name=password]", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{live_server_url}/admin/")
+        for path in paths:
+            response = page.goto(f"{live_server_url}{path}", wait_until="networkidle")
+            assert response.status == 200, path
+            found[path] = page.evaluate("window.__cspViolations")
+        browser.close()
+    return {path: violations for path, violations in found.items() if violations}
+
+
+def test_wagtail_admin_runs_without_csp_violations(live_server, editor_pages):
+    assert violations_on(live_server.url, editor_pages) == {}
+
+
+def test_the_site_policy_would_break_the_admin(live_server, editor_pages):
+    """Control: the strict site policy applied to the admin is violated, so the harness catches violations."""
+    with override_settings(ADMIN_CONTENT_SECURITY_POLICY=None):
+        violations = violations_on(live_server.url, editor_pages[1:2])
+    assert any("script-src" in v or "style-src" in v for v in violations.get(editor_pages[1], []))
