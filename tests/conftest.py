@@ -4,8 +4,9 @@ import pytest
 
 from tests.smtp_sink import SmtpSink
 
-# Markers and checks for the tests that need PostgreSQL or Redis (skipped, or failed in CI, without them).
-pytest_plugins = ["tests.services"]
+# Markers and checks for the tests that need PostgreSQL or Redis (skipped, or failed in CI, without them);
+# helpers and fixtures for running Leuchtturm in child processes configured like production.
+pytest_plugins = ["tests.services", "tests.processes"]
 
 
 @pytest.fixture
