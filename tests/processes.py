@@ -1,7 +1,8 @@
 """Run Leuchtturm in child processes, configured only by environment variables, as an operator would.
 
 Settings are read once per process, so what an environment variable switches (database, cache, broker,
-security headers) is observed in a fresh interpreter rather than faked with ``override_settings``.
+security headers) is observed in a fresh interpreter rather than faked with ``override_settings``. Loaded as a
+pytest plugin by ``tests/conftest.py`` for its fixtures.
 """
 
 import json
@@ -9,6 +10,8 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,3 +63,21 @@ def django_json(code: str, env: dict[str, str], timeout: float = 60) -> dict:
     completed = run_django(f"{code}\nimport json\nprint(json.dumps(result))", env, timeout)
     assert completed.returncode == 0, completed.stderr
     return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory) -> Path:
+    """A ``STATIC_ROOT`` filled by ``collectstatic`` with the production storage (hashed, compressed names),
+    as a deployment does before starting web processes."""
+    static_root = tmp_path_factory.mktemp("static")
+    env = production_env(tmp_path_factory.mktemp("var"), STATIC_ROOT=str(static_root))
+    completed = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert completed.returncode == 0, completed.stderr
+    return static_root
