@@ -1,0 +1,270 @@
+"""The subscription API for other front ends: sign up, confirm, read and change preferences, unsubscribe.
+
+Same semantics as the public pages, validated by the same forms: a sign-up is answered ``202`` whenever
+the input is valid — new, pending, active and suppressed addresses alike — and ``422`` with German
+messages per field otherwise. Everything after the sign-up is reached by the signed tokens from the mails.
+"""
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema
+from pydantic import ConfigDict, StrictBool
+
+from campaigns.api.errors import ErrorOut, MessageOut, form_errors, invalid
+from campaigns.models import Channel, ConsentEvent, ConsentText, Language, Role, Subscriber
+from campaigns.subscriptions import ratelimit
+from campaigns.subscriptions.facets import Facets
+from campaigns.subscriptions.forms import PreferencesForm, SignupForm, is_slug
+from campaigns.subscriptions.preferences import unsubscribe, update_preferences
+from campaigns.subscriptions.signup import confirm, request_subscription
+from campaigns.tokens import CONFIRM, PREFERENCES, UNSUBSCRIBE, ExpiredToken, InvalidToken, read_token
+from page_types.models import GradeBand, MintSubject, Municipality, Topic
+
+router = Router(tags=["Newsletter"])
+Source = ConsentEvent.Source
+TOKEN_ERRORS = {400: MessageOut, 410: MessageOut}
+
+
+class SubscriptionIn(Schema):
+    """A sign-up. Terms are referred to by slug (see ``GET /api/subscriptions/options``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    email: str = Field(..., description="E-Mail-Adresse; die Domain darf internationalisiert sein.")
+    channels: list[str] = Field(..., description="Kürzel der gewünschten Newsletter (mindestens einer).")
+    consent: StrictBool = Field(..., description="Muss true sein: Einwilligung in den angezeigten Text.")
+    consent_version: str | None = Field(None, description="Fassung des angezeigten Einwilligungstexts.")
+    name: str = ""
+    language: str = Language.GERMAN
+    role: str = ""
+    municipality: str | None = None
+    grade_bands: list[str] = []
+    subjects: list[str] = []
+    topics: list[str] = []
+
+
+class PreferencesIn(Schema):
+    """A change of preferences; fields left out stay as they are. ``channels`` is the complete new set."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    channels: list[str] | None = None
+    consent: StrictBool = Field(False, description="Nötig, wenn ``channels`` neue Newsletter enthält.")
+    consent_version: str | None = None
+    name: str | None = None
+    language: str | None = None
+    role: str | None = None
+    municipality: str | None = None
+    grade_bands: list[str] | None = None
+    subjects: list[str] | None = None
+    topics: list[str] | None = None
+
+
+class UnsubscribeIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    channel: str | None = Field(None, description="Nur diesen Newsletter abbestellen; ohne Angabe alle.")
+
+
+class ChannelStatusOut(Schema):
+    slug: str
+    name: str
+    status: str
+
+
+class SubscriptionOut(Schema):
+    email: str
+    name: str
+    language: str
+    role: str
+    municipality: str | None
+    grade_bands: list[str]
+    subjects: list[str]
+    topics: list[str]
+    channels: list[ChannelStatusOut]
+
+
+class TermOut(Schema):
+    slug: str
+    name: str
+
+
+class ChannelOut(TermOut):
+    description: str
+
+
+class ChoiceOut(Schema):
+    value: str
+    label: str
+
+
+class ConsentTextOut(Schema):
+    version: str
+    text: str
+
+
+class OptionsOut(Schema):
+    channels: list[ChannelOut]
+    municipalities: list[TermOut]
+    grade_bands: list[TermOut]
+    subjects: list[TermOut]
+    topics: list[TermOut]
+    roles: list[ChoiceOut]
+    languages: list[ChoiceOut]
+    consent_text: ConsentTextOut | None
+
+
+def _terms(model) -> list[dict]:
+    return list(model.objects.values("slug", "name"))
+
+
+def _choices(choices) -> list[dict]:
+    return [{"value": value, "label": str(label)} for value, label in choices]
+
+
+def _subscription_out(subscriber: Subscriber) -> dict:
+    facets = Facets.of(subscriber)
+    return {
+        "email": subscriber.email,
+        "name": facets.name,
+        "language": facets.language,
+        "role": facets.role,
+        "municipality": facets.municipality.slug if facets.municipality else None,
+        "grade_bands": [term.slug for term in facets.grade_bands],
+        "subjects": [term.slug for term in facets.subjects],
+        "topics": [term.slug for term in facets.topics],
+        "channels": [
+            {"slug": s.channel.slug, "name": s.channel.name, "status": s.status}
+            for s in subscriber.subscriptions.select_related("channel").order_by("channel__sort_order")
+        ],
+    }
+
+
+def _read(token: str, purpose: str) -> Subscriber | tuple[int, dict]:
+    try:
+        return read_token(token[:500], purpose)
+    except ExpiredToken:
+        return 410, {"detail": _("Der Link ist abgelaufen. Bitte melden Sie sich erneut an.")}
+    except InvalidToken:
+        return 400, {"detail": _("Der Link ist ungültig oder unvollständig.")}
+
+
+@router.get("/options", response=OptionsOut, summary="Newsletter, Auswahlwerte und Einwilligungstext")
+def options(request: HttpRequest):
+    """Everything a front end needs to build the sign-up form."""
+    consent_text = ConsentText.objects.current()
+    return {
+        "channels": list(Channel.objects.filter(is_public=True).values("slug", "name", "description")),
+        "municipalities": _terms(Municipality),
+        "grade_bands": _terms(GradeBand),
+        "subjects": _terms(MintSubject),
+        "topics": _terms(Topic),
+        "roles": _choices(Role.choices),
+        "languages": _choices(Language.choices),
+        "consent_text": {"version": consent_text.version, "text": consent_text.text}
+        if consent_text
+        else None,
+    }
+
+
+@router.post(
+    "",
+    response={202: MessageOut, 422: ErrorOut, 429: MessageOut, 503: MessageOut},
+    summary="Newsletter abonnieren (Double-Opt-in)",
+)
+def subscribe(request: HttpRequest, payload: SubscriptionIn):
+    """Record a sign-up and have a confirmation mail sent; the answer never says if the address is known."""
+    if not ratelimit.allow(request):
+        return 429, {
+            "detail": _("Zu viele Anmeldungen von Ihrem Netzwerk. Bitte versuchen Sie es später erneut.")
+        }
+    form = SignupForm(payload.model_dump())
+    if not form.is_valid():
+        return invalid(form_errors(form))
+    consent_text = form.consent_text()
+    if consent_text is None:
+        return 503, {"detail": _("Die Anmeldung ist gerade nicht möglich.")}
+    request_subscription(
+        form.cleaned_data["email"],
+        list(form.cleaned_data["channels"]),
+        form.facets(),
+        source=Source.API,
+        consent_text=consent_text,
+        ip_address=ratelimit.client_address(request),
+    )
+    return 202, {
+        "detail": _(
+            "Vielen Dank! Falls für diese Adresse noch keine bestätigte Anmeldung besteht, "
+            "erhält sie eine E-Mail mit einem Bestätigungslink."
+        )
+    }
+
+
+@router.post(
+    "/confirm/{token}",
+    response={200: SubscriptionOut, **TOKEN_ERRORS},
+    summary="Anmeldung bestätigen (Token aus der Bestätigungsmail)",
+)
+def confirm_subscription(request: HttpRequest, token: str):
+    subscriber = _read(token, CONFIRM)
+    if isinstance(subscriber, tuple):
+        return subscriber
+    confirm(subscriber, source=Source.API, ip_address=ratelimit.client_address(request))
+    return 200, _subscription_out(subscriber)
+
+
+@router.get(
+    "/preferences/{token}",
+    response={200: SubscriptionOut, **TOKEN_ERRORS},
+    summary="Einstellungen lesen (Token aus dem Einstellungslink)",
+)
+def read_preferences(request: HttpRequest, token: str):
+    subscriber = _read(token, PREFERENCES)
+    if isinstance(subscriber, tuple):
+        return subscriber
+    return 200, _subscription_out(subscriber)
+
+
+@router.patch(
+    "/preferences/{token}",
+    response={200: SubscriptionOut, 422: ErrorOut, **TOKEN_ERRORS},
+    summary="Einstellungen ändern",
+)
+def change_preferences(request: HttpRequest, token: str, payload: PreferencesIn):
+    subscriber = _read(token, PREFERENCES)
+    if isinstance(subscriber, tuple):
+        return subscriber
+    data = PreferencesForm.initial_for(subscriber)
+    data.update(payload.model_dump(exclude_unset=True))
+    form = PreferencesForm(data, subscriber=subscriber)
+    if not form.is_valid():
+        return invalid(form_errors(form))
+    update_preferences(
+        subscriber,
+        form.facets(),
+        list(form.cleaned_data["channels"]),
+        source=Source.API,
+        consent_text=form.consent_text(),
+        ip_address=ratelimit.client_address(request),
+    )
+    return 200, _subscription_out(subscriber)
+
+
+@router.post(
+    "/unsubscribe/{token}",
+    response={200: SubscriptionOut, 422: ErrorOut, **TOKEN_ERRORS},
+    summary="Abmelden (Token aus dem Abmeldelink)",
+)
+def unsubscribe_subscription(request: HttpRequest, token: str, payload: UnsubscribeIn | None = None):
+    subscriber = _read(token, UNSUBSCRIBE)
+    if isinstance(subscriber, tuple):
+        return subscriber
+    channel = None
+    if payload and payload.channel is not None:
+        channel = Channel.objects.filter(slug=payload.channel).first() if is_slug(payload.channel) else None
+        if channel is None:
+            return invalid(
+                {"channel": [_("Unbekannter Newsletter: „%(value)s“.") % {"value": payload.channel[:60]}]}
+            )
+    unsubscribe(subscriber, channel, source=Source.API)
+    return 200, _subscription_out(subscriber)

@@ -1,0 +1,88 @@
+"""The double opt-in confirmation mail: neutral, plain text, with a signed link that expires.
+
+It carries no advertising (a confirmation request with promotional content would itself need consent) and
+no tracking. It is sent from a django-q2 worker by default, so the sign-up answer never waits for SMTP and
+takes the same time whether or not a mail goes out; only the subscriber's id travels through the queue.
+"""
+
+import logging
+import smtplib
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from campaigns.models import Subscriber, Subscription, Suppression
+from campaigns.subscriptions import app_settings
+from campaigns.tokens import CONFIRM, CONFIRMATION_MAX_AGE, make_token
+
+logger = logging.getLogger(__name__)
+
+TASK = "campaigns.subscriptions.confirmation_mail.send_confirmation"
+
+
+def absolute_url(path: str) -> str:
+    """A path made absolute with the site's public base URL (mails have no request to take it from)."""
+    return f"{app_settings.public_base_url()}{path}"
+
+
+def queue_confirmation(subscriber_id: int) -> None:
+    """Have the confirmation mail sent: by a worker, or at once when queuing is switched off."""
+    if app_settings.queue_confirmation_mails():
+        from django_q.tasks import async_task
+
+        async_task(TASK, subscriber_id, group="newsletter-confirmation")
+    else:
+        try:
+            send_confirmation(subscriber_id)
+        except (smtplib.SMTPException, OSError):
+            # The sign-up itself is stored; the person can ask again once the cool-down has been lifted.
+            logger.warning(
+                "Confirmation mail for subscriber %s could not be sent", subscriber_id, exc_info=True
+            )
+
+
+def send_confirmation(subscriber_id: int) -> bool:
+    """Send the confirmation mail for the subscriber's pending channels; return whether one was sent.
+
+    Nothing is sent when the subscriber was erased, confirmed or suppressed in the meantime. A failed
+    delivery lifts the cool-down so that a new sign-up can ask again, and re-raises for the worker's retry.
+    """
+    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
+    if subscriber is None or Suppression.objects.is_suppressed(subscriber.email):
+        return False
+    channels = [
+        subscription.channel
+        for subscription in subscriber.subscriptions.select_related("channel").filter(
+            status=Subscription.Status.PENDING
+        )
+    ]
+    if not channels:
+        return False
+    with translation.override(subscriber.language):
+        context = {
+            "subscriber": subscriber,
+            "channels": channels,
+            "confirm_url": absolute_url(
+                reverse("newsletter:confirm", kwargs={"token": make_token(subscriber, CONFIRM)})
+            ),
+            "valid_until": timezone.localtime() + CONFIRMATION_MAX_AGE,
+            "retention_days": app_settings.pending_retention().days,
+        }
+        subject = render_to_string("newsletter/email/confirmation_subject.txt", context).strip()
+        body = render_to_string("newsletter/email/confirmation.txt", context)
+    message = EmailMessage(
+        subject=" ".join(subject.split()),
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[subscriber.email],
+        headers={"Auto-Submitted": "auto-generated", "Content-Language": subscriber.language},
+    )
+    try:
+        message.send()
+    except (smtplib.SMTPException, OSError):
+        Subscriber.objects.filter(pk=subscriber.pk).update(last_confirmation_sent_at=None)
+        raise
+    return True

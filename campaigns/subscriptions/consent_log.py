@@ -1,0 +1,35 @@
+"""Writing the consent log: one helper so every flow records events the same way."""
+
+from campaigns.addresses import email_hash
+from campaigns.models import Channel, ConsentEvent, ConsentText, Subscriber
+
+DETAIL_MAX_LENGTH = 300
+
+
+def record(
+    subscriber: Subscriber,
+    event: str,
+    *,
+    source: str,
+    channel: Channel | None = None,
+    consent_text: ConsentText | None = None,
+    legal_basis: str = "",
+    ip_address: str | None = None,
+    detail: str = "",
+) -> ConsentEvent:
+    """Append one event for ``subscriber``.
+
+    The client address is what a double opt-in proof needs for requests and confirmations; callers pass
+    it only there.
+    """
+    return ConsentEvent.objects.create(
+        subscriber=subscriber,
+        email_hash=email_hash(subscriber.email),
+        event=event,
+        channel=channel,
+        source=source,
+        consent_text=consent_text,
+        legal_basis=legal_basis[:DETAIL_MAX_LENGTH],
+        ip_address=ip_address,
+        detail=detail[:DETAIL_MAX_LENGTH],
+    )

@@ -1,0 +1,63 @@
+"""A subscriber's facets as one value: what the form, the API, the import and the services pass around."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
+
+from campaigns.models import Language, Subscriber
+from page_types.models import GradeBand, MintSubject, Municipality, Topic
+
+MULTI_VALUED = ("grade_bands", "subjects", "topics")
+
+
+def _ids(terms: Iterable) -> frozenset[int]:
+    return frozenset(term.pk for term in terms)
+
+
+@dataclass(frozen=True)
+class Facets:
+    """Name, language, role, municipality and the multi-valued interests of a subscriber.
+
+    Terms are held as model instances so that callers have validated them (by slug) before a service runs.
+    """
+
+    name: str = ""
+    language: str = Language.GERMAN
+    role: str = ""
+    municipality: Municipality | None = None
+    grade_bands: tuple[GradeBand, ...] = field(default_factory=tuple)
+    subjects: tuple[MintSubject, ...] = field(default_factory=tuple)
+    topics: tuple[Topic, ...] = field(default_factory=tuple)
+
+    @classmethod
+    def of(cls, subscriber: Subscriber) -> "Facets":
+        """The facets a subscriber has now."""
+        return cls(
+            name=subscriber.name,
+            language=subscriber.language,
+            role=subscriber.role,
+            municipality=subscriber.municipality,
+            grade_bands=tuple(subscriber.grade_bands.all()),
+            subjects=tuple(subscriber.subjects.all()),
+            topics=tuple(subscriber.topics.all()),
+        )
+
+    def apply_to(self, subscriber: Subscriber) -> list[str]:
+        """Store the facets on a saved subscriber; return the names of the facets that changed."""
+        before = Facets.of(subscriber)
+        changed = [f.name for f in fields(self) if not self._same(f.name, before)]
+        if not changed:
+            return []
+        subscriber.name = self.name
+        subscriber.language = self.language
+        subscriber.role = self.role
+        subscriber.municipality = self.municipality
+        subscriber.save(update_fields=["name", "language", "role", "municipality", "updated_at"])
+        for relation in MULTI_VALUED:
+            if relation in changed:
+                getattr(subscriber, relation).set(getattr(self, relation))
+        return changed
+
+    def _same(self, name: str, other: "Facets") -> bool:
+        if name in MULTI_VALUED:
+            return _ids(getattr(self, name)) == _ids(getattr(other, name))
+        return getattr(self, name) == getattr(other, name)

@@ -1,0 +1,267 @@
+"""Validation of everything a person or a file says about a subscription, with German messages.
+
+The public form, the JSON API and the CSV import all validate through these forms, so the rules (and the
+messages) are the same everywhere: addresses are normalised (IDNA domain), free text may hold no line
+breaks or control characters (no header injection), terms are referred to by slug and unknown ones are
+named in the error, lists are bounded. Values are checked for shape before they reach a database query.
+"""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.addresses import MAX_EMAIL_LENGTH, normalise_email
+from campaigns.models import Channel, ConsentText, Language, Role, Subscriber, Subscription
+from campaigns.subscriptions.facets import Facets
+from page_types.models import GradeBand, MintSubject, Municipality, Topic
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
+MAX_CHOICES = 50
+NAME_MAX_LENGTH = Subscriber._meta.get_field("name").max_length
+
+no_control_characters = RegexValidator(
+    r"[\x00-\x1f\x7f]",
+    inverse_match=True,
+    message=_("Bitte verwenden Sie keine Zeilenumbrüche oder Steuerzeichen."),
+    code="control_characters",
+)
+
+
+def is_slug(value) -> bool:
+    """Whether ``value`` has the shape of a term slug (checked before it is used in a query)."""
+    return isinstance(value, str) and SLUG.fullmatch(value) is not None
+
+
+class EmailAddressField(forms.CharField):
+    """An address, returned in its normal form (IDNA domain); CR/LF and friends are rejected."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("E-Mail-Adresse"))
+        kwargs.setdefault("max_length", MAX_EMAIL_LENGTH)
+        kwargs.setdefault("error_messages", {"required": _("Bitte geben Sie Ihre E-Mail-Adresse an.")})
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"autocomplete": "email", "inputmode": "email", "spellcheck": "false"})
+
+    def to_python(self, value):
+        if isinstance(value, str) and re.search(r"[\x00-\x1f\x7f]", value):
+            raise ValidationError(no_control_characters.message, code="control_characters")
+        return super().to_python(value)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return normalise_email(value) if value else value
+
+
+class TermChoiceField(forms.ModelChoiceField):
+    """One term chosen by slug; anything that is not a slug is refused before the query."""
+
+    def __init__(self, queryset, *, unknown: str, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("empty_label", _("– keine Angabe –"))
+        super().__init__(queryset, error_messages={"invalid_choice": unknown}, **kwargs)
+
+    def to_python(self, value):
+        if value not in self.empty_values and not is_slug(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class TermsChoiceField(forms.ModelMultipleChoiceField):
+    """Several terms chosen by slug (checkboxes); at most ``MAX_CHOICES``, unknown slugs are named."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, queryset, *, unknown: str, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("required", False)
+        kwargs["error_messages"] = {
+            "invalid_choice": unknown,
+            "invalid_list": _("Bitte geben Sie eine Liste von Kürzeln an."),
+            **kwargs.get("error_messages", {}),
+        }
+        super().__init__(queryset, **kwargs)
+
+    def clean(self, value):
+        if isinstance(value, list | tuple):
+            if len(value) > MAX_CHOICES:
+                raise ValidationError(
+                    _("Bitte wählen Sie höchstens %(max)d Einträge."),
+                    code="too_many",
+                    params={"max": MAX_CHOICES},
+                )
+            for item in value:
+                if not is_slug(item):
+                    raise ValidationError(
+                        self.error_messages["invalid_choice"],
+                        code="invalid_choice",
+                        params={"value": str(item)[:60]},
+                    )
+            value = list(dict.fromkeys(value))
+        return super().clean(value)
+
+
+class ConsentVersionField(TermChoiceField):
+    """The version of the consent text the person saw (hidden in the form; the current one if absent)."""
+
+    def __init__(self):
+        super().__init__(
+            ConsentText.objects.all(),
+            unknown=_("Diese Fassung des Einwilligungstexts ist unbekannt. Bitte laden Sie die Seite neu."),
+            to_field_name="version",
+            widget=forms.HiddenInput,
+        )
+
+    def to_python(self, value):
+        if value not in self.empty_values and not (
+            isinstance(value, str) and re.fullmatch(r"[-\w.]{1,40}", value)
+        ):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return forms.ModelChoiceField.to_python(self, value)
+
+
+class FacetsForm(forms.Form):
+    """The optional facets a subscriber may state: they decide which part of a newsletter they get."""
+
+    name = forms.CharField(
+        label=_("Name (freiwillig)"),
+        max_length=NAME_MAX_LENGTH,
+        required=False,
+        validators=[no_control_characters],
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    language = forms.ChoiceField(
+        label=_("Sprache"),
+        choices=Language.choices,
+        initial=Language.GERMAN,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Unbekannte Sprache: „%(value)s“.")},
+    )
+    role = forms.ChoiceField(
+        label=_("Ich bin …"),
+        choices=[("", _("– keine Angabe –")), *Role.choices],
+        required=False,
+        error_messages={"invalid_choice": _("Unbekannte Rolle: „%(value)s“.")},
+    )
+    municipality = TermChoiceField(
+        Municipality.objects.all(), label=_("Kommune"), unknown=_("Diese Kommune ist unbekannt.")
+    )
+    grade_bands = TermsChoiceField(
+        GradeBand.objects.all(),
+        label=_("Zielgruppen und Klassenstufen"),
+        unknown=_("Unbekannte Zielgruppe: „%(value)s“."),
+    )
+    subjects = TermsChoiceField(
+        MintSubject.objects.all(), label=_("MINT-Fächer"), unknown=_("Unbekanntes MINT-Fach: „%(value)s“.")
+    )
+    topics = TermsChoiceField(
+        Topic.objects.all(), label=_("Themen"), unknown=_("Unbekanntes Thema: „%(value)s“.")
+    )
+
+    def facets(self) -> Facets:
+        """The validated facets (call after ``is_valid()``)."""
+        data = self.cleaned_data
+        return Facets(
+            name=data["name"],
+            language=data["language"] or Language.GERMAN,
+            role=data["role"],
+            municipality=data["municipality"],
+            grade_bands=tuple(data["grade_bands"]),
+            subjects=tuple(data["subjects"]),
+            topics=tuple(data["topics"]),
+        )
+
+    def consent_text(self) -> ConsentText | None:
+        """The consent text the person agreed to: the version the page showed, else the current one."""
+        return self.cleaned_data.get("consent_version") or ConsentText.objects.current()
+
+
+def channel_field(queryset: QuerySet[Channel], *, required: bool) -> TermsChoiceField:
+    return TermsChoiceField(
+        queryset,
+        label=_("Newsletter"),
+        required=required,
+        unknown=_("Unbekannter Newsletter: „%(value)s“."),
+        error_messages={"required": _("Bitte wählen Sie mindestens einen Newsletter.")},
+    )
+
+
+class SignupForm(FacetsForm):
+    """The sign-up: address, public channels (none preselected), facets and the consent checkbox."""
+
+    field_order = ["email", "channels"]
+
+    email = EmailAddressField()
+    channels = channel_field(Channel.objects.filter(is_public=True), required=True)
+    consent = forms.BooleanField(
+        label=_("Einwilligung"),
+        error_messages={
+            "required": _("Bitte bestätigen Sie die Einwilligung, sonst können wir Ihnen nichts senden.")
+        },
+    )
+    consent_version = ConsentVersionField()
+    # The honeypot: hidden from people by CSS and from assistive technology; bots fill it in.
+    website = forms.CharField(label=_("Bitte lassen Sie dieses Feld leer"), required=False)
+
+    def is_bot(self) -> bool:
+        """True when the honeypot was filled in (only meaningful on a bound form)."""
+        return bool(self.data.get("website"))
+
+
+class PreferencesForm(FacetsForm):
+    """The preference centre: facets and the channels to receive; new channels need the consent box."""
+
+    consent = forms.BooleanField(label=_("Einwilligung"), required=False)
+    consent_version = ConsentVersionField()
+
+    def __init__(self, *args, subscriber: Subscriber, **kwargs):
+        self.subscriber = subscriber
+        receiving = Subscription.objects.filter(
+            subscriber=subscriber, status__in=[Subscription.Status.ACTIVE, Subscription.Status.PENDING]
+        )
+        self.active_channel_ids = set(
+            receiving.filter(status=Subscription.Status.ACTIVE).values_list("channel_id", flat=True)
+        )
+        kwargs.setdefault("initial", self.initial_for(subscriber))
+        super().__init__(*args, **kwargs)
+        # A non-public channel the person receives (e.g. after an import) stays visible, or saving the page
+        # would end it without the person having chosen so.
+        self.fields["channels"] = channel_field(
+            Channel.objects.filter(Q(is_public=True) | Q(pk__in=receiving.values("channel_id"))),
+            required=False,
+        )
+        self.order_fields(["channels"])
+
+    @classmethod
+    def initial_for(cls, subscriber: Subscriber) -> dict:
+        """The form values that leave everything as it is."""
+        facets = Facets.of(subscriber)
+        return {
+            "name": facets.name,
+            "language": facets.language,
+            "role": facets.role,
+            "municipality": facets.municipality.slug if facets.municipality else None,
+            "grade_bands": [term.slug for term in facets.grade_bands],
+            "subjects": [term.slug for term in facets.subjects],
+            "topics": [term.slug for term in facets.topics],
+            "channels": [
+                channel.slug
+                for channel in Channel.objects.filter(
+                    subscriptions__subscriber=subscriber, subscriptions__status=Subscription.Status.ACTIVE
+                )
+            ],
+        }
+
+    def clean(self):
+        data = super().clean()
+        added = [c for c in data.get("channels") or [] if c.pk not in self.active_channel_ids]
+        if added and not data.get("consent"):
+            self.add_error(
+                "consent", _("Bitte bestätigen Sie die Einwilligung für die neu gewählten Newsletter.")
+            )
+        return data

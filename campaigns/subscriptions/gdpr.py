@@ -1,0 +1,135 @@
+"""Data subject rights: export everything about a subscriber (GDPR Art. 15/20) and erase it (Art. 17).
+
+Erasure keeps only what may and must outlive the person's data: the hashed suppression (so the address is
+never mailed or imported again) and anonymous counts — the consent events lose their link to the person,
+their address hash, client address and details, but still say what happened on which channel and when.
+Unconfirmed sign-ups are removed after a retention period without anyone asking (data minimisation).
+"""
+
+import json
+from datetime import datetime
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+
+from campaigns.addresses import email_hash
+from campaigns.models import ConsentEvent, Subscriber, Subscription, Suppression
+from campaigns.subscriptions import app_settings
+
+# Relations exported in their own, documented shape; any other relation (deliveries, …) is exported
+# generically, so data that other parts of the project attach to a subscriber is never left out.
+DESCRIBED_RELATIONS = {"subscriptions", "consent_events"}
+
+
+def _slugs(terms) -> list[str]:
+    return [term.slug for term in terms.all()]
+
+
+def _row(instance: models.Model, exclude: str) -> dict[str, Any]:
+    return {
+        field.attname: field.value_from_object(instance)
+        for field in instance._meta.concrete_fields
+        if field.name != exclude
+    }
+
+
+def _other_relations(subscriber: Subscriber) -> dict[str, list]:
+    data = {}
+    for relation in Subscriber._meta.related_objects:
+        accessor = relation.get_accessor_name()
+        if accessor in DESCRIBED_RELATIONS:
+            continue
+        related = relation.related_model._default_manager.filter(**{relation.field.name: subscriber})
+        if relation.many_to_many:
+            data[accessor] = [{"id": obj.pk, "label": str(obj)} for obj in related]
+        else:
+            data[accessor] = [_row(obj, exclude=relation.field.name) for obj in related]
+    return data
+
+
+def export_subscriber(subscriber: Subscriber) -> dict[str, Any]:
+    """All stored data about the subscriber as JSON-ready values: facets, subscriptions, consent log, …"""
+    events = subscriber.consent_events.select_related("channel", "consent_text")
+    data = {
+        "exported_at": timezone.now(),
+        "subscriber": {
+            "email": subscriber.email,
+            "name": subscriber.name,
+            "language": subscriber.language,
+            "role": subscriber.role,
+            "municipality": subscriber.municipality.slug if subscriber.municipality else None,
+            "grade_bands": _slugs(subscriber.grade_bands),
+            "subjects": _slugs(subscriber.subjects),
+            "topics": _slugs(subscriber.topics),
+            "tracking_consent": subscriber.tracking_consent,
+            "created_at": subscriber.created_at,
+            "updated_at": subscriber.updated_at,
+            "last_confirmation_sent_at": subscriber.last_confirmation_sent_at,
+        },
+        "subscriptions": [
+            {
+                "channel": subscription.channel.slug,
+                "status": subscription.status,
+                "created_at": subscription.created_at,
+                "confirmed_at": subscription.confirmed_at,
+                "unsubscribed_at": subscription.unsubscribed_at,
+            }
+            for subscription in subscriber.subscriptions.select_related("channel").order_by("created_at")
+        ],
+        "consent_log": [
+            {
+                "event": event.event,
+                "at": event.created_at,
+                "channel": event.channel.slug if event.channel else None,
+                "source": event.source,
+                "consent_text_version": event.consent_text.version if event.consent_text else None,
+                "consent_text": event.consent_text.text if event.consent_text else None,
+                "legal_basis": event.legal_basis,
+                "ip_address": event.ip_address,
+                "detail": event.detail,
+            }
+            for event in events
+        ],
+        "suppressed": Suppression.objects.is_suppressed(subscriber.email),
+        **_other_relations(subscriber),
+    }
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+
+
+def _forget(subscribers: models.QuerySet) -> int:
+    """Anonymise the subscribers' consent events and admin log entries, then delete them."""
+    pks = list(subscribers.values_list("pk", flat=True))
+    ConsentEvent.objects.filter(subscriber_id__in=pks).anonymise()
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Subscriber), object_id__in=[str(pk) for pk in pks]
+    ).delete()
+    Subscriber.objects.filter(pk__in=pks).delete()
+    return len(pks)
+
+
+def erase_subscriber(subscriber: Subscriber, *, source: str) -> None:
+    """Remove the subscriber's personal data; keep the hashed suppression and anonymous counts."""
+    address = subscriber.email
+    with transaction.atomic():
+        Suppression.suppress(address, Suppression.Reason.ERASED)
+        _forget(Subscriber.objects.filter(pk=subscriber.pk))
+        ConsentEvent.objects.create(
+            email_hash=email_hash(address), event=ConsentEvent.Event.ERASED, source=source
+        )
+
+
+def purge_pending_subscribers(now: datetime | None = None) -> int:
+    """Remove sign-ups that were never confirmed within the retention period; return how many."""
+    cutoff = (now or timezone.now()) - app_settings.pending_retention()
+    ever_confirmed = Subscription.objects.filter(subscriber=OuterRef("pk")).exclude(
+        status=Subscription.Status.PENDING
+    )
+    stale = Subscriber.objects.filter(created_at__lt=cutoff).exclude(Exists(ever_confirmed))
+    stale = stale.exclude(last_confirmation_sent_at__gte=cutoff)
+    with transaction.atomic():
+        return _forget(stale)

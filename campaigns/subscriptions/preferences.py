@@ -1,0 +1,106 @@
+"""The preference centre and unsubscribing: changes a subscriber makes through a signed link from a mail.
+
+Holding the link proves control of the mailbox, so channels added here are active at once (with the
+consent text shown on the page), and channels removed here end at once. Unsubscribing is idempotent and as
+easy as signing up (UWG §7, GDPR Art. 7(3) and 21).
+"""
+
+from collections.abc import Sequence
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from campaigns.models import Channel, ConsentEvent, ConsentText, Subscriber, Subscription, Suppression
+from campaigns.subscriptions.consent_log import record
+from campaigns.subscriptions.facets import Facets
+
+Event = ConsentEvent.Event
+Status = Subscription.Status
+RECEIVING = (Status.ACTIVE, Status.PENDING)
+
+
+def unsubscribe(
+    subscriber: Subscriber,
+    channel: Channel | None = None,
+    *,
+    source: str,
+    detail: str = "",
+) -> list[Channel]:
+    """End the subscription to ``channel`` (all channels when ``None``); return the channels ended.
+
+    Pending requests end as well, so an old confirmation link can no longer activate them. No client
+    address is logged: a withdrawal needs no proof of who asked (and one-click requests come from the
+    mail provider, not the person).
+    """
+    now = timezone.now()
+    ended = []
+    with transaction.atomic():
+        subscriptions = (
+            Subscription.objects.select_for_update()
+            .select_related("channel")
+            .filter(subscriber=subscriber, status__in=RECEIVING)
+        )
+        if channel is not None:
+            subscriptions = subscriptions.filter(channel=channel)
+        for subscription in subscriptions:
+            subscription.status = Status.UNSUBSCRIBED
+            subscription.unsubscribed_at = now
+            subscription.save(update_fields=["status", "unsubscribed_at"])
+            record(
+                subscriber,
+                Event.UNSUBSCRIBED,
+                source=source,
+                channel=subscription.channel,
+                detail=detail,
+            )
+            ended.append(subscription.channel)
+    return ended
+
+
+def update_preferences(
+    subscriber: Subscriber,
+    facets: Facets,
+    channels: Sequence[Channel],
+    *,
+    source: str,
+    consent_text: ConsentText | None = None,
+    ip_address: str | None = None,
+) -> None:
+    """Store new facets and make exactly ``channels`` the active ones.
+
+    Channels not in ``channels`` end; new ones start active and need ``consent_text`` (the wording the
+    person agreed to on the page). A suppressed address gets no new channel.
+    """
+    active = set(subscriber.subscriptions.filter(status=Status.ACTIVE).values_list("channel_id", flat=True))
+    new_channels = [channel for channel in channels if channel.pk not in active]
+    if new_channels and consent_text is None:
+        raise ValueError("Adding channels needs the consent text the person agreed to.")
+    wanted = {channel.pk for channel in channels}
+    now = timezone.now()
+    with transaction.atomic():
+        changed = facets.apply_to(subscriber)
+        if changed:
+            record(subscriber, Event.PREFERENCES_CHANGED, source=source, detail=", ".join(changed))
+        for subscription in subscriber.subscriptions.select_related("channel").filter(status__in=RECEIVING):
+            if subscription.channel_id not in wanted:
+                unsubscribe(subscriber, subscription.channel, source=source)
+        if Suppression.objects.is_suppressed(subscriber.email):
+            return
+        for channel in new_channels:
+            subscription, _created = Subscription.objects.get_or_create(
+                subscriber=subscriber, channel=channel
+            )
+            subscription.status = Status.ACTIVE
+            subscription.confirmed_at = now
+            subscription.unsubscribed_at = None
+            subscription.save(update_fields=["status", "confirmed_at", "unsubscribed_at"])
+            record(
+                subscriber,
+                Event.CONFIRMED,
+                source=source,
+                channel=channel,
+                consent_text=consent_text,
+                ip_address=ip_address,
+                detail=_("über die Einstellungsseite (signierter Link aus einer E-Mail)"),
+            )

@@ -1,0 +1,207 @@
+"""The public newsletter pages: sign-up, confirmation, preference centre, unsubscribe.
+
+A GET never changes anything (mail scanners open links); confirming and unsubscribing take a POST from a
+button, except the RFC 8058 one-click POST a mail provider sends to the unsubscribe URL. The token pages
+need no CSRF protection: the signed token in the URL is the secret, and whoever holds it could post
+directly anyway — while a CSRF cookie would only stop people whose browser refuses cookies.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+from wagtail.models import Site
+
+from campaigns.models import Channel, ConsentEvent, ConsentText, Subscriber, Subscription
+from campaigns.subscriptions import app_settings, ratelimit
+from campaigns.subscriptions.forms import PreferencesForm, SignupForm, is_slug
+from campaigns.subscriptions.preferences import unsubscribe, update_preferences
+from campaigns.subscriptions.signup import confirm, request_subscription
+from campaigns.tokens import (
+    CONFIRM,
+    PREFERENCES,
+    UNSUBSCRIBE,
+    ExpiredToken,
+    InvalidToken,
+    make_token,
+    read_token,
+)
+
+Source = ConsentEvent.Source
+MAX_TOKEN_LENGTH = 500
+ONE_CLICK = "One-Click"
+
+
+def privacy_url(request: HttpRequest) -> str | None:
+    """The URL of the site's privacy policy page, linked next to the consent text."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    page = site.root_page.get_children().live().filter(slug=app_settings.privacy_page_slug()).first()
+    return page.get_url(request) if page else None
+
+
+def rate_limited(request: HttpRequest) -> HttpResponse:
+    """The 429 page: the same for everyone, with the wait in ``Retry-After``."""
+    response = render(request, "newsletter/rate_limited.html", status=429)
+    response["Retry-After"] = str(ratelimit.retry_after())
+    return response
+
+
+def _signup_page(request: HttpRequest, form: SignupForm, status: int = 200) -> HttpResponse:
+    shown = (
+        form.cleaned_data.get("consent_version") if form.is_bound and hasattr(form, "cleaned_data") else None
+    )
+    consent_text = shown or ConsentText.objects.current()
+    if not form.is_bound and consent_text:
+        form.initial["consent_version"] = consent_text.version
+    context = {"form": form, "consent_text": consent_text, "privacy_url": privacy_url(request)}
+    return render(request, "newsletter/signup.html", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def signup(request: HttpRequest) -> HttpResponse:
+    """The sign-up form; every accepted request ends on the same thank-you page."""
+    if request.method != "POST":
+        return _signup_page(request, SignupForm())
+    if not ratelimit.allow(request):
+        return rate_limited(request)
+    form = SignupForm(request.POST)
+    if form.is_bot():
+        return see_thanks()
+    if not form.is_valid():
+        return _signup_page(request, form, status=400)
+    consent_text = form.consent_text()
+    if consent_text is None:
+        return render(request, "newsletter/unavailable.html", status=503)
+    request_subscription(
+        form.cleaned_data["email"],
+        list(form.cleaned_data["channels"]),
+        form.facets(),
+        source=Source.FORM,
+        consent_text=consent_text,
+        ip_address=ratelimit.client_address(request),
+    )
+    return see_thanks()
+
+
+def see_thanks() -> HttpResponseRedirect:
+    """303 See Other: the browser shows the thank-you page with a GET, and a reload posts nothing again."""
+    return HttpResponseRedirect(reverse("newsletter:thanks"), status=303)
+
+
+def thanks(request: HttpRequest) -> HttpResponse:
+    """The answer to every sign-up: the same whether the address was new, known or suppressed."""
+    return render(request, "newsletter/thanks.html")
+
+
+def with_token(purpose: str) -> Callable:
+    """Resolve the ``token`` URL argument to its subscriber, or answer 400 (410 when it expired)."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapper(request: HttpRequest, token: str) -> HttpResponse:
+            try:
+                if len(token) > MAX_TOKEN_LENGTH:
+                    raise InvalidToken("too long")
+                subscriber = read_token(token, purpose)
+            except ExpiredToken:
+                context = {"expired": True}
+                return render(request, "newsletter/token_invalid.html", context, status=410)
+            except InvalidToken:
+                return render(request, "newsletter/token_invalid.html", {"expired": False}, status=400)
+            return view(request, subscriber)
+
+        return wrapper
+
+    return decorator
+
+
+def preferences_url(subscriber: Subscriber) -> str:
+    return reverse("newsletter:preferences", kwargs={"token": make_token(subscriber, PREFERENCES)})
+
+
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+@with_token(CONFIRM)
+def confirm_page(request: HttpRequest, subscriber: Subscriber) -> HttpResponse:
+    """GET shows what will be confirmed and a button; the POST of that button confirms."""
+    context = {"preferences_url": preferences_url(subscriber)}
+    if request.method == "POST":
+        context["confirmed"] = confirm(
+            subscriber, source=Source.FORM, ip_address=ratelimit.client_address(request)
+        )
+        context["done"] = True
+    else:
+        context["pending"] = Channel.objects.filter(
+            subscriptions__subscriber=subscriber, subscriptions__status=Subscription.Status.PENDING
+        )
+    return render(request, "newsletter/confirm.html", context)
+
+
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+@with_token(PREFERENCES)
+def preferences_page(request: HttpRequest, subscriber: Subscriber) -> HttpResponse:
+    """The preference centre: facets and channels, and a button to leave every newsletter."""
+    status = 200
+    saved = False
+    if request.method == "POST" and "unsubscribe_all" in request.POST:
+        ended = unsubscribe(subscriber, source=Source.FORM)
+        return render(request, "newsletter/unsubscribe.html", {"done": True, "ended": ended})
+    if request.method == "POST":
+        form = PreferencesForm(request.POST, subscriber=subscriber)
+        if form.is_valid():
+            update_preferences(
+                subscriber,
+                form.facets(),
+                list(form.cleaned_data["channels"]),
+                source=Source.FORM,
+                consent_text=form.consent_text(),
+                ip_address=ratelimit.client_address(request),
+            )
+            form = PreferencesForm(subscriber=subscriber)
+            saved = True
+        else:
+            status = 400
+    else:
+        form = PreferencesForm(subscriber=subscriber)
+    consent_text = ConsentText.objects.current()
+    if consent_text and not form.is_bound:
+        form.initial["consent_version"] = consent_text.version
+    context = {
+        "form": form,
+        "saved": saved,
+        "subscriber": subscriber,
+        "consent_text": consent_text,
+        "privacy_url": privacy_url(request),
+    }
+    return render(request, "newsletter/preferences.html", context, status=status)
+
+
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+@with_token(UNSUBSCRIBE)
+def unsubscribe_page(request: HttpRequest, subscriber: Subscriber) -> HttpResponse:
+    """GET shows a button; its POST unsubscribes. Also the RFC 8058 one-click target.
+
+    ``?channel=<slug>`` narrows it to one channel (the newsletter the link came with); without it, or for
+    an unknown slug, the person leaves every channel — never less than they asked for.
+    """
+    slug = request.GET.get("channel", "")
+    channel = Channel.objects.filter(slug=slug).first() if is_slug(slug) else None
+    if request.method == "POST":
+        one_click = request.POST.get("List-Unsubscribe") == ONE_CLICK
+        scope = channel if one_click or request.POST.get("scope") != "all" else None
+        ended = unsubscribe(subscriber, scope, source=Source.EMAIL if one_click else Source.FORM)
+        if one_click:
+            return HttpResponse(_("Sie sind abgemeldet."), content_type="text/plain; charset=utf-8")
+        context = {"done": True, "ended": ended, "preferences_url": preferences_url(subscriber)}
+        return render(request, "newsletter/unsubscribe.html", context)
+    context = {"channel": channel, "preferences_url": preferences_url(subscriber)}
+    return render(request, "newsletter/unsubscribe.html", context)
