@@ -29,12 +29,16 @@ document.addEventListener("securitypolicyviolation", (event) => {
 PASSWORD = "csp-Test-passwort-1"
 
 
-@pytest.fixture
-def editor_pages(monkeypatch):
-    """A superuser and the admin URLs of a story and a MINT offer editor, the dashboard and the uploader."""
-    # Playwright's sync API runs an event loop in this thread; the ORM calls of the live server's setup
-    # happen before and after it, never during a request of this thread.
+@pytest.fixture(autouse=True)
+def orm_beside_playwright(monkeypatch):
+    """Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a thread with
+    a running loop, although the tests' own ORM calls happen only before and after the browser runs."""
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def editor_pages():
+    """A superuser and the admin URLs of a story and a MINT offer editor, the dashboard and the uploader."""
     get_user_model().objects.create_superuser("csp-admin", "csp@example.org", PASSWORD)
     site = make_site()
     story = make_story(site["lighthouse"])
@@ -49,8 +53,8 @@ def editor_pages(monkeypatch):
     ]
 
 
-def violations_on(live_server_url: str, paths: list[str]) -> dict[str, list[str]]:
-    """Log in through the admin's login form, open each path, and return the violations reported on it."""
+def violations_on(live_server_url: str, paths: list[str], log_in: bool = True) -> dict[str, list[str]]:
+    """Open each path (after logging in through the admin's login form) and return the violations on it."""
     from playwright.sync_api import sync_playwright
 
     found: dict[str, list[str]] = {}
@@ -58,12 +62,13 @@ def violations_on(live_server_url: str, paths: list[str]) -> dict[str, list[str]
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         page = browser.new_context().new_page()
         page.add_init_script(COLLECT_VIOLATIONS)
-        page.goto(f"{live_server_url}/admin/login/")
-        found["/admin/login/"] = page.evaluate("window.__cspViolations")
-        page.fill("input[name=username]", "csp-admin")
-        page.fill("input[name=password]", PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{live_server_url}/admin/")
+        if log_in:
+            page.goto(f"{live_server_url}/admin/login/")
+            found["/admin/login/"] = page.evaluate("window.__cspViolations")
+            page.fill("input[name=username]", "csp-admin")
+            page.fill("input[name=password]", PASSWORD)
+            page.click("button[type=submit]")
+            page.wait_for_url(f"{live_server_url}/admin/")
         for path in paths:
             response = page.goto(f"{live_server_url}{path}", wait_until="networkidle")
             assert response.status == 200, path
@@ -74,6 +79,11 @@ def violations_on(live_server_url: str, paths: list[str]) -> dict[str, list[str]
 
 def test_wagtail_admin_runs_without_csp_violations(live_server, editor_pages):
     assert violations_on(live_server.url, editor_pages) == {}
+
+
+def test_public_pages_and_api_docs_run_without_csp_violations(live_server):
+    """The strict site policy: the sign-up page and the API's Swagger page use no inline code."""
+    assert violations_on(live_server.url, ["/newsletter/", "/api/docs"], log_in=False) == {}
 
 
 def test_the_site_policy_would_break_the_admin(live_server, editor_pages):
