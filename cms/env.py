@@ -46,3 +46,13 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if raw is None:
         return list(default or [])
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_prefixed(prefix: str) -> dict[str, str]:
+    """All variables starting with ``prefix``, keyed by the rest of their name (for settings dictionaries
+    whose keys a library defines, such as django-anymail's ``ANYMAIL``)."""
+    return {
+        name.removeprefix(prefix): value.strip()
+        for name, value in os.environ.items()
+        if name.startswith(prefix) and len(name) > len(prefix)
+    }

@@ -13,7 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from cms.csp import admin_directives, site_directives
-from cms.env import env_bool, env_float, env_int, env_list, env_str
+from cms.env import env_bool, env_float, env_int, env_list, env_prefixed, env_str
 from cms.media import media_origins, media_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -196,6 +196,9 @@ DEFAULT_FROM_EMAIL = env_str(
     "DEFAULT_FROM_EMAIL", "Wirtschaftsförderung Landkreis Ludwigsburg <newsletter@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# An ESP through django-anymail: EMAIL_BACKEND=anymail.backends.<esp>.EmailBackend and its settings as
+# ANYMAIL_* variables, e.g. ANYMAIL_POSTMARK_SERVER_TOKEN becomes ANYMAIL["POSTMARK_SERVER_TOKEN"].
+ANYMAIL = env_prefixed("ANYMAIL_")
 
 WAGTAIL_SITE_NAME = "Leuchtturm – Wirtschaft im Landkreis Ludwigsburg"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -213,6 +216,11 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+
+# How many reverse proxies in front of the web processes append to X-Forwarded-For. Behind a proxy every
+# request comes from the proxy's address, so without this the sign-up rate limit would count all visitors
+# as one client.
+CAMPAIGNS_TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
 CORS_URLS_REGEX = r"^/api/.*$"
 
 # django-q2: bounded retries, failures acknowledged, and a task timeout below the re-delivery interval so
