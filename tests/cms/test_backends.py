@@ -109,3 +109,25 @@ def test_the_suite_runs_on_the_configured_services():
         assert client.exists(f"{settings.REDIS_KEY_PREFIX}:1:suite-probe")
     else:
         assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_an_esp_and_the_proxy_count_are_configured_by_environment(tmp_path):
+    """Mail through django-anymail and the reverse-proxy count need no settings file either."""
+    result = django_json(
+        "from django.conf import settings\n"
+        "from django.core.mail import get_connection\n"
+        "result = {'backend': type(get_connection()).__module__, 'anymail': settings.ANYMAIL,"
+        " 'proxies': settings.CAMPAIGNS_TRUSTED_PROXIES}",
+        production_env(
+            tmp_path,
+            EMAIL_BACKEND="anymail.backends.postmark.EmailBackend",
+            ANYMAIL_POSTMARK_SERVER_TOKEN="server-token",
+            ANYMAIL_WEBHOOK_SECRET="hook:secret",
+            TRUSTED_PROXIES="1",
+        ),
+    )
+    assert result == {
+        "backend": "anymail.backends.postmark",
+        "anymail": {"POSTMARK_SERVER_TOKEN": "server-token", "WEBHOOK_SECRET": "hook:secret"},
+        "proxies": 1,
+    }
