@@ -1,6 +1,9 @@
-"""Template tags for the site chrome: main navigation and the legal pages in the footer."""
+"""Template tags for the site chrome: main navigation, breadcrumbs and the legal pages in the footer."""
+
+from urllib.parse import urlsplit
 
 from django import template
+from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -19,6 +22,34 @@ def main_navigation(context) -> list[Page]:
     """The live children of the home page that are shown in menus."""
     home = _home(context)
     return list(home.get_children().live().in_menu()) if home else []
+
+
+@register.simple_tag(takes_context=True)
+def aria_current(context, url: str) -> SafeString:
+    """`` aria-current="page"`` on a link to the page being shown, ``"true"`` on a link to its section.
+
+    Compares paths of the request and the link, so it works on Wagtail pages and Django views alike; the
+    home page ("/") is only ever current on itself, otherwise every page would lie in its section.
+    """
+    request = context.get("request")
+    if not request or not url:
+        return mark_safe("")
+    link_path = urlsplit(url).path
+    if request.path == link_path:
+        return mark_safe(' aria-current="page"')
+    if link_path != "/" and request.path.startswith(link_path.rstrip("/") + "/"):
+        return mark_safe(' aria-current="true"')
+    return mark_safe("")
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context) -> list[Page]:
+    """The ancestors of the current page from the site's home page down, not including the page itself."""
+    page = context.get("page")
+    home = _home(context)
+    if not isinstance(page, Page) or home is None or page.pk == home.pk:
+        return []
+    return list(page.get_ancestors().filter(depth__gte=home.depth, path__startswith=home.path))
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,55 @@
+"""Template helpers for content pages: which card a page gets, its listing image, the timeline's eras.
+
+They keep model knowledge out of the templates: a card template is chosen by the page's model (with a
+generic fallback), and the listing image is always rendered with ``LISTING_RENDITION`` so that the renditions
+prefetched by ``with_listing_data`` are the ones used.
+"""
+
+from django import template
+from django.core.paginator import Page as DjangoPage
+from wagtail.images.models import AbstractRendition
+from wagtail.models import Page
+
+from page_types.models import ContentPage, Era
+from page_types.selection import LISTING_RENDITION
+
+register = template.Library()
+
+GENERIC_CARD = "page_types/cards/card.html"
+PAGE_PARAMETER = "seite"
+
+
+@register.simple_tag
+def card_templates(page: Page) -> list[str]:
+    """The card of the page's model first (e.g. ``cards/mintofferpage.html``), then the generic card."""
+    return [f"page_types/cards/{page._meta.model_name}.html", GENERIC_CARD]
+
+
+@register.simple_tag
+def listing_rendition(page: ContentPage) -> AbstractRendition | None:
+    """The page's listing image in the listing size, or ``None`` when the page has none."""
+    if not page.listing_image_id:
+        return None
+    return page.listing_image.get_rendition(LISTING_RENDITION)
+
+
+@register.filter
+def era_label(slug: str) -> str:
+    """The reader-facing name of an era of the innovation timeline."""
+    return dict(Era.choices()).get(slug, slug)
+
+
+@register.filter
+def page_query(query_without_page: str, number: int) -> str:
+    """The query string of result page ``number``, keeping the reader's filters: ``?topic=x&seite=2``."""
+    return (
+        f"?{query_without_page}&{PAGE_PARAMETER}={number}"
+        if query_without_page
+        else f"?{PAGE_PARAMETER}={number}"
+    )
+
+
+@register.simple_tag
+def elided_page_range(page_obj: DjangoPage) -> list[int | str]:
+    """Page numbers around the current one, with an ellipsis for the long stretches between."""
+    return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1))
