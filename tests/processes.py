@@ -5,8 +5,10 @@ security headers) is observed in a fresh interpreter rather than faked with ``ov
 pytest plugin by ``tests/conftest.py`` for its fixtures.
 """
 
+import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -81,3 +83,29 @@ def collected_static(tmp_path_factory) -> Path:
     )
     assert completed.returncode == 0, completed.stderr
     return static_root
+
+
+def start_qcluster(env: dict[str, str], log: Path) -> subprocess.Popen:
+    """Start ``manage.py qcluster`` in its own process group (it forks workers, a monitor and a pusher)."""
+    with log.open("ab") as output:
+        return subprocess.Popen(
+            [sys.executable, "manage.py", "qcluster"],
+            env=env,
+            cwd=ROOT,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
+def stop_process_group(process: subprocess.Popen, grace_seconds: float = 30) -> None:
+    """Stop a process started with ``start_new_session``: SIGTERM to it (a qcluster then stops its workers
+    gracefully), SIGKILL to its whole group after the grace period."""
+    if process.poll() is None:
+        process.terminate()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=grace_seconds)
+    # Children a SIGTERM left behind (or a killed parent orphaned) go with the group.
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=10)

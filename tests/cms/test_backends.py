@@ -4,6 +4,7 @@ Each case starts a fresh interpreter with the production settings and talks to t
 """
 
 import os
+import time
 import uuid
 
 import pytest
@@ -13,7 +14,7 @@ from django.core.cache import cache
 from django.db import connection
 
 from tests import services
-from tests.processes import django_json, production_env, run_django
+from tests.processes import django_json, production_env, run_django, start_qcluster, stop_process_group
 
 PROBE = """
 from django.conf import settings
@@ -131,3 +132,39 @@ def test_an_esp_and_the_proxy_count_are_configured_by_environment(tmp_path):
         "anymail": {"POSTMARK_SERVER_TOKEN": "server-token", "WEBHOOK_SECRET": "hook:secret"},
         "proxies": 1,
     }
+
+
+@pytest.mark.on_postgres
+@pytest.mark.needs_redis
+@pytest.mark.django_db(transaction=True)
+def test_a_task_travels_through_the_redis_broker_to_a_qcluster_on_another_process(tmp_path):
+    """What two hosts do: one process queues a task in Redis, a separate qcluster runs it and stores the
+    result in the shared PostgreSQL database."""
+    from django_q.models import Task
+
+    prefix = f"leuchtturm-test-{uuid.uuid4().hex[:12]}"
+    env = production_env(
+        tmp_path,
+        DATABASE_URL=services.postgres_database_url(connection.settings_dict["NAME"]),
+        REDIS_URL=services.redis_url(),
+        Q_BROKER="redis",
+        REDIS_KEY_PREFIX=prefix,
+        Q_WORKERS="1",
+    )
+    queued = run_django(
+        "from django_q.tasks import async_task\nasync_task('math.hypot', 3, 4, task_name='hypot-probe')", env
+    )
+    assert queued.returncode == 0, queued.stderr
+    client = redis.Redis.from_url(services.redis_url())
+    assert client.llen(f"django_q:{prefix}:q") == 1
+
+    cluster = start_qcluster(env, tmp_path / "qcluster.log")
+    try:
+        deadline = time.monotonic() + 60
+        while not Task.objects.filter(name="hypot-probe").exists() and time.monotonic() < deadline:
+            time.sleep(0.5)
+    finally:
+        stop_process_group(cluster)
+    task = Task.objects.get(name="hypot-probe")
+    assert task.success and task.result == 5.0
+    assert client.llen(f"django_q:{prefix}:q") == 0
