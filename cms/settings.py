@@ -269,10 +269,9 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 
 # Content Security Policy (django-csp): strict on the site and the APIs, with inline scripts and styles
 # allowed only below /admin/, where Wagtail needs them (cms/csp.py says why).
-CSP_FRAME_ORIGINS = env_list(
-    "CSP_FRAME_ORIGINS",
-    ["https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"],
-)
+# Embeds are rendered as links (no third-party player sets cookies without consent), so no foreign frames
+# are allowed unless an operator lists their origins.
+CSP_FRAME_ORIGINS = env_list("CSP_FRAME_ORIGINS")
 _site_csp = site_directives(media_origins=media_origins(STORAGES["default"]), frame_origins=CSP_FRAME_ORIGINS)
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": _site_csp}
 ADMIN_CONTENT_SECURITY_POLICY = {"URL_PREFIXES": ["/admin/"], "DIRECTIVES": admin_directives(_site_csp)}
