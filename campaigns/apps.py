@@ -8,3 +8,6 @@ class CampaignsConfig(AppConfig):
     name = "campaigns"
     verbose_name = _("Kampagnen")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from campaigns import signal_handlers  # noqa: F401

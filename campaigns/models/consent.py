@@ -95,9 +95,10 @@ class ConsentEvent(models.Model):
         ADMIN = "admin", _("Verwaltung")
         EMAIL = "email", _("E-Mail (Abmeldelink/Provider)")
 
+    # Deleting a subscriber keeps their events as anonymous counts (see campaigns.signal_handlers).
     subscriber = models.ForeignKey(
         "campaigns.Subscriber",
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="consent_events",
