@@ -53,8 +53,13 @@ def editor_pages():
     ]
 
 
-def violations_on(live_server_url: str, paths: list[str], log_in: bool = True) -> dict[str, list[str]]:
-    """Open each path (after logging in through the admin's login form) and return the violations on it."""
+def violations_on(
+    live_server_url: str, paths: list[str], log_in: bool = True, probe: str = "null"
+) -> dict[str, list[str]]:
+    """Open each path (after logging in through the admin's login form) and return the violations on it.
+
+    ``probe`` is a JavaScript expression evaluated on each page; a truthy result is reported as well.
+    """
     from playwright.sync_api import sync_playwright
 
     found: dict[str, list[str]] = {}
@@ -73,6 +78,8 @@ def violations_on(live_server_url: str, paths: list[str], log_in: bool = True) -
             response = page.goto(f"{live_server_url}{path}", wait_until="networkidle")
             assert response.status == 200, path
             found[path] = page.evaluate("window.__cspViolations")
+            if page.evaluate(probe):
+                found[path].append(f"probe {probe} is true")
         browser.close()
     return {path: violations for path, violations in found.items() if violations}
 
@@ -82,8 +89,42 @@ def test_wagtail_admin_runs_without_csp_violations(live_server, editor_pages):
 
 
 def test_public_pages_and_api_docs_run_without_csp_violations(live_server):
-    """The strict site policy: the sign-up page and the API's Swagger page use no inline code."""
-    assert violations_on(live_server.url, ["/newsletter/", "/api/docs"], log_in=False) == {}
+    """The strict site policy: content pages, listings, the sign-up page and the API's Swagger page use no
+    inline code."""
+    site = make_site()
+    story = make_story(site["lighthouse"])
+    offer = make_offer(site["mint"])
+    paths = [
+        site["home"].url,
+        site["lighthouse"].url,
+        story.url,
+        site["mint"].url,
+        offer.url,
+        site["history"].url,
+        site["news"].url,
+        "/newsletter/",
+        "/api/docs",
+    ]
+    assert violations_on(live_server.url, paths, log_in=False) == {}
+
+
+def test_a_script_that_got_into_stored_content_does_not_run(live_server):
+    """Defence in depth: if markup ever bypassed the editor's sanitising (an import, a shell), the site's
+    policy still refuses to run it."""
+    site = make_site()
+    story = make_story(site["lighthouse"])
+    story.body = [
+        (
+            "paragraph",
+            '<p>Import<script>window.__pwned = true</script><img src="/missing.png" '
+            'onerror="window.__pwned = true" alt=""></p>',
+        )
+    ]
+    story.save_revision().publish()
+    violations = violations_on(live_server.url, [story.url], log_in=False, probe="window.__pwned === true")
+    assert not any("probe" in v for v in violations[story.url])
+    assert any(v.startswith("script-src-elem") for v in violations[story.url])
+    assert any(v.startswith("script-src-attr") for v in violations[story.url])
 
 
 def test_the_site_policy_would_break_the_admin(live_server, editor_pages):
