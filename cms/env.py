@@ -48,6 +48,12 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_mapping(name: str) -> dict[str, str]:
+    """Return a comma-separated list of ``key=value`` pairs as a dictionary (``a=https://x,b=https://y``)."""
+    pairs = (item.partition("=") for item in env_list(name))
+    return {key.strip(): value.strip() for key, _sep, value in pairs if key.strip() and value.strip()}
+
+
 def env_prefixed(prefix: str) -> dict[str, str]:
     """All variables starting with ``prefix``, keyed by the rest of their name (for settings dictionaries
     whose keys a library defines, such as django-anymail's ``ANYMAIL``)."""

@@ -12,8 +12,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from cms.csp import admin_directives, site_directives
-from cms.env import env_bool, env_float, env_int, env_list, env_prefixed, env_str
+from cms.csp import admin_directives, origin_of, site_directives
+from cms.env import env_bool, env_float, env_int, env_list, env_mapping, env_prefixed, env_str
 from cms.media import media_origins, media_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "campaigns",
     "page_types",
     "wagtail.api.v2",
+    "wagtail_headless_preview",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -212,10 +213,27 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 50
+# Rich text in the content API is HTML with internal links resolved; clients may ask for another format.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+
+# Headless preview: the external front end that shows drafts, by default and per site host name
+# ("host=url" pairs). Without HEADLESS_PREVIEW_URL editors only get the site's own preview.
+HEADLESS_PREVIEW_URL = env_str("HEADLESS_PREVIEW_URL")
+HEADLESS_PREVIEW_SITE_URLS = env_mapping("HEADLESS_PREVIEW_SITE_URLS")
+if HEADLESS_PREVIEW_SITE_URLS and not HEADLESS_PREVIEW_URL:
+    raise ImproperlyConfigured("HEADLESS_PREVIEW_SITE_URLS needs HEADLESS_PREVIEW_URL for all other sites.")
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL, **HEADLESS_PREVIEW_SITE_URLS}
+    if HEADLESS_PREVIEW_URL
+    else {},
+    "ENFORCE_TRAILING_SLASH": False,
+}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+# Front ends may revalidate content API responses themselves (If-None-Match with the ETag).
+CORS_EXPOSE_HEADERS = ["ETag"]
 
 # How many reverse proxies in front of the web processes append to X-Forwarded-For. Behind a proxy every
 # request comes from the proxy's address, so without this the sign-up rate limit would count all visitors
@@ -275,3 +293,7 @@ CSP_FRAME_ORIGINS = env_list("CSP_FRAME_ORIGINS")
 _site_csp = site_directives(media_origins=media_origins(STORAGES["default"]), frame_origins=CSP_FRAME_ORIGINS)
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": _site_csp}
 ADMIN_CONTENT_SECURITY_POLICY = {"URL_PREFIXES": ["/admin/"], "DIRECTIVES": admin_directives(_site_csp)}
+# The headless preview shows the external front end in a frame of the admin's preview panel.
+ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"] += [
+    origin for url in WAGTAIL_HEADLESS_PREVIEW["CLIENT_URLS"].values() if (origin := origin_of(url))
+]
