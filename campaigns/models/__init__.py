@@ -1,19 +1,26 @@
 """Models of the outreach plugin, one module per concept."""
 
 from campaigns.models.audiences import Audience
+from campaigns.models.campaigns import Campaign, CampaignPick, CampaignRemoval
 from campaigns.models.channels import Channel
 from campaigns.models.consent import ConsentEvent, ConsentText
+from campaigns.models.deliveries import Delivery, Variant
 from campaigns.models.subscribers import Language, Role, Subscriber, Subscription
 from campaigns.models.suppression import Suppression
 
 __all__ = [
     "Audience",
+    "Campaign",
+    "CampaignPick",
+    "CampaignRemoval",
     "Channel",
     "ConsentEvent",
     "ConsentText",
+    "Delivery",
     "Language",
     "Role",
     "Subscriber",
     "Subscription",
     "Suppression",
+    "Variant",
 ]

@@ -1,0 +1,159 @@
+"""Campaigns (newsletter issues) and the editor's adjustments of their automatically selected content.
+
+An issue's content is what its channel's rule selects for the issue's period, plus the pages an editor
+picked (in the order given), minus the pages they removed. When sending starts, that content is frozen on
+the issue (``frozen_page_ids``) so that a page published during the send changes nothing.
+"""
+
+from datetime import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+
+INTRO_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+
+
+class CampaignQuerySet(models.QuerySet):
+    def last_sent(self, channel_id: int) -> "Campaign | None":
+        """The channel's most recent issue that was sent."""
+        return self.filter(channel_id=channel_id, status=Campaign.Status.SENT).order_by("-started_at").first()
+
+
+class Campaign(ClusterableModel):
+    """One newsletter issue of a channel to an audience."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Entwurf")
+        SCHEDULED = "scheduled", _("Geplant")
+        SENDING = "sending", _("Wird versendet")
+        SENT = "sent", _("Versendet")
+        CANCELLED = "cancelled", _("Abgebrochen")
+        FAILED = "failed", _("Fehlgeschlagen")
+
+    channel = models.ForeignKey(
+        "campaigns.Channel", verbose_name=_("Kanal"), on_delete=models.PROTECT, related_name="campaigns"
+    )
+    audience = models.ForeignKey(
+        "campaigns.Audience",
+        verbose_name=_("Zielgruppe"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="campaigns",
+        help_text=_("Leer: alle aktiven Abonnentinnen und Abonnenten des Kanals."),
+    )
+    subject = models.CharField(_("Betreff"), max_length=150)
+    preheader = models.CharField(
+        _("Vorschautext"),
+        max_length=150,
+        blank=True,
+        help_text=_("Erscheint im Posteingang neben dem Betreff."),
+    )
+    intro = RichTextField(_("Einleitung"), blank=True, features=INTRO_FEATURES)
+    period_start = models.DateTimeField(
+        _("Inhalte seit"),
+        null=True,
+        blank=True,
+        help_text=_("Leer: seit der letzten versendeten Ausgabe dieses Kanals."),
+    )
+    period_end = models.DateTimeField(
+        _("Inhalte bis"), null=True, blank=True, help_text=_("Leer: bis zum Versandbeginn.")
+    )
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    paused = models.BooleanField(_("Angehalten"), default=False)
+    scheduled_at = models.DateTimeField(_("Geplanter Versand"), null=True, blank=True)
+    started_at = models.DateTimeField(_("Versand begonnen"), null=True, blank=True, editable=False)
+    prepared_at = models.DateTimeField(_("Empfänger eingefroren"), null=True, blank=True, editable=False)
+    finished_at = models.DateTimeField(_("Versand beendet"), null=True, blank=True, editable=False)
+    frozen_page_ids = models.JSONField(_("Eingefrorene Inhalte"), null=True, blank=True, editable=False)
+    error = models.TextField(_("Fehler"), blank=True, editable=False)
+    created_at = models.DateTimeField(_("Angelegt"), default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = CampaignQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("channel"),
+        FieldPanel("audience"),
+        FieldPanel("subject"),
+        FieldPanel("preheader"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
+                InlinePanel("picks", label=_("Zusätzlicher oder vorgezogener Beitrag")),
+                InlinePanel("removals", label=_("Entfernter Beitrag")),
+            ],
+            heading=_("Inhalte"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("Newsletter-Ausgabe")
+        verbose_name_plural = _("Newsletter-Ausgaben")
+        ordering = ["-created_at", "-pk"]
+        permissions = [("send_campaign", _("Kann Newsletter versenden"))]
+
+    def __str__(self) -> str:
+        return self.subject
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (self.Status.DRAFT, self.Status.SCHEDULED)
+
+    @property
+    def is_active(self) -> bool:
+        """Whether deliveries may still go out (sending and not paused)."""
+        return self.status == self.Status.SENDING and not self.paused
+
+    def content_period(self, now: datetime | None = None) -> tuple[datetime | None, datetime]:
+        """The period whose new pages the issue carries: by default since the channel's last sent issue."""
+        start = self.period_start
+        if start is None:
+            previous = Campaign.objects.exclude(pk=self.pk).last_sent(self.channel_id)
+            start = previous.started_at if previous else None
+        return start, self.period_end or now or timezone.now()
+
+
+class PageReference(Orderable):
+    """A content page referred to by an issue; the subclasses say what the reference means."""
+
+    page = models.ForeignKey(
+        "page_types.ContentPage", verbose_name=_("Beitrag"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("page")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class CampaignPick(PageReference):
+    """A page the editor added or moved up: picks come first in their section, in the order given."""
+
+    campaign = ParentalKey(Campaign, on_delete=models.CASCADE, related_name="picks")
+
+    class Meta(PageReference.Meta):
+        verbose_name = _("Ausgewählter Beitrag")
+        verbose_name_plural = _("Ausgewählte Beiträge")
+
+
+class CampaignRemoval(PageReference):
+    """A page the channel rule selected that the editor does not want in this issue."""
+
+    campaign = ParentalKey(Campaign, on_delete=models.CASCADE, related_name="removals")
+
+    class Meta(PageReference.Meta):
+        verbose_name = _("Entfernter Beitrag")
+        verbose_name_plural = _("Entfernte Beiträge")

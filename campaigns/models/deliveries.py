@@ -1,0 +1,80 @@
+"""Variants and deliveries: what an issue renders, and the unit of exactly-once sending.
+
+A **variant** is one rendering of an issue: every recipient whose facets select the same pages (in the same
+language) shares it, so MJML runs once per variant. Its HTML and text still hold personal placeholders
+(``campaigns.rendering.personalise``) that are filled per recipient.
+
+A **delivery** is one row per issue and subscriber. A sending worker *claims* deliveries by writing its
+lease token and an expiry into them; whatever it has not recorded as sent when the lease expires goes back
+to the queue (``campaigns.sending.sweeper``). So a crash loses nobody and repeats at most the messages
+that were in flight.
+"""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Variant(models.Model):
+    """One rendered version of an issue, shared by all recipients with the same content."""
+
+    campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="variants")
+    key = models.CharField(_("Schlüssel"), max_length=64)
+    language = models.CharField(_("Sprache"), max_length=5)
+    page_ids = models.JSONField(_("Beiträge"), default=list)
+    recipient_count = models.PositiveIntegerField(_("Empfänger"), default=0)
+    html = models.TextField(blank=True)
+    text = models.TextField(blank=True)
+    rendered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Variante")
+        verbose_name_plural = _("Varianten")
+        ordering = ["-recipient_count", "pk"]
+        constraints = [models.UniqueConstraint(fields=["campaign", "key"], name="unique_variant_key")]
+
+    def __str__(self) -> str:
+        return f"{self.campaign} – {self.key[:8]}"
+
+
+class Delivery(models.Model):
+    """One issue to one subscriber."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Wartend")
+        SENDING = "sending", _("In Zustellung")
+        SENT = "sent", _("Versendet")
+        FAILED = "failed", _("Fehlgeschlagen")
+        SKIPPED = "skipped", _("Übersprungen")
+        CANCELLED = "cancelled", _("Abgebrochen")
+
+    campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="deliveries")
+    # Kept (without the person) when the subscriber is erased, so the issue's figures stay right.
+    subscriber = models.ForeignKey(
+        "campaigns.Subscriber", null=True, on_delete=models.SET_NULL, related_name="deliveries"
+    )
+    variant = models.ForeignKey(Variant, null=True, on_delete=models.SET_NULL, related_name="deliveries")
+    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("Versuche"), default=0)
+    next_attempt_at = models.DateTimeField(_("Nächster Versuch"), default=timezone.now)
+    lease_token = models.CharField(max_length=32, blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    message_id = models.CharField(_("Message-ID"), max_length=255, blank=True, db_index=True)
+    error = models.CharField(_("Fehler"), max_length=500, blank=True)
+    bounced = models.BooleanField(_("Unzustellbar gemeldet"), default=False)
+    created_at = models.DateTimeField(_("Angelegt"), default=timezone.now)
+    sent_at = models.DateTimeField(_("Versendet"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Zustellung")
+        verbose_name_plural = _("Zustellungen")
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "subscriber"], name="unique_delivery_per_subscriber")
+        ]
+        indexes = [
+            models.Index(fields=["campaign", "status", "next_attempt_at"], name="delivery_claimable"),
+            models.Index(fields=["lease_token"], name="delivery_lease"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id}/{self.subscriber_id}: {self.get_status_display()}"

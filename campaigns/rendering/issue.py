@@ -1,0 +1,58 @@
+"""Rendering an issue's variants: the content is read once, each variant is rendered once.
+
+The HTML and text hold personal placeholders; ``campaigns.rendering.personalise`` fills them per recipient.
+"""
+
+from dataclasses import dataclass
+
+from django.utils import translation
+
+from campaigns import app_settings
+from campaigns.models import Campaign
+from campaigns.rendering.content import (
+    NewsletterItem,
+    absolute,
+    absolute_rich_text,
+    issue_page_ids,
+    newsletter_items,
+    sections,
+)
+from campaigns.rendering.mjml import render_html
+from campaigns.rendering.personalise import placeholder_context
+from campaigns.rendering.plaintext import html_to_text, render_text
+
+
+@dataclass(frozen=True)
+class RenderedVariant:
+    html: str
+    text: str
+
+
+class IssueRenderer:
+    """Renders the variants of one issue from its items, read once."""
+
+    def __init__(self, campaign: Campaign, page_ids: list[int] | None = None) -> None:
+        self.campaign = campaign
+        self.items: list[NewsletterItem] = newsletter_items(
+            issue_page_ids(campaign) if page_ids is None else page_ids
+        )
+        self._by_id = {item.page_id: item for item in self.items}
+        intro_html = absolute_rich_text(campaign.intro) if campaign.intro else ""
+        self._context = {
+            "subject": campaign.subject,
+            "subject_underline": "=" * len(campaign.subject),
+            "preheader": campaign.preheader,
+            "channel_name": campaign.channel.name,
+            "intro_html": intro_html,
+            "intro_text": html_to_text(intro_html),
+            "imprint": app_settings.imprint(),
+            "imprint_url": absolute(app_settings.imprint_url()),
+            **placeholder_context(),
+        }
+
+    def render(self, page_ids: tuple[int, ...] | list[int], language: str) -> RenderedVariant:
+        """The HTML and text of the variant with these pages, in the reader's language."""
+        items = [self._by_id[pk] for pk in page_ids if pk in self._by_id]
+        with translation.override(language):
+            context = {**self._context, "language": language, "sections": sections(items)}
+            return RenderedVariant(html=render_html(context), text=render_text(context))

@@ -1,0 +1,130 @@
+"""Personal tokens: placeholders in a variant's HTML and text, filled per recipient.
+
+A variant is rendered once with placeholders (``%%LT_SALUTATION%%`` …) where personal values belong. The
+rendered text is split at the placeholders once (``Split``); a recipient's mail is then the literal pieces
+joined with their values — microseconds, where a render would take milliseconds.
+"""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Generic, TypeVar
+
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from campaigns.models import Channel, Subscriber
+from campaigns.rendering.content import absolute
+from campaigns.tokens import PREFERENCES, UNSUBSCRIBE, make_token
+
+SALUTATION = "salutation"
+UNSUBSCRIBE_URL = "unsubscribe_url"
+PREFERENCES_URL = "preferences_url"
+SLOTS = (SALUTATION, UNSUBSCRIBE_URL, PREFERENCES_URL)
+TOKEN_MARK = "LTTOKEN"
+
+T = TypeVar("T", str, bytes)
+
+
+def placeholder(slot: str) -> str:
+    return f"%%LT_{slot.upper()}%%"
+
+
+def placeholder_context() -> dict[str, SafeString]:
+    """Template context that puts each placeholder where its personal value belongs."""
+    return {slot: mark_safe(placeholder(slot)) for slot in SLOTS}
+
+
+_PATTERN = "%%LT_(" + "|".join(slot.upper() for slot in SLOTS) + ")%%"
+_STR_PATTERN = re.compile(_PATTERN)
+_BYTES_PATTERN = re.compile(_PATTERN.encode())
+
+
+@dataclass(frozen=True)
+class Split(Generic[T]):
+    """A text cut at its placeholders: literal, slot, literal, …, literal."""
+
+    parts: tuple
+
+    @classmethod
+    def of(cls, source: T) -> "Split[T]":
+        pattern = _BYTES_PATTERN if isinstance(source, bytes) else _STR_PATTERN
+        parts = pattern.split(source)
+        for index in range(1, len(parts), 2):
+            parts[index] = (parts[index].decode() if isinstance(source, bytes) else parts[index]).lower()
+        return cls(tuple(parts))
+
+    @property
+    def slots(self) -> tuple[str, ...]:
+        return self.parts[1::2]
+
+    def fill(self, values: Mapping[str, T]) -> T:
+        parts = list(self.parts)
+        parts[1::2] = [values[slot] for slot in self.slots]
+        return parts[0][:0].join(parts)
+
+
+@dataclass(frozen=True)
+class Personal:
+    """A recipient's personal values, unescaped."""
+
+    salutation: str
+    unsubscribe_url: str
+    preferences_url: str
+
+    def as_text(self) -> dict[str, str]:
+        return {
+            SALUTATION: self.salutation,
+            UNSUBSCRIBE_URL: self.unsubscribe_url,
+            PREFERENCES_URL: self.preferences_url,
+        }
+
+    def as_html(self) -> dict[str, str]:
+        return {slot: escape(value) for slot, value in self.as_text().items()}
+
+
+@lru_cache(maxsize=8)
+def _salutations(language: str) -> tuple[str, str]:
+    with translation.override(language):
+        return _("Guten Tag %(name)s,"), _("Guten Tag,")
+
+
+def salutation(name: str, language: str) -> str:
+    named, anonymous = _salutations(language)
+    return named % {"name": name} if name.strip() else anonymous
+
+
+class LinkBuilder:
+    """Builds a channel's personal links; the URL patterns are reversed once, not per recipient."""
+
+    def __init__(self, channel: Channel) -> None:
+        suffix = f"?channel={channel.slug}"
+        self._unsubscribe = self._pattern("newsletter:unsubscribe", suffix)
+        self._preferences = self._pattern("newsletter:preferences", "")
+
+    @staticmethod
+    def _pattern(name: str, suffix: str) -> tuple[str, str]:
+        before, after = absolute(reverse(name, kwargs={"token": TOKEN_MARK})).split(TOKEN_MARK)
+        return before, after + suffix
+
+    def unsubscribe_url(self, subscriber: Subscriber) -> str:
+        before, after = self._unsubscribe
+        return f"{before}{make_token(subscriber, UNSUBSCRIBE)}{after}"
+
+    def personal(self, subscriber: Subscriber, unsubscribe_url: str) -> Personal:
+        before, after = self._preferences
+        return Personal(
+            salutation=salutation(subscriber.name, subscriber.language),
+            unsubscribe_url=unsubscribe_url,
+            preferences_url=f"{before}{make_token(subscriber, PREFERENCES)}{after}",
+        )
+
+
+def sample_personal(language: str) -> Personal:
+    """Values for previews and test mails, which have no subscriber: links lead to the sign-up page."""
+    signup = absolute(reverse("newsletter:signup"))
+    return Personal(salutation("", language), signup, signup)

@@ -1,0 +1,58 @@
+"""What a send attempt through Django's e-mail backend came to, for SMTP and django-anymail ESPs alike.
+
+The mail backend is Django's ``EMAIL_BACKEND`` (SMTP by default, any django-anymail ESP by setting); the
+engine only needs to know whether an error is *permanent* (5xx, a recipient the ESP refuses: fail and
+suppress), *transient* (4xx, an ESP hiccup: retry later), or a lost connection (retry, and reconnect).
+"""
+
+import smtplib
+from dataclasses import dataclass
+
+from anymail.exceptions import AnymailError, AnymailRecipientsRefused
+from django.core.mail import EmailMessage
+
+REJECTED_STATUSES = {"rejected", "invalid"}
+
+
+@dataclass(frozen=True)
+class Failure:
+    permanent: bool
+    connection_lost: bool
+    detail: str
+
+
+def classify(error: Exception) -> Failure:
+    """Sort an exception raised by ``send_messages`` into permanent, transient or connection loss."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        code, reply = next(iter(error.recipients.values()), (0, b""))
+        return _by_code(code, reply)
+    if isinstance(error, smtplib.SMTPServerDisconnected):
+        return Failure(False, True, f"Verbindung getrennt: {error}")
+    if isinstance(error, smtplib.SMTPResponseException):
+        return _by_code(error.smtp_code, error.smtp_error)
+    if isinstance(error, AnymailRecipientsRefused):
+        return Failure(True, False, str(error)[:400])
+    if isinstance(error, (smtplib.SMTPException, AnymailError)):
+        return Failure(False, False, str(error)[:400])
+    if isinstance(error, OSError):
+        return Failure(False, True, f"Verbindungsfehler: {error}")
+    raise error
+
+
+def rejected_by_esp(message: EmailMessage) -> Failure | None:
+    """An ESP that accepted the API call but refused the recipient (django-anymail's ``anymail_status``)."""
+    status = getattr(message, "anymail_status", None)
+    if status is not None and status.status and status.status <= REJECTED_STATUSES:
+        return Failure(True, False, f"Vom Versanddienst abgelehnt: {', '.join(sorted(status.status))}")
+    return None
+
+
+def provider_message_id(message: EmailMessage, default: str) -> str:
+    """The id the ESP gave the message (its tracking events refer to it), else our ``Message-ID``."""
+    status = getattr(message, "anymail_status", None)
+    return str(status.message_id) if status is not None and status.message_id else default
+
+
+def _by_code(code: int, reply: bytes | str) -> Failure:
+    text = reply.decode(errors="replace") if isinstance(reply, bytes) else str(reply)
+    return Failure(500 <= code < 600, code in (421,), f"{code} {text}"[:400])

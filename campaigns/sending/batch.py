@@ -1,0 +1,256 @@
+"""One batch: claim deliveries, send them over one connection, record the results in bulk.
+
+Results are written every ``CAMPAIGNS_RECORD_EVERY`` messages (and at the end), together with a renewal of
+the lease; a worker that dies between two writes leaves its unrecorded messages *sending* until the lease
+expires, and the sweeper queues them again. That is the whole crash story: nobody is lost, and only the
+messages sent since the last write can go out twice. At each write the batch also checks that the issue
+is still being sent (pause, cancel) and that it still holds its lease; if not, it stops and gives back
+what it has not sent.
+"""
+
+import logging
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from campaigns import app_settings
+from campaigns.addresses import email_hash
+from campaigns.models import Campaign, Delivery, Subscription, Suppression
+from campaigns.rendering.personalise import LinkBuilder
+from campaigns.sending import claim, headers
+from campaigns.sending.backends import Failure, classify, provider_message_id, rejected_by_esp
+from campaigns.sending.mime import VariantMail
+from campaigns.sending.throttle import Throttle
+from campaigns.sending.variant_cache import variant_mails
+from campaigns.subscriptions.suppressions import record_bounce
+
+logger = logging.getLogger(__name__)
+
+Status = Delivery.Status
+RECORDED_FIELDS = [
+    "status",
+    "attempts",
+    "next_attempt_at",
+    "lease_token",
+    "claimed_until",
+    "message_id",
+    "error",
+    "sent_at",
+    "bounced",
+]
+
+
+@dataclass
+class BatchResult:
+    """What one batch did; ``claimed`` 0 means there was nothing (due) to send."""
+
+    claimed: int = 0
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    skipped: int = 0
+    released: int = 0
+
+
+def batch_size() -> int:
+    """The batch size, small enough that a throttled batch ends well within the task timeout."""
+    size = app_settings.batch_size()
+    rate = app_settings.send_rate()
+    if rate:
+        timeout = settings.Q_CLUSTER.get("timeout", 300)
+        size = min(size, max(1, int(rate / app_settings.concurrency() * timeout / 2)))
+    return size
+
+
+def send_batch(campaign_id: int) -> BatchResult:
+    """Claim and send one batch of the issue, if it is being sent and has due deliveries."""
+    campaign = Campaign.objects.select_related("channel").get(pk=campaign_id)
+    if not campaign.is_active:
+        return BatchResult()
+    token = claim.claim(campaign_id, batch_size())
+    if token is None:
+        return BatchResult()
+    return Batch(campaign, token).run()
+
+
+class Batch:
+    """The deliveries claimed under one lease token, and their results until they are written."""
+
+    def __init__(self, campaign: Campaign, token: str) -> None:
+        self.campaign = campaign
+        self.token = token
+        self.deliveries = list(
+            Delivery.objects.filter(lease_token=token, status=Status.SENDING)
+            .select_related("subscriber")
+            .order_by("pk")
+        )
+        self.result = BatchResult(claimed=len(self.deliveries))
+        self.done: list[Delivery] = []
+        self.bounced: list[tuple[str, str]] = []
+        self.last_write = time.monotonic()
+
+    def run(self) -> BatchResult:
+        try:
+            self._send(self._eligible())
+        finally:
+            self._write()
+        return self.result
+
+    def _eligible(self) -> list[Delivery]:
+        """Skip those who unsubscribed, were suppressed or erased since the issue was frozen."""
+        subscriber_ids = [d.subscriber_id for d in self.deliveries if d.subscriber_id]
+        active = set(
+            Subscription.objects.filter(
+                channel_id=self.campaign.channel_id,
+                status=Subscription.Status.ACTIVE,
+                subscriber_id__in=subscriber_ids,
+            ).values_list("subscriber_id", flat=True)
+        )
+        hashes = {d.pk: email_hash(d.subscriber.email) for d in self.deliveries if d.subscriber_id}
+        suppressed = set(
+            Suppression.objects.filter(email_hash__in=list(hashes.values())).values_list(
+                "email_hash", flat=True
+            )
+        )
+        eligible = []
+        for delivery in self.deliveries:
+            if delivery.subscriber_id in active and hashes[delivery.pk] not in suppressed:
+                eligible.append(delivery)
+            else:
+                self._finish(delivery, Status.SKIPPED, _("Abgemeldet, gesperrt oder gelöscht"))
+                self.result.skipped += 1
+        return eligible
+
+    def _send(self, deliveries: list[Delivery]) -> None:
+        if not deliveries:
+            return
+        mails = variant_mails(self.campaign, {d.variant_id for d in deliveries})
+        links = LinkBuilder(self.campaign.channel)
+        throttle = Throttle(app_settings.send_rate() / app_settings.concurrency())
+        connection = get_connection(fail_silently=False)
+        try:
+            connection.open()
+        except Exception as error:  # sorted by classify(); unknown errors are re-raised
+            self._retry_all(deliveries, classify(error))
+            return
+        try:
+            for index, delivery in enumerate(deliveries):
+                if self._write_due() and not self._checkpoint():
+                    self._release(deliveries[index:])
+                    return
+                throttle.wait()
+                failure = self._send_one(connection, mails[delivery.variant_id], links, delivery)
+                if failure and failure.connection_lost and not _reconnect(connection):
+                    self._retry_all(deliveries[index + 1 :], failure)
+                    return
+        finally:
+            connection.close()
+
+    def _send_one(
+        self, connection, mail: VariantMail, links: LinkBuilder, delivery: Delivery
+    ) -> Failure | None:
+        subscriber = delivery.subscriber
+        unsubscribe_url = links.unsubscribe_url(subscriber)
+        message_id = headers.message_id(delivery.pk)
+        message = mail.message(
+            to=headers.recipient(subscriber.email, subscriber.name),
+            message_id=message_id,
+            list_unsubscribe=headers.list_unsubscribe(unsubscribe_url, self.campaign.channel),
+            personal=links.personal(subscriber, unsubscribe_url),
+        )
+        try:
+            connection.send_messages([message])
+        except Exception as error:  # sorted by classify(); unknown errors are re-raised
+            failure = classify(error)
+        else:
+            failure = rejected_by_esp(message)
+            if failure is None:
+                delivery.message_id = provider_message_id(message, message_id)
+                self._finish(delivery, Status.SENT, "")
+                delivery.sent_at = timezone.now()
+                self.result.sent += 1
+                return None
+        if failure.permanent:
+            self._fail(delivery, failure)
+        else:
+            self._retry(delivery, failure)
+        return failure
+
+    def _fail(self, delivery: Delivery, failure: Failure) -> None:
+        self._finish(delivery, Status.FAILED, failure.detail)
+        delivery.bounced = True
+        self.bounced.append((delivery.subscriber.email, failure.detail))
+        self.result.failed += 1
+
+    def _retry(self, delivery: Delivery, failure: Failure) -> None:
+        if delivery.attempts >= app_settings.max_attempts():
+            self._finish(
+                delivery, Status.FAILED, _("Zu viele Versuche: %(error)s") % {"error": failure.detail}
+            )
+            self.result.failed += 1
+            return
+        delay = app_settings.retry_delay() * 2 ** (delivery.attempts - 1)
+        delivery.next_attempt_at = timezone.now() + timedelta(seconds=delay)
+        self._finish(delivery, Status.QUEUED, failure.detail)
+        self.result.retried += 1
+
+    def _retry_all(self, deliveries: list[Delivery], failure: Failure) -> None:
+        for delivery in deliveries:
+            self._retry(delivery, failure)
+
+    def _release(self, deliveries: list[Delivery]) -> None:
+        """Give back deliveries that were claimed but not tried (pause, cancel, lost lease)."""
+        cancelled = Campaign.objects.filter(pk=self.campaign.pk, status=Campaign.Status.CANCELLED).exists()
+        for delivery in deliveries:
+            delivery.attempts -= 1
+            self._finish(delivery, Status.CANCELLED if cancelled else Status.QUEUED, delivery.error)
+            self.result.released += 1
+
+    def _finish(self, delivery: Delivery, status: str, error: str) -> None:
+        delivery.status = status
+        delivery.error = error[:500]
+        delivery.lease_token = ""
+        delivery.claimed_until = None
+        self.done.append(delivery)
+
+    def _write_due(self) -> bool:
+        return len(self.done) >= app_settings.record_every() or (
+            time.monotonic() - self.last_write > app_settings.lease_seconds() / 3
+        )
+
+    def _checkpoint(self) -> bool:
+        """Write the results; return whether the batch may go on (issue active, lease still held)."""
+        self._write()
+        held = claim.extend(self.token)
+        expected = sum(1 for d in self.deliveries if d.status == Status.SENDING)
+        active = Campaign.objects.filter(pk=self.campaign.pk, status=Campaign.Status.SENDING, paused=False)
+        return held == expected and active.exists()
+
+    def _write(self) -> None:
+        """Record the results so far in one query, then suppress the addresses that bounced."""
+        if self.done:
+            Delivery.objects.filter(lease_token=self.token).bulk_update(self.done, RECORDED_FIELDS)
+            self.done = []
+        for address, detail in self.bounced:
+            record_bounce(address, detail=detail)
+        self.bounced = []
+        self.last_write = time.monotonic()
+
+
+def _reconnect(connection) -> bool:
+    """Open a fresh connection after a lost one; ``False`` when the server stays unreachable."""
+    try:
+        connection.close()
+    except Exception:  # the old connection is gone either way
+        logger.debug("Closing a lost SMTP connection failed", exc_info=True)
+    try:
+        connection.open()
+    except Exception as error:  # sorted by classify(); unknown errors are re-raised
+        classify(error)
+        return False
+    return True

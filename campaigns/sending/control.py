@@ -1,0 +1,128 @@
+"""The life of an issue: draft → scheduled → sending → sent | cancelled | failed, with pause and resume.
+
+Every transition is a conditional ``UPDATE`` on the current status, so two clicks, two workers or a
+schedule firing late can never start an issue twice or revive a cancelled one.
+"""
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django_q.models import Schedule
+from django_q.tasks import async_task
+
+from campaigns import app_settings
+from campaigns.models import Campaign, Delivery
+
+TASK_START = "campaigns.tasks.start_campaign"
+TASK_BATCH = "campaigns.tasks.send_batch"
+Status = Campaign.Status
+
+
+def schedule_name(campaign_id: int) -> str:
+    return f"campaign-{campaign_id}"
+
+
+def begin(campaign_id: int) -> bool:
+    """Move a draft or scheduled issue to *sending*; ``True`` also when it already is."""
+    Campaign.objects.filter(pk=campaign_id, status__in=[Status.DRAFT, Status.SCHEDULED]).update(
+        status=Status.SENDING, started_at=timezone.now(), paused=False
+    )
+    return Campaign.objects.filter(pk=campaign_id, status=Status.SENDING).exists()
+
+
+def send_now(campaign: Campaign) -> None:
+    """Have the cluster start the issue at once."""
+    Schedule.objects.filter(name=schedule_name(campaign.pk)).delete()
+    async_task(TASK_START, campaign.pk, group=schedule_name(campaign.pk))
+
+
+def schedule(campaign: Campaign, when: datetime) -> None:
+    """Plan the issue for ``when`` with a django-q2 schedule that runs once."""
+    with transaction.atomic():
+        updated = Campaign.objects.filter(pk=campaign.pk, status__in=[Status.DRAFT, Status.SCHEDULED]).update(
+            status=Status.SCHEDULED, scheduled_at=when
+        )
+        if updated:
+            Schedule.objects.update_or_create(
+                name=schedule_name(campaign.pk),
+                defaults={
+                    "func": TASK_START,
+                    "args": repr(campaign.pk),
+                    "schedule_type": Schedule.ONCE,
+                    "repeats": -1,
+                    "next_run": when,
+                },
+            )
+
+
+def unschedule(campaign: Campaign) -> None:
+    """Back to draft: the schedule is removed."""
+    with transaction.atomic():
+        Schedule.objects.filter(name=schedule_name(campaign.pk)).delete()
+        Campaign.objects.filter(pk=campaign.pk, status=Status.SCHEDULED).update(
+            status=Status.DRAFT, scheduled_at=None
+        )
+
+
+def pause(campaign: Campaign) -> None:
+    """Stop sending after the messages in flight; running batches give back what they have not sent."""
+    Campaign.objects.filter(pk=campaign.pk, status=Status.SENDING).update(paused=True)
+
+
+def resume(campaign: Campaign) -> None:
+    if Campaign.objects.filter(pk=campaign.pk, status=Status.SENDING, paused=True).update(paused=False):
+        dispatch(campaign.pk)
+
+
+def cancel(campaign: Campaign) -> None:
+    """Stop for good: nothing further is sent; waiting deliveries are marked cancelled."""
+    with transaction.atomic():
+        Schedule.objects.filter(name=schedule_name(campaign.pk)).delete()
+        cancelled = Campaign.objects.filter(
+            pk=campaign.pk, status__in=[Status.DRAFT, Status.SCHEDULED, Status.SENDING]
+        ).update(status=Status.CANCELLED, finished_at=timezone.now())
+        if cancelled:
+            Delivery.objects.filter(campaign_id=campaign.pk, status=Delivery.Status.QUEUED).update(
+                status=Delivery.Status.CANCELLED
+            )
+
+
+def fail(campaign_id: int, error: str) -> None:
+    Campaign.objects.filter(pk=campaign_id, status=Status.SENDING).update(
+        status=Status.FAILED, error=error[:2000], finished_at=timezone.now()
+    )
+
+
+def dispatch(campaign_id: int, count: int | None = None) -> None:
+    """Queue batch tasks for the issue: as many as may run side by side."""
+    for _index in range(count or app_settings.concurrency()):
+        async_task(TASK_BATCH, campaign_id, group=schedule_name(campaign_id))
+
+
+def has_due_work(campaign_id: int) -> bool:
+    return Delivery.objects.filter(
+        campaign_id=campaign_id,
+        status=Delivery.Status.QUEUED,
+        next_attempt_at__lte=timezone.now(),
+        attempts__lt=app_settings.max_attempts(),
+    ).exists()
+
+
+def finish_if_done(campaign_id: int) -> bool:
+    """Mark a prepared issue sent once no delivery waits or is in flight; failed if none could be sent."""
+    unfinished = Delivery.objects.filter(
+        campaign_id=campaign_id, status__in=[Delivery.Status.QUEUED, Delivery.Status.SENDING]
+    )
+    if unfinished.exists():
+        return False
+    deliveries = Delivery.objects.filter(campaign_id=campaign_id)
+    nothing_sent = (
+        deliveries.filter(status=Delivery.Status.FAILED).exists()
+        and not deliveries.filter(status=Delivery.Status.SENT).exists()
+    )
+    return bool(
+        Campaign.objects.filter(pk=campaign_id, status=Status.SENDING, prepared_at__isnull=False).update(
+            status=Status.FAILED if nothing_sent else Status.SENT, finished_at=timezone.now()
+        )
+    )

@@ -1,0 +1,76 @@
+"""Freezing an issue: its content, its variants (rendered once each) and one delivery per recipient.
+
+All of it happens in one transaction, so an issue is either fully prepared or not at all: a worker that
+dies while preparing leaves nothing half-done, and the sweeper simply prepares it again.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from campaigns.models import Campaign, Delivery, Variant
+from campaigns.rendering.content import issue_page_ids
+from campaigns.rendering.issue import IssueRenderer
+from campaigns.rendering.variants import VariantPlan, plan_variants, readers, recipients, unsuppressed_ids
+
+INSERT_BATCH = 2000
+
+
+def plan(
+    campaign: Campaign, page_ids: list[int] | None = None
+) -> tuple[IssueRenderer, list[VariantPlan], list[int]]:
+    """The issue's renderer, its variants and the recipients without matching content (not frozen)."""
+    renderer = IssueRenderer(campaign, page_ids)
+    subscribers = recipients(campaign)
+    eligible = unsuppressed_ids(subscribers)
+    facets = {pk: reader for pk, reader in readers(subscribers).items() if pk in eligible}
+    plans, unmatched = plan_variants(renderer.items, facets)
+    return renderer, plans, unmatched
+
+
+def prepare(campaign_id: int) -> int:
+    """Freeze the issue being sent, once; return the number of deliveries created."""
+    with transaction.atomic():
+        campaign = (
+            Campaign.objects.select_for_update().select_related("channel", "audience").get(pk=campaign_id)
+        )
+        if campaign.prepared_at or campaign.status != Campaign.Status.SENDING:
+            return 0
+        now = timezone.now()
+        campaign.period_start, campaign.period_end = campaign.content_period(now)
+        campaign.frozen_page_ids = issue_page_ids(campaign, now)
+        renderer, plans, unmatched = plan(campaign, campaign.frozen_page_ids)
+        variants = []
+        for variant_plan in plans:
+            rendered = renderer.render(variant_plan.page_ids, variant_plan.language)
+            variants.append(
+                Variant(
+                    campaign=campaign,
+                    key=variant_plan.key,
+                    language=variant_plan.language,
+                    page_ids=list(variant_plan.page_ids),
+                    recipient_count=len(variant_plan.subscriber_ids),
+                    html=rendered.html,
+                    text=rendered.text,
+                    rendered_at=now,
+                )
+            )
+        Variant.objects.bulk_create(variants)
+        deliveries = [
+            Delivery(campaign=campaign, subscriber_id=subscriber_id, variant=variant, next_attempt_at=now)
+            for variant, variant_plan in zip(variants, plans, strict=True)
+            for subscriber_id in variant_plan.subscriber_ids
+        ]
+        deliveries += [
+            Delivery(
+                campaign=campaign,
+                subscriber_id=subscriber_id,
+                status=Delivery.Status.SKIPPED,
+                error=_("Kein passender Inhalt"),
+            )
+            for subscriber_id in unmatched
+        ]
+        Delivery.objects.bulk_create(deliveries, batch_size=INSERT_BATCH)
+        campaign.prepared_at = now
+        campaign.save(update_fields=["period_start", "period_end", "frozen_page_ids", "prepared_at"])
+    return len(deliveries)

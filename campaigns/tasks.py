@@ -1,0 +1,45 @@
+"""django-q2 tasks of the campaign engine (referred to by dotted path, so keep the names stable).
+
+``start_campaign`` freezes and renders an issue and queues its batches; each ``send_batch`` queues its
+successor while due work remains, so an issue is sent by as many chains of batches as
+``CAMPAIGNS_SEND_CONCURRENCY`` says; ``sweep`` runs every minute and repairs whatever a crash left.
+"""
+
+import logging
+
+from django_q.tasks import async_task
+
+from campaigns.sending import control, freeze, sweeper
+from campaigns.sending.batch import BatchResult
+from campaigns.sending.batch import send_batch as run_batch
+
+logger = logging.getLogger(__name__)
+
+
+def start_campaign(campaign_id: int) -> int:
+    """Begin sending the issue: freeze it and queue its batches; return the number of deliveries."""
+    if not control.begin(campaign_id):
+        return 0
+    try:
+        created = freeze.prepare(campaign_id)
+    except Exception as error:
+        logger.exception("Preparing campaign %s failed", campaign_id)
+        control.fail(campaign_id, f"{error.__class__.__name__}: {error}")
+        raise
+    if not control.finish_if_done(campaign_id):
+        control.dispatch(campaign_id)
+    return created
+
+
+def send_batch(campaign_id: int) -> BatchResult:
+    """Send one batch; queue the next while due work remains, else finish the issue when it is done."""
+    result = run_batch(campaign_id)
+    if result.claimed and control.has_due_work(campaign_id):
+        async_task(control.TASK_BATCH, campaign_id, group=control.schedule_name(campaign_id))
+    else:
+        control.finish_if_done(campaign_id)
+    return result
+
+
+def sweep() -> sweeper.SweepResult:
+    return sweeper.sweep()
