@@ -239,6 +239,21 @@ CORS_EXPOSE_HEADERS = ["ETag"]
 # request comes from the proxy's address, so without this the sign-up rate limit would count all visitors
 # as one client.
 CAMPAIGNS_TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
+
+# Tuning of sending and of the sign-up limit, by variables of the settings' own names. Unset ones keep the
+# defaults of campaigns/app_settings.py and campaigns/subscriptions/app_settings.py (which explain them).
+CAMPAIGNS_TUNING = {
+    "CAMPAIGNS_SEND_RATE": env_float,
+    "CAMPAIGNS_SEND_CONCURRENCY": env_int,
+    "CAMPAIGNS_BATCH_SIZE": env_int,
+    "CAMPAIGNS_RECORD_EVERY": env_int,
+    "CAMPAIGNS_LEASE_SECONDS": env_int,
+    "CAMPAIGNS_MAX_ATTEMPTS": env_int,
+    "CAMPAIGNS_RETRY_DELAY": env_float,
+    "CAMPAIGNS_SIGNUP_RATE_LIMIT": env_int,
+    "CAMPAIGNS_SIGNUP_RATE_WINDOW": env_int,
+}
+globals().update({name: read(name, 0) for name, read in CAMPAIGNS_TUNING.items() if env_str(name)})
 CORS_URLS_REGEX = r"^/api/.*$"
 
 # django-q2: bounded retries, failures acknowledged, and a task timeout below the re-delivery interval so
