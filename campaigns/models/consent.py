@@ -52,6 +52,11 @@ class ConsentText(models.Model):
                 ConsentText.objects.filter(is_current=True).exclude(pk=self.pk).update(is_current=False)
             super().save(*args, **kwargs)
 
+    def validate_constraints(self, exclude=None) -> None:
+        # save() retires the previous current version, so "one current version" is never violated by a
+        # form that marks a new version current.
+        super().validate_constraints(exclude={*(exclude or ()), "is_current"})
+
     @property
     def is_used(self) -> bool:
         """Whether the consent log refers to this version (then its wording is evidence)."""

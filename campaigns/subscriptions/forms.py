@@ -265,3 +265,26 @@ class PreferencesForm(FacetsForm):
                 "consent", _("Bitte bestätigen Sie die Einwilligung für die neu gewählten Newsletter.")
             )
         return data
+
+
+class ImportForm(forms.Form):
+    """The admin's CSV upload: the file, the legal basis the importer declares, default channels."""
+
+    file = forms.FileField(
+        label=_("CSV-Datei"),
+        help_text=_(
+            "Spalten: email (Pflicht), name, language, role, municipality, grade_bands, subjects, topics, "
+            "channels, double_opt_in_at. Mehrere Kürzel durch Komma trennen."
+        ),
+    )
+    legal_basis = forms.CharField(
+        label=_("Rechtsgrundlage"),
+        max_length=300,
+        validators=[no_control_characters],
+        help_text=_(
+            "Woher stammen die Adressen, und worauf beruht die Einwilligung? Zum Beispiel: "
+            "„Double-Opt-in im bisherigen Newslettersystem, Nachweise im Export vom 31.01.2025“."
+        ),
+    )
+    channels = channel_field(Channel.objects.all(), required=False)
+    channels.help_text = _("Gilt für Zeilen ohne Eintrag in der Spalte „channels“.")

@@ -10,12 +10,10 @@ import json
 from datetime import datetime
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
-from wagtail.models import ModelLogEntry
 
 from campaigns.addresses import email_hash
 from campaigns.models import ConsentEvent, Subscriber, Subscription, Suppression
@@ -101,23 +99,12 @@ def export_subscriber(subscriber: Subscriber) -> dict[str, Any]:
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
 
 
-def _forget(subscribers: models.QuerySet) -> int:
-    """Anonymise the subscribers' consent events and admin log entries, then delete them."""
-    pks = list(subscribers.values_list("pk", flat=True))
-    ConsentEvent.objects.filter(subscriber_id__in=pks).anonymise()
-    ModelLogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Subscriber), object_id__in=[str(pk) for pk in pks]
-    ).delete()
-    Subscriber.objects.filter(pk__in=pks).delete()
-    return len(pks)
-
-
 def erase_subscriber(subscriber: Subscriber, *, source: str) -> None:
     """Remove the subscriber's personal data; keep the hashed suppression and anonymous counts."""
     address = subscriber.email
     with transaction.atomic():
         Suppression.suppress(address, Suppression.Reason.ERASED)
-        _forget(Subscriber.objects.filter(pk=subscriber.pk))
+        subscriber.delete()  # campaigns.signal_handlers anonymise the consent log and the admin log
         ConsentEvent.objects.create(
             email_hash=email_hash(address), event=ConsentEvent.Event.ERASED, source=source
         )
@@ -131,5 +118,5 @@ def purge_pending_subscribers(now: datetime | None = None) -> int:
     )
     stale = Subscriber.objects.filter(created_at__lt=cutoff).exclude(Exists(ever_confirmed))
     stale = stale.exclude(last_confirmation_sent_at__gte=cutoff)
-    with transaction.atomic():
-        return _forget(stale)
+    _total, per_model = stale.delete()
+    return per_model.get(Subscriber._meta.label, 0)

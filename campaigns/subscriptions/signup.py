@@ -28,7 +28,8 @@ def find_subscriber(address: str) -> Subscriber | None:
     return Subscriber.objects.for_address(address).first()
 
 
-def _get_or_create_subscriber(address: str) -> tuple[Subscriber, bool]:
+def get_or_create_subscriber(address: str) -> tuple[Subscriber, bool]:
+    """The subscriber for a normalised address, created if new; safe against a concurrent creation."""
     subscriber = find_subscriber(address)
     if subscriber is not None:
         return subscriber, False
@@ -113,7 +114,7 @@ def request_subscription(
     if Suppression.objects.is_suppressed(address):
         return
     with transaction.atomic():
-        subscriber, _created = _get_or_create_subscriber(address)
+        subscriber, _created = get_or_create_subscriber(address)
         if not subscriber.subscriptions.filter(status=Status.ACTIVE).exists():
             facets.apply_to(subscriber)
         pending = request_pending(

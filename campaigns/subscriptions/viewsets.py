@@ -1,0 +1,323 @@
+"""Wagtail admin viewsets for subscribers, audiences, channels, consent texts and suppressions.
+
+Subscriber records are changed only in ways the consent log can account for: there is no "add" (people
+arrive through sign-up or a CSV import that declares its legal basis), "delete" is the GDPR erasure that
+keeps the hashed suppression, edits are logged, and the address itself is read-only — a consent was given
+for one address.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Count, Exists, OuterRef, Q
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.widgets import HeaderButton
+from wagtail.snippets.views import snippets
+
+from campaigns.addresses import email_hash, normalise_email
+from campaigns.models import (
+    Audience,
+    Channel,
+    ConsentEvent,
+    ConsentText,
+    Role,
+    Subscriber,
+    Subscription,
+    Suppression,
+)
+from campaigns.subscriptions import admin_views
+from campaigns.subscriptions.consent_log import record
+from campaigns.subscriptions.gdpr import erase_subscriber
+from page_types.models import Municipality
+
+
+class SubscriberFilterSet(WagtailFilterSet):
+    """Status and channel filter the same subscription: "active on MINT-Update", not "active somewhere"."""
+
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"), choices=Subscription.Status.choices, method="filter_subscription"
+    )
+    channel = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Kanal"), queryset=Channel.objects.all(), method="filter_subscription"
+    )
+    municipality = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Kommune"), queryset=Municipality.objects.all()
+    )
+    role = django_filters.ChoiceFilter(label=gettext_lazy("Rolle"), choices=Role.choices)
+
+    class Meta:
+        model = Subscriber
+        fields = ["status", "channel", "municipality", "role"]
+
+    def filter_subscription(self, queryset, name, value):
+        data = self.form.cleaned_data
+        if name == "channel" and data.get("status"):
+            return queryset  # applied together with the status
+        subscriptions = Subscription.objects.filter(subscriber=OuterRef("pk"))
+        if data.get("status"):
+            subscriptions = subscriptions.filter(status=data["status"])
+        if data.get("channel"):
+            subscriptions = subscriptions.filter(channel=data["channel"])
+        return queryset.filter(Exists(subscriptions))
+
+
+def subscriptions_summary(subscriber: Subscriber) -> str:
+    return ", ".join(f"{s.channel.name} ({s.get_status_display()})" for s in subscriber.subscriptions.all())
+
+
+class SubscriberIndexView(snippets.IndexView):
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("municipality")
+            .prefetch_related("subscriptions__channel")
+        )
+
+    @property
+    def header_buttons(self):
+        buttons = []
+        if self.permission_policy.user_has_permission(self.request.user, "import"):
+            url = reverse(self.viewset_url("import"))
+            buttons.append(HeaderButton(_("CSV-Import und -Export"), url=url, icon_name="upload"))
+        return buttons
+
+    def viewset_url(self, name: str) -> str:
+        return self.index_url_name.rsplit(":", 1)[0] + f":{name}"
+
+    def get_list_more_buttons(self, instance):
+        buttons = [
+            b for b in super().get_list_more_buttons(instance) if b.url != self.get_delete_url(instance)
+        ]
+        user = self.request.user
+        buttons.append(
+            MenuItem(
+                _("Einwilligungsnachweis"),
+                url=reverse(self.viewset_url("proof"), args=[instance.pk]),
+                icon_name="doc-full",
+                priority=15,
+            )
+        )
+        if self.permission_policy.user_has_permission(user, "export"):
+            buttons.append(
+                MenuItem(
+                    _("Daten exportieren (JSON)"),
+                    url=reverse(self.viewset_url("export_json"), args=[instance.pk]),
+                    icon_name="download",
+                    priority=25,
+                )
+            )
+        if self.permission_policy.user_has_permission(user, "erase"):
+            buttons.append(
+                MenuItem(
+                    _("Daten löschen (DSGVO)"),
+                    url=reverse(self.viewset_url("delete"), args=[instance.pk]),
+                    icon_name="bin",
+                    priority=30,
+                )
+            )
+        return buttons
+
+
+class SubscriberCreateView(snippets.CreateView):
+    """No subscriber is created by hand: the import asks for the legal basis."""
+
+    def dispatch(self, request, *args, **kwargs):
+        return redirect(self.index_url_name.rsplit(":", 1)[0] + ":import")
+
+
+class SubscriberEditView(snippets.EditView):
+    """Edits by staff go into the consent log, with the fields changed."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        if self.form.changed_data:
+            detail = _("%(fields)s, durch %(user)s") % {
+                "fields": ", ".join(self.form.changed_data),
+                "user": self.request.user.get_username(),
+            }
+            record(
+                instance,
+                ConsentEvent.Event.PREFERENCES_CHANGED,
+                source=ConsentEvent.Source.ADMIN,
+                detail=detail,
+            )
+        return instance
+
+
+class SubscriberEraseView(snippets.DeleteView):
+    """The admin's delete is the GDPR erasure: personal data goes, the hashed suppression stays."""
+
+    permission_required = "erase"
+    page_title = gettext_lazy("Daten löschen (DSGVO)")
+    success_message = gettext_lazy("Die Daten wurden gelöscht; die Adresse ist dauerhaft gesperrt.")
+
+    @property
+    def confirmation_message(self):
+        return _(
+            "Alle personenbezogenen Daten dieser Person werden unwiderruflich gelöscht, das "
+            "Einwilligungsprotokoll wird anonymisiert, und die Adresse wird gesperrt, damit sie nie wieder "
+            "angeschrieben oder importiert wird. Fortfahren?"
+        )
+
+    def get_success_message(self):
+        return str(self.success_message)
+
+    def delete_action(self):
+        erase_subscriber(self.object, source=ConsentEvent.Source.ADMIN)
+
+
+class SubscriberViewSet(snippets.SnippetViewSet):
+    model = Subscriber
+    icon = "user"
+    menu_label = gettext_lazy("Abonnent/innen")
+    index_view_class = SubscriberIndexView
+    add_view_class = SubscriberCreateView
+    edit_view_class = SubscriberEditView
+    delete_view_class = SubscriberEraseView
+    copy_view_enabled = False
+    filterset_class = SubscriberFilterSet
+    search_fields = ["email", "name"]
+    search_backend_name = None
+    list_display = [
+        "email",
+        "name",
+        "municipality",
+        Column("subscriptions", label=gettext_lazy("Abonnements"), accessor=subscriptions_summary),
+        DateColumn("created_at", label=gettext_lazy("Angelegt")),
+    ]
+    ordering = ["email"]
+    panels = [
+        FieldPanel("email", read_only=True),
+        FieldPanel("name"),
+        FieldPanel("language"),
+        FieldPanel("role"),
+        FieldPanel("municipality"),
+        FieldPanel("grade_bands", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("subjects", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("proof/<int:pk>/", admin_views.proof_of_consent, name="proof"),
+            path("export/<int:pk>/", admin_views.export_subscriber_json, name="export_json"),
+            path("import/", admin_views.ImportView.as_view(), name="import"),
+            path("export.csv", admin_views.export_csv, name="export_csv"),
+        ]
+
+
+def live_count(audience: Audience) -> int:
+    return audience.count()
+
+
+class AudienceViewSet(snippets.SnippetViewSet):
+    model = Audience
+    icon = "group"
+    menu_label = gettext_lazy("Zielgruppen")
+    list_display = [
+        "name",
+        "channel",
+        Column("count", label=gettext_lazy("Empfänger (aktuell)"), accessor=live_count),
+    ]
+    search_fields = ["name"]
+    search_backend_name = None
+
+
+class ChannelViewSet(snippets.SnippetViewSet):
+    model = Channel
+    icon = "mail"
+    menu_label = gettext_lazy("Kanäle")
+    list_display = [
+        "name",
+        "slug",
+        "is_public",
+        Column("active_count", label=gettext_lazy("Aktive Abonnements")),
+    ]
+    search_fields = ["name", "slug"]
+    search_backend_name = None
+
+    def get_queryset(self, request):
+        return Channel.objects.annotate(
+            active_count=Count("subscriptions", filter=Q(subscriptions__status=Subscription.Status.ACTIVE))
+        )
+
+
+class ConsentTextForm(WagtailAdminModelForm):
+    """A version the consent log refers to is evidence: its wording and version can no longer change."""
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.is_used and {"version", "text"} & set(self.changed_data):
+            raise forms.ValidationError(
+                _(
+                    "Diese Fassung wurde bereits für Einwilligungen verwendet und kann nicht mehr geändert "
+                    "werden. Legen Sie für einen neuen Wortlaut eine neue Fassung an."
+                )
+            )
+        return data
+
+
+class ConsentTextViewSet(snippets.SnippetViewSet):
+    model = ConsentText
+    icon = "doc-full"
+    menu_label = gettext_lazy("Einwilligungstexte")
+    list_display = ["version", "is_current", DateColumn("created_at", label=gettext_lazy("Angelegt"))]
+    copy_view_enabled = False
+    edit_handler = ObjectList(
+        [FieldPanel("version"), FieldPanel("text"), FieldPanel("is_current")], base_form_class=ConsentTextForm
+    )
+
+
+class SuppressionForm(WagtailAdminModelForm):
+    """A manual suppression is entered as an address and stored only as its hash."""
+
+    address = forms.CharField(label=gettext_lazy("E-Mail-Adresse"), max_length=254, required=False)
+
+    def clean_address(self):
+        address = self.cleaned_data["address"]
+        if self.instance.pk:
+            return ""
+        if not address:
+            raise forms.ValidationError(_("Bitte geben Sie die zu sperrende Adresse an."))
+        normalised = normalise_email(address)
+        if Suppression.objects.is_suppressed(normalised):
+            raise forms.ValidationError(_("Diese Adresse ist bereits gesperrt."))
+        return normalised
+
+    def save(self, commit=True):
+        if not self.instance.pk:
+            self.instance.email_hash = email_hash(self.cleaned_data["address"])
+        return super().save(commit=commit)
+
+
+class SuppressionIndexView(snippets.IndexView):
+    def search_queryset(self, queryset):
+        """A search for an address finds its hash; anything else matches the start of a hash."""
+        if not self.is_searching:
+            return queryset
+        query = self.search_query.strip()
+        try:
+            return queryset.filter(email_hash=email_hash(normalise_email(query)))
+        except forms.ValidationError:
+            return queryset.filter(email_hash__startswith=query.lower())
+
+
+class SuppressionViewSet(snippets.SnippetViewSet):
+    model = Suppression
+    icon = "warning"
+    menu_label = gettext_lazy("Sperrliste")
+    index_view_class = SuppressionIndexView
+    list_display = ["__str__", "reason", DateColumn("created_at", label=gettext_lazy("Angelegt"))]
+    search_fields = ["email_hash"]
+    search_backend_name = None
+    copy_view_enabled = False
+    edit_handler = ObjectList([FieldPanel("address"), FieldPanel("reason")], base_form_class=SuppressionForm)

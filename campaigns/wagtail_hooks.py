@@ -1,0 +1,33 @@
+"""The "Kampagnen" admin menu: every outreach viewset in one group.
+
+Only members of the "Kampagnen" permission group (or superusers) see it; an editor without those rights
+sees no subscriber data at all.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from campaigns.subscriptions.viewsets import (
+    AudienceViewSet,
+    ChannelViewSet,
+    ConsentTextViewSet,
+    SubscriberViewSet,
+    SuppressionViewSet,
+)
+
+
+class CampaignsGroup(SnippetViewSetGroup):
+    menu_label = _("Kampagnen")
+    menu_icon = "mail"
+    menu_order = 300
+    items = (
+        SubscriberViewSet,
+        AudienceViewSet,
+        ChannelViewSet,
+        ConsentTextViewSet,
+        SuppressionViewSet,
+    )
+
+
+register_snippet(CampaignsGroup)

@@ -1,0 +1,203 @@
+"""The "Kampagnen" admin: subscriber data for the group only, proof of consent, erasure, suppressions."""
+
+import json
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from campaigns.addresses import email_hash
+from campaigns.models import Audience, ConsentEvent, ConsentText, Subscriber, Subscription, Suppression
+from campaigns.subscriptions import confirm, request_subscription
+from campaigns.subscriptions.facets import Facets
+from page_types.models import Municipality
+
+pytestmark = pytest.mark.django_db
+
+NS = "wagtailsnippets_campaigns_subscriber"
+
+
+@pytest.fixture
+def manager(django_user_model):
+    user = django_user_model.objects.create_user("kampagne", password="pw")
+    user.groups.add(Group.objects.get(name="Kampagnen"))
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user("redaktion", password="pw")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def lena(newsletter_channels) -> Subscriber:
+    request_subscription(
+        "lena@example.org",
+        [newsletter_channels["mint"]],
+        Facets(name="Lena Beispiel", municipality=Municipality.objects.get(slug="asperg")),
+        source=ConsentEvent.Source.FORM,
+        consent_text=ConsentText.objects.current(),
+        ip_address="192.0.2.7",
+    )
+    subscriber = Subscriber.objects.get(email="lena@example.org")
+    confirm(subscriber, source=ConsentEvent.Source.FORM, ip_address="192.0.2.8")
+    return subscriber
+
+
+def test_kampagnen_group_holds_the_subscriber_rights():
+    codenames = set(Group.objects.get(name="Kampagnen").permissions.values_list("codename", flat=True))
+    assert {"view_subscriber", "change_subscriber", "export_subscriber", "erase_subscriber"} <= codenames
+    assert {
+        "import_subscriber",
+        "access_admin",
+        "view_audience",
+        "add_channel",
+        "add_consenttext",
+    } <= codenames
+    assert "delete_subscriber" not in codenames, "deleting is erasure, with its own right"
+
+
+def test_campaign_manager_sees_the_menu_the_list_and_the_filters(client, manager, lena, newsletter_channels):
+    client.force_login(manager)
+    dashboard = client.get("/admin/").content.decode()
+    assert "Kampagnen" in dashboard and "Abonnent/innen" in dashboard
+    listing = client.get(reverse(f"{NS}:list"))
+    assert listing.status_code == 200
+    assert "lena@example.org" in listing.content.decode()
+    mint = newsletter_channels["mint"].pk
+    assert (
+        "lena@example.org"
+        in client.get(reverse(f"{NS}:list"), {"status": "active", "channel": mint}).content.decode()
+    )
+    wirtschaft = newsletter_channels["wirtschaft"].pk
+    filtered = client.get(reverse(f"{NS}:list"), {"status": "active", "channel": wirtschaft}).content.decode()
+    assert "lena@example.org" not in filtered
+    assert "lena@example.org" in client.get(reverse(f"{NS}:list"), {"q": "Beispiel"}).content.decode()
+
+
+def test_editor_without_the_group_sees_no_subscriber_data(client, editor, lena):
+    client.force_login(editor)
+    assert "Abonnent/innen" not in client.get("/admin/").content.decode()
+    urls = [
+        reverse(f"{NS}:list"),
+        reverse(f"{NS}:edit", args=[lena.pk]),
+        reverse(f"{NS}:proof", args=[lena.pk]),
+        reverse(f"{NS}:export_json", args=[lena.pk]),
+        reverse(f"{NS}:export_csv"),
+        reverse(f"{NS}:import"),
+        reverse(f"{NS}:delete", args=[lena.pk]),
+        reverse("wagtailsnippets_campaigns_audience:list"),
+        reverse("wagtailsnippets_campaigns_suppression:list"),
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        assert b"lena@example.org" not in response.content
+    assert client.post(reverse(f"{NS}:delete", args=[lena.pk])).status_code in (302, 403)
+    assert Subscriber.objects.filter(pk=lena.pk).exists()
+
+
+def test_proof_of_consent_shows_every_event_with_its_consent_text(client, manager, lena):
+    client.force_login(manager)
+    response = client.get(reverse(f"{NS}:proof", args=[lena.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    for expected in (
+        "Einwilligungsnachweis",
+        "lena@example.org",
+        "Anmeldung angefordert",
+        "Anmeldung bestätigt",
+        "192.0.2.7",
+        "192.0.2.8",
+        "Fassung 2025-01",
+        ConsentText.objects.get(version="2025-01").text[:60],
+        "campaigns/proof.css",
+    ):
+        assert expected in html, expected
+
+
+def test_admin_export_gives_the_subscribers_data_as_json(client, manager, lena):
+    client.force_login(manager)
+    response = client.get(reverse(f"{NS}:export_json", args=[lena.pk]))
+    assert response["Content-Disposition"] == f'attachment; filename="abonnent-{lena.pk}.json"'
+    data = json.loads(response.content)
+    assert data["subscriber"]["municipality"] == "asperg"
+    assert [event["event"] for event in data["consent_log"]] == ["requested", "confirmed"]
+
+
+def test_admin_delete_is_the_gdpr_erasure(client, manager, lena):
+    client.force_login(manager)
+    page = client.get(reverse(f"{NS}:delete", args=[lena.pk]))
+    assert page.status_code == 200
+    assert "unwiderruflich" in page.content.decode()
+    response = client.post(reverse(f"{NS}:delete", args=[lena.pk]))
+    assert response.status_code == 302
+    assert not Subscriber.objects.exists()
+    assert Suppression.objects.get().email_hash == email_hash("lena@example.org")
+    assert ConsentEvent.objects.filter(event=ConsentEvent.Event.ERASED, source="admin").count() == 1
+
+
+def test_admin_edit_is_logged_and_the_address_cannot_be_changed(client, manager, lena):
+    client.force_login(manager)
+    url = reverse(f"{NS}:edit", args=[lena.pk])
+    response = client.post(url, {"email": "other@example.org", "name": "Lena B.", "language": "de"})
+    assert response.status_code == 302
+    lena.refresh_from_db()
+    assert (lena.email, lena.name) == ("lena@example.org", "Lena B.")
+    event = lena.consent_events.get(event=ConsentEvent.Event.PREFERENCES_CHANGED)
+    assert event.source == "admin" and "name" in event.detail and "kampagne" in event.detail
+
+
+def test_adding_a_subscriber_by_hand_leads_to_the_import(client, manager):
+    client.force_login(manager)
+    response = client.get(reverse(f"{NS}:add"))
+    assert response.status_code == 302 and response["Location"] == reverse(f"{NS}:import")
+
+
+def test_consent_text_in_use_cannot_be_reworded(client, manager, lena):
+    client.force_login(manager)
+    text = ConsentText.objects.get(version="2025-01")
+    url = reverse("wagtailsnippets_campaigns_consenttext:edit", args=[text.pk])
+    response = client.post(url, {"version": "2025-01", "text": "Etwas anderes.", "is_current": "on"})
+    assert response.status_code == 200
+    assert "neue Fassung" in response.content.decode()
+    text.refresh_from_db()
+    assert text.text != "Etwas anderes."
+
+
+def test_a_new_current_consent_text_retires_the_old_one(client, manager):
+    client.force_login(manager)
+    url = reverse("wagtailsnippets_campaigns_consenttext:add")
+    response = client.post(url, {"version": "2026-01", "text": "Neuer Wortlaut.", "is_current": "on"})
+    assert response.status_code == 302
+    assert ConsentText.objects.current().version == "2026-01"
+    assert ConsentText.objects.filter(is_current=True).count() == 1
+
+
+def test_manual_suppression_is_entered_as_address_and_stored_as_hash(client, manager):
+    client.force_login(manager)
+    url = reverse("wagtailsnippets_campaigns_suppression:add")
+    response = client.post(url, {"address": "Sperre@Beispiel.de", "reason": "manual"})
+    assert response.status_code == 302
+    assert Suppression.objects.get().email_hash == email_hash("Sperre@beispiel.de")
+    listing = client.get(reverse("wagtailsnippets_campaigns_suppression:list"), {"q": "sperre@beispiel.de"})
+    assert email_hash("Sperre@beispiel.de")[:12] in listing.content.decode()
+
+
+def test_audience_list_shows_the_live_count(client, manager, lena, newsletter_channels):
+    client.force_login(manager)
+    Audience.objects.create(name="MINT in Asperg", channel=newsletter_channels["mint"])
+    html = client.get(reverse("wagtailsnippets_campaigns_audience:list")).content.decode()
+    assert "MINT in Asperg" in html
+    assert ">1<" in html.replace(" ", "").replace("\n", "")
+
+
+def test_channel_list_counts_active_subscriptions(client, manager, lena, newsletter_channels):
+    client.force_login(manager)
+    pending = Subscriber.objects.create(email="b@example.org")
+    Subscription.objects.create(subscriber=pending, channel=newsletter_channels["mint"])
+    html = client.get(reverse("wagtailsnippets_campaigns_channel:list")).content.decode()
+    row = html.split("MINT-Update", 1)[1].split("</tr>", 1)[0]
+    assert ">1<" in row.replace(" ", "").replace("\n", "")
