@@ -9,34 +9,30 @@ import contextlib
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Variables that select backends or modes; a child starts without them unless a test passes them.
-CONFIGURATION_VARIABLES = (
-    "DATABASE_URL",
-    "REDIS_URL",
-    "Q_BROKER",
-    "DEBUG",
-    "AWS_STORAGE_BUCKET_NAME",
-    "AWS_S3_ENDPOINT_URL",
-    "AWS_S3_CUSTOM_DOMAIN",
-    "SECURE_HSTS_SECONDS",
-    "SECURE_SSL_REDIRECT",
-    "SECURE_COOKIES",
-)
+# Variables that select backends, modes or tuning; a child starts without them unless a test passes them.
+CONFIGURATION_VARIABLES = ("DATABASE_URL", "REDIS_URL", "Q_BROKER", "DEBUG", "TRUSTED_PROXIES")
+CONFIGURATION_PREFIXES = ("AWS_", "ANYMAIL_", "CAMPAIGNS_", "SECURE_", "EMAIL_")
 PRODUCTION_SECRET_KEY = "production-like-" + "k" * 40
 
 
 def production_env(var_dir: Path, **variables: str) -> dict[str, str]:
     """An environment for ``cms.settings`` with ``DEBUG`` off, the given variables and nothing inherited
     that would choose a backend."""
-    env = {name: value for name, value in os.environ.items() if name not in CONFIGURATION_VARIABLES}
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in CONFIGURATION_VARIABLES and not name.startswith(CONFIGURATION_PREFIXES)
+    }
     env.update(
         DJANGO_SETTINGS_MODULE="cms.settings",
         SECRET_KEY=PRODUCTION_SECRET_KEY,
@@ -109,3 +105,43 @@ def stop_process_group(process: subprocess.Popen, grace_seconds: float = 30) -> 
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
     process.wait(timeout=10)
+
+
+def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
+    """Wait until something accepts connections on 127.0.0.1:``port``; fail if ``process`` dies first."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"process exited with {process.returncode} before listening on {port}")
+        with socket.socket() as probe:
+            probe.settimeout(0.5)
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise TimeoutError(f"nothing listens on 127.0.0.1:{port} after {timeout} s")
+
+
+def start_gunicorn(env: dict[str, str], port: int, log: Path, workers: int = 4) -> subprocess.Popen:
+    """Serve ``cms.wsgi`` with gunicorn on loopback as a production web host does; return once it listens."""
+    with log.open("ab") as output:
+        process = subprocess.Popen(
+            [
+                str(Path(sys.executable).with_name("gunicorn")),
+                "cms.wsgi",
+                f"--bind=127.0.0.1:{port}",
+                f"--workers={workers}",
+                "--timeout=60",
+                "--graceful-timeout=10",
+            ],
+            env=env,
+            cwd=ROOT,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        wait_for_port(port, process)
+    except (RuntimeError, TimeoutError):
+        stop_process_group(process)
+        raise
+    return process

@@ -136,7 +136,7 @@ def test_an_esp_and_the_proxy_count_are_configured_by_environment(tmp_path):
 
 @pytest.mark.on_postgres
 @pytest.mark.needs_redis
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_task_travels_through_the_redis_broker_to_a_qcluster_on_another_process(tmp_path):
     """What two hosts do: one process queues a task in Redis, a separate qcluster runs it and stores the
     result in the shared PostgreSQL database."""
@@ -168,3 +168,17 @@ def test_a_task_travels_through_the_redis_broker_to_a_qcluster_on_another_proces
     task = Task.objects.get(name="hypot-probe")
     assert task.success and task.result == 5.0
     assert client.llen(f"django_q:{prefix}:q") == 0
+
+
+def test_campaign_tuning_comes_from_the_environment(tmp_path):
+    code = (
+        "from campaigns import app_settings\n"
+        "from campaigns.subscriptions import app_settings as signup\n"
+        "result = [app_settings.lease_seconds(), app_settings.send_rate(), app_settings.batch_size(),"
+        " signup.signup_rate_limit()]"
+    )
+    tuned = production_env(
+        tmp_path, CAMPAIGNS_LEASE_SECONDS="7", CAMPAIGNS_SEND_RATE="2.5", CAMPAIGNS_SIGNUP_RATE_LIMIT="5"
+    )
+    assert django_json(code, tuned) == [7, 2.5, 200, 5]
+    assert django_json(code, production_env(tmp_path)) == [120, 0.0, 200, 60]
