@@ -22,7 +22,7 @@ class Command(BaseCommand):
             help=_("Ohne Hintergrundaufgaben in diesem Prozess versenden und auf das Ende warten."),
         )
 
-    def handle(self, *args, campaign_id: int, inline: bool, **options) -> None:
+    def handle(self, *args, campaign_id: int, inline: bool, verbosity: int = 1, **options) -> None:
         campaign = Campaign.objects.filter(pk=campaign_id).first()
         if campaign is None:
             raise CommandError(_("Keine Ausgabe mit der Nummer %(id)s.") % {"id": campaign_id})
@@ -44,7 +44,7 @@ class Command(BaseCommand):
         def progress(result: BatchResult) -> None:
             totals.sent += result.sent
             totals.failed += result.failed
-            if self.verbosity > 1:
+            if verbosity > 1:
                 self.stdout.write(_("%(sent)s versendet, %(failed)s fehlgeschlagen") % vars(totals))
 
         campaign = send_inline(campaign.pk, progress)
