@@ -278,6 +278,15 @@ else:
     Q_CLUSTER["orm"] = "default"
 Q_CLUSTER["poll"] = env_float("Q_POLL", 0.5)
 
+# Campaign engine (campaigns/app_settings.py says what each one does).
+CAMPAIGNS_BATCH_SIZE = env_int("CAMPAIGNS_BATCH_SIZE", 200)
+CAMPAIGNS_SEND_RATE = env_float("CAMPAIGNS_SEND_RATE", 0)
+CAMPAIGNS_SEND_CONCURRENCY = env_int("CAMPAIGNS_SEND_CONCURRENCY", Q_CLUSTER["workers"])
+CAMPAIGNS_LEASE_SECONDS = env_int("CAMPAIGNS_LEASE_SECONDS", 120)
+CAMPAIGNS_RECORD_EVERY = env_int("CAMPAIGNS_RECORD_EVERY", 50)
+CAMPAIGNS_MAX_ATTEMPTS = env_int("CAMPAIGNS_MAX_ATTEMPTS", 5)
+CAMPAIGNS_RETRY_DELAY = env_float("CAMPAIGNS_RETRY_DELAY", 60)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
