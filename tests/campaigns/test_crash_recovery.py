@@ -1,0 +1,136 @@
+"""A ``qcluster`` killed with SIGKILL in the middle of a send and started again: every reader gets the
+issue, and only messages that were in flight when the workers died can arrive twice.
+
+Runs Leuchtturm in child processes on a file-based SQLite database (the test database of pytest-django
+lives in this process only), with the ORM broker and a real SMTP server on loopback in this process.
+"""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tests.processes import ROOT, django_json, production_env
+from tests.smtp_sink import SmtpSink
+
+READERS = 80
+RECORD_EVERY = 5
+WORKERS = 2
+SETUP = f"""
+from campaigns.models import Campaign, Channel, Subscriber, Subscription
+channel = Channel.objects.create(name="Absturztest", slug="absturztest")
+for number in range({READERS}):
+    subscriber = Subscriber.objects.create(email=f"leser{{number}}@example.org")
+    Subscription.objects.create(subscriber=subscriber, channel=channel, status="active")
+result = Campaign.objects.create(channel=channel, subject="Absturztest", intro="<p>Hallo</p>").pk
+"""
+
+
+def wait_for(condition, timeout: float, message: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, message
+        time.sleep(0.1)
+
+
+def start_cluster(env: dict[str, str], log: Path) -> subprocess.Popen:
+    """``manage.py qcluster`` in a process group of its own, so that all its processes can be killed."""
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "qcluster"],
+        env=env,
+        cwd=ROOT,
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
+def kill_cluster(cluster: subprocess.Popen) -> None:
+    os.killpg(cluster.pid, signal.SIGKILL)
+    cluster.wait(timeout=10)
+
+
+@pytest.mark.slow
+def test_killed_workers_lose_nobody_and_repeat_only_messages_in_flight(tmp_path):
+    sink = SmtpSink().start()
+    database = tmp_path / "crash.sqlite3"
+    env = production_env(
+        tmp_path,
+        DATABASE_URL=f"sqlite:///{database}",
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=str(sink.port),
+        Q_WORKERS=str(WORKERS),
+        Q_POLL="0.1",
+        CAMPAIGNS_SEND_RATE="20",
+        CAMPAIGNS_BATCH_SIZE="10",
+        CAMPAIGNS_RECORD_EVERY=str(RECORD_EVERY),
+        CAMPAIGNS_LEASE_SECONDS="3",
+    )
+    cluster = None
+    try:
+        migrate = subprocess.run(
+            [sys.executable, "manage.py", "migrate", "--noinput"],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert migrate.returncode == 0, migrate.stderr
+        campaign_id = django_json(SETUP, env)
+        queued = subprocess.run(
+            [sys.executable, "manage.py", "send_campaign", str(campaign_id)],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert queued.returncode == 0, queued.stderr
+
+        log = tmp_path / "qcluster.log"
+        cluster = start_cluster(env, log)
+        wait_for(lambda: len(sink.messages) >= 15, 120, f"no mail arrived: {log.read_text()[-3000:]}")
+        kill_cluster(cluster)
+        at_kill = len(sink.messages)
+
+        def status_counts() -> dict[str, int]:
+            with sqlite3.connect(database, timeout=20) as db:
+                rows = db.execute(
+                    "SELECT status, COUNT(*) FROM campaigns_delivery WHERE campaign_id = ? GROUP BY status",
+                    (campaign_id,),
+                )
+                return dict(rows.fetchall())
+
+        assert status_counts().get("sent", 0) < READERS, "the kill came too late to test anything"
+        time.sleep(1)
+        assert len(sink.messages) == at_kill, "a worker survived the kill"
+
+        cluster = start_cluster(env, log)
+        wait_for(
+            lambda: status_counts() == {"sent": READERS},
+            180,
+            f"not all sent: {status_counts()} {log.read_text()[-3000:]}",
+        )
+        with sqlite3.connect(database, timeout=20) as db:
+            (status,) = db.execute(
+                "SELECT status FROM campaigns_campaign WHERE id = ?", (campaign_id,)
+            ).fetchone()
+        assert status == "sent"
+    finally:
+        if cluster is not None and cluster.poll() is None:
+            kill_cluster(cluster)
+        sink.stop()
+
+    received = Counter(message.rcpt_tos[0] for message in sink.messages)
+    assert set(received) == {f"leser{number}@example.org" for number in range(READERS)}
+    repeated = sum(count - 1 for count in received.values())
+    # At most what each worker had sent but not yet recorded when it died.
+    assert repeated <= WORKERS * RECORD_EVERY, received
