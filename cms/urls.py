@@ -14,6 +14,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/", api.urls),
     path("newsletter/", include("campaigns.subscriptions.urls")),
+    # django-anymail's ESP webhooks; campaigns.webhooks turns bounces and complaints into suppressions.
+    path("webhooks/anymail/", include("anymail.urls")),
 ]
 
 if settings.DEBUG:
