@@ -240,20 +240,9 @@ CORS_EXPOSE_HEADERS = ["ETag"]
 # as one client.
 CAMPAIGNS_TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
 
-# Tuning of sending and of the sign-up limit, by variables of the settings' own names. Unset ones keep the
-# defaults of campaigns/app_settings.py and campaigns/subscriptions/app_settings.py (which explain them).
-CAMPAIGNS_TUNING = {
-    "CAMPAIGNS_SEND_RATE": env_float,
-    "CAMPAIGNS_SEND_CONCURRENCY": env_int,
-    "CAMPAIGNS_BATCH_SIZE": env_int,
-    "CAMPAIGNS_RECORD_EVERY": env_int,
-    "CAMPAIGNS_LEASE_SECONDS": env_int,
-    "CAMPAIGNS_MAX_ATTEMPTS": env_int,
-    "CAMPAIGNS_RETRY_DELAY": env_float,
-    "CAMPAIGNS_SIGNUP_RATE_LIMIT": env_int,
-    "CAMPAIGNS_SIGNUP_RATE_WINDOW": env_int,
-}
-globals().update({name: read(name, 0) for name, read in CAMPAIGNS_TUNING.items() if env_str(name)})
+# The sign-up rate limit (campaigns/subscriptions/app_settings.py says what each one does).
+CAMPAIGNS_SIGNUP_RATE_LIMIT = env_int("CAMPAIGNS_SIGNUP_RATE_LIMIT", 60)
+CAMPAIGNS_SIGNUP_RATE_WINDOW = env_int("CAMPAIGNS_SIGNUP_RATE_WINDOW", 600)
 CORS_URLS_REGEX = r"^/api/.*$"
 
 # django-q2: bounded retries, failures acknowledged, and a task timeout below the re-delivery interval so
