@@ -8,7 +8,7 @@ endpoints use for the Django form errors, so a client handles one format.
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI, Schema, Status
 from ninja.errors import HttpError, ValidationError
 
 NON_FIELD = "__all__"
@@ -46,9 +46,9 @@ def _field(location: tuple | list) -> str:
     return names[0] if names else NON_FIELD
 
 
-def invalid(errors: dict[str, list[str]]) -> tuple[int, dict]:
+def invalid(errors: dict[str, list[str]]) -> Status:
     """The 422 answer for field errors."""
-    return 422, {"detail": _("Die Angaben sind unvollständig oder ungültig."), "errors": errors}
+    return Status(422, {"detail": _("Die Angaben sind unvollständig oder ungültig."), "errors": errors})
 
 
 def form_errors(form: Form) -> dict[str, list[str]]:
@@ -69,8 +69,8 @@ def install(api: NinjaAPI) -> None:
             message = _message(error.get("type", ""))
             if message not in messages:
                 messages.append(message)
-        status, body = invalid(errors)
-        return api.create_response(request, body, status=status)
+        answer = invalid(errors)
+        return api.create_response(request, answer.value, status=answer.status_code)
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:

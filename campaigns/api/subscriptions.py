@@ -5,9 +5,9 @@ the input is valid — new, pending, active and suppressed addresses alike — a
 messages per field otherwise. Everything after the sign-up is reached by the signed tokens from the mails.
 """
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict, StrictBool
 
 from campaigns.api.errors import ErrorOut, MessageOut, form_errors, invalid
@@ -140,13 +140,13 @@ def _subscription_out(subscriber: Subscriber) -> dict:
     }
 
 
-def _read(token: str, purpose: str) -> Subscriber | tuple[int, dict]:
+def _read(token: str, purpose: str) -> Subscriber | Status:
     try:
         return read_token(token[:500], purpose)
     except ExpiredToken:
-        return 410, {"detail": _("Der Link ist abgelaufen. Bitte melden Sie sich erneut an.")}
+        return Status(410, {"detail": _("Der Link ist abgelaufen. Bitte melden Sie sich erneut an.")})
     except InvalidToken:
-        return 400, {"detail": _("Der Link ist ungültig oder unvollständig.")}
+        return Status(400, {"detail": _("Der Link ist ungültig oder unvollständig.")})
 
 
 @router.get("/options", response=OptionsOut, summary="Newsletter, Auswahlwerte und Einwilligungstext")
@@ -172,18 +172,18 @@ def options(request: HttpRequest):
     response={202: MessageOut, 422: ErrorOut, 429: MessageOut, 503: MessageOut},
     summary="Newsletter abonnieren (Double-Opt-in)",
 )
-def subscribe(request: HttpRequest, payload: SubscriptionIn):
+def subscribe(request: HttpRequest, response: HttpResponse, payload: SubscriptionIn):
     """Record a sign-up and have a confirmation mail sent; the answer never says if the address is known."""
     if not ratelimit.allow(request):
-        return 429, {
-            "detail": _("Zu viele Anmeldungen von Ihrem Netzwerk. Bitte versuchen Sie es später erneut.")
-        }
+        response["Retry-After"] = str(ratelimit.retry_after())
+        detail = _("Zu viele Anmeldungen von Ihrem Netzwerk. Bitte versuchen Sie es später erneut.")
+        return Status(429, {"detail": detail})
     form = SignupForm(payload.model_dump())
     if not form.is_valid():
         return invalid(form_errors(form))
     consent_text = form.consent_text()
     if consent_text is None:
-        return 503, {"detail": _("Die Anmeldung ist gerade nicht möglich.")}
+        return Status(503, {"detail": _("Die Anmeldung ist gerade nicht möglich.")})
     request_subscription(
         form.cleaned_data["email"],
         list(form.cleaned_data["channels"]),
@@ -192,12 +192,11 @@ def subscribe(request: HttpRequest, payload: SubscriptionIn):
         consent_text=consent_text,
         ip_address=ratelimit.client_address(request),
     )
-    return 202, {
-        "detail": _(
-            "Vielen Dank! Falls für diese Adresse noch keine bestätigte Anmeldung besteht, "
-            "erhält sie eine E-Mail mit einem Bestätigungslink."
-        )
-    }
+    detail = _(
+        "Vielen Dank! Falls für diese Adresse noch keine bestätigte Anmeldung besteht, "
+        "erhält sie eine E-Mail mit einem Bestätigungslink."
+    )
+    return Status(202, {"detail": detail})
 
 
 @router.post(
@@ -207,10 +206,10 @@ def subscribe(request: HttpRequest, payload: SubscriptionIn):
 )
 def confirm_subscription(request: HttpRequest, token: str):
     subscriber = _read(token, CONFIRM)
-    if isinstance(subscriber, tuple):
+    if isinstance(subscriber, Status):
         return subscriber
     confirm(subscriber, source=Source.API, ip_address=ratelimit.client_address(request))
-    return 200, _subscription_out(subscriber)
+    return Status(200, _subscription_out(subscriber))
 
 
 @router.get(
@@ -220,9 +219,9 @@ def confirm_subscription(request: HttpRequest, token: str):
 )
 def read_preferences(request: HttpRequest, token: str):
     subscriber = _read(token, PREFERENCES)
-    if isinstance(subscriber, tuple):
+    if isinstance(subscriber, Status):
         return subscriber
-    return 200, _subscription_out(subscriber)
+    return Status(200, _subscription_out(subscriber))
 
 
 @router.patch(
@@ -232,7 +231,7 @@ def read_preferences(request: HttpRequest, token: str):
 )
 def change_preferences(request: HttpRequest, token: str, payload: PreferencesIn):
     subscriber = _read(token, PREFERENCES)
-    if isinstance(subscriber, tuple):
+    if isinstance(subscriber, Status):
         return subscriber
     data = PreferencesForm.initial_for(subscriber)
     data.update(payload.model_dump(exclude_unset=True))
@@ -247,7 +246,7 @@ def change_preferences(request: HttpRequest, token: str, payload: PreferencesIn)
         consent_text=form.consent_text(),
         ip_address=ratelimit.client_address(request),
     )
-    return 200, _subscription_out(subscriber)
+    return Status(200, _subscription_out(subscriber))
 
 
 @router.post(
@@ -257,7 +256,7 @@ def change_preferences(request: HttpRequest, token: str, payload: PreferencesIn)
 )
 def unsubscribe_subscription(request: HttpRequest, token: str, payload: UnsubscribeIn | None = None):
     subscriber = _read(token, UNSUBSCRIBE)
-    if isinstance(subscriber, tuple):
+    if isinstance(subscriber, Status):
         return subscriber
     channel = None
     if payload and payload.channel is not None:
@@ -267,4 +266,4 @@ def unsubscribe_subscription(request: HttpRequest, token: str, payload: Unsubscr
                 {"channel": [_("Unbekannter Newsletter: „%(value)s“.") % {"value": payload.channel[:60]}]}
             )
     unsubscribe(subscriber, channel, source=Source.API)
-    return 200, _subscription_out(subscriber)
+    return Status(200, _subscription_out(subscriber))
