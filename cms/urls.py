@@ -8,10 +8,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from campaigns.api import api
+from cms.api.views import health
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The content API first: the subscription API below owns the rest of api/.
+    path("api/v2/", include("cms.api.urls")),
+    path("api/health/", health, name="health"),
     path("api/", api.urls),
     path("newsletter/", include("campaigns.subscriptions.urls")),
     # django-anymail's ESP webhooks; campaigns.webhooks turns bounces and complaints into suppressions.

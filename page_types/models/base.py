@@ -15,18 +15,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from page_types import api
 from page_types.facets import AudienceFacets
+from page_types.preview import HeadlessPreviewable
 
 
 def _slugs(terms) -> frozenset[str]:
     return frozenset(term.slug for term in terms.all())
 
 
-class ContentPage(Page):
+class ContentPage(HeadlessPreviewable, Page):
     """Fields every content page carries: teaser, listing image, topics, municipalities, publish date."""
 
     teaser = models.TextField(
@@ -80,6 +83,15 @@ class ContentPage(Page):
         index.SearchField("teaser"),
         index.FilterField("publish_date"),
     ]
+    api_fields = [
+        APIField("teaser"),
+        APIField("listing_image", serializer=api.ImageField(alt_source="listing_image_alt")),
+        APIField("topics", serializer=api.TermsField()),
+        APIField("municipalities", serializer=api.TermsField()),
+        APIField("publish_date"),
+    ]
+    # The API lists content newest first, as the index pages do.
+    api_ordering = ("-publish_date", "-id")
 
     class Meta:
         verbose_name = _("Inhaltsseite")
@@ -113,7 +125,7 @@ def content_edit_handler(content_panels: list) -> TabbedInterface:
     )
 
 
-class ListingIndexPage(Page):
+class ListingIndexPage(HeadlessPreviewable, Page):
     """An index page that lists, filters and paginates its children of one content family.
 
     Filter parameters are validated by a form (``filter_form_class``); invalid values are answered with a
@@ -124,6 +136,7 @@ class ListingIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro", serializer=api.RichTextHTMLField()), APIField("listed_type")]
 
     paginate_by = 12
     max_count_per_parent = 1
@@ -140,6 +153,12 @@ class ListingIndexPage(Page):
     def child_model(self) -> type[ContentPage]:
         """The page model listed by this index (its only allowed subpage type)."""
         return self.allowed_subpage_models()[0]
+
+    @property
+    def listed_type(self) -> str:
+        """The API ``type`` of the listed pages, so that a front end can query them from the index."""
+        model = self.child_model()
+        return f"{model._meta.app_label}.{model.__name__}"
 
     def listed_pages(self):
         """The live, public children in listing order, with what their cards need prefetched."""

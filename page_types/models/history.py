@@ -3,9 +3,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from page_types import api
 from page_types.blocks import BodyBlock
 from page_types.models.base import ContentPage, ListingIndexPage, content_edit_handler
 
@@ -43,6 +45,7 @@ class InnovationHistoryPage(ListingIndexPage):
     parent_page_types = ["page_types.HomePage"]
     subpage_types = ["page_types.InnovationMilestonePage"]
     paginate_by = 50
+    api_fields = [*ListingIndexPage.api_fields, APIField("eras")]
 
     class Meta:
         verbose_name = _("Innovationsgeschichte (Zeitstrahl)")
@@ -53,6 +56,11 @@ class InnovationHistoryPage(ListingIndexPage):
         from page_types.forms import HistoryFilterForm
 
         return HistoryFilterForm
+
+    @property
+    def eras(self) -> list[dict[str, str]]:
+        """The timeline's eras, for a front end's era filter."""
+        return [{"slug": slug, "name": str(label)} for slug, label in Era.choices()]
 
     def listed_pages(self):
         return super().listed_pages().select_related("organisation").order_by("year", "date", "pk")
@@ -95,6 +103,18 @@ class InnovationMilestonePage(ContentPage):
         index.SearchField("person"),
         index.FilterField("year"),
     ]
+    api_fields = [
+        *ContentPage.api_fields,
+        APIField("year"),
+        APIField("date"),
+        APIField("era", serializer=api.ChoiceField(Era.choices())),
+        APIField("organisation", serializer=api.OrganisationField()),
+        APIField("person"),
+        APIField("body", serializer=api.StreamBlocksField()),
+        APIField("source"),
+    ]
+    # A timeline reads oldest first.
+    api_ordering = ("year", "date", "id")
 
     class Meta:
         verbose_name = _("Meilenstein")

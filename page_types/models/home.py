@@ -3,19 +3,24 @@
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from page_types import api
+from page_types.preview import HeadlessPreviewable
+
 HIGHLIGHTS_PER_FAMILY = 3
 
 
-class HomePage(Page):
+class HomePage(HeadlessPreviewable, Page):
     """The site's start page: an introduction and the newest highlights of each content family."""
 
     intro = RichTextField(_("Einleitung"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro", serializer=api.RichTextHTMLField())]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "page_types.LighthouseIndexPage",
@@ -42,13 +47,14 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(HeadlessPreviewable, Page):
     """A plain text page such as the Impressum or the privacy notice."""
 
     body = RichTextField(_("Inhalt"), features=["h2", "h3", "bold", "italic", "ol", "ul", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("body")]
+    api_fields = [APIField("body", serializer=api.RichTextHTMLField())]
     parent_page_types = ["page_types.HomePage"]
     subpage_types: list[str] = []
 

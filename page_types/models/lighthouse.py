@@ -4,9 +4,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from page_types import api
 from page_types.blocks import BodyBlock
 from page_types.models.base import ContentPage, ListingIndexPage, content_edit_handler
 
@@ -75,6 +77,13 @@ class LighthouseStoryPage(ContentPage):
         *ContentPage.search_fields,
         index.SearchField("body"),
         index.FilterField("sector"),
+    ]
+    api_fields = [
+        *ContentPage.api_fields,
+        APIField("hero_image", serializer=api.ImageField(alt_source="hero_image_alt")),
+        APIField("organisation", serializer=api.OrganisationField()),
+        APIField("sector", serializer=api.ChoiceField(Sector.choices)),
+        APIField("body", serializer=api.StreamBlocksField()),
     ]
 
     class Meta:

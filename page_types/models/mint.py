@@ -7,10 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from page_types import api
 from page_types.blocks import BodyBlock
 from page_types.facets import AudienceFacets
 from page_types.models.base import ContentPage, ListingIndexPage, content_edit_handler
@@ -123,6 +125,24 @@ class MintOfferPage(ContentPage):
         index.SearchField("location"),
         index.FilterField("kind"),
         index.FilterField("ongoing"),
+    ]
+    api_fields = [
+        *ContentPage.api_fields,
+        APIField("kind", serializer=api.ChoiceField(OfferKind.choices)),
+        APIField("provider", serializer=api.OrganisationField()),
+        APIField("subjects", serializer=api.TermsField()),
+        APIField("grade_bands", serializer=api.TermsField()),
+        APIField("min_age"),
+        APIField("max_age"),
+        APIField("ongoing"),
+        APIField("occurrences", serializer=api.OccurrencesField()),
+        APIField("location"),
+        APIField("cost"),
+        APIField("registration_url"),
+        APIField("registration_deadline"),
+        APIField("capacity"),
+        APIField("accessibility_notes"),
+        APIField("body", serializer=api.StreamBlocksField()),
     ]
 
     class Meta:

@@ -3,9 +3,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from page_types import api
 from page_types.blocks import BodyBlock
 from page_types.models.base import ContentPage, ListingIndexPage, content_edit_handler
 
@@ -42,6 +44,11 @@ class InternalNewsPage(ContentPage):
         *ContentPage.search_fields,
         index.SearchField("body"),
         index.FilterField("kind"),
+    ]
+    api_fields = [
+        *ContentPage.api_fields,
+        APIField("kind", serializer=api.ChoiceField(NewsKind.choices)),
+        APIField("body", serializer=api.StreamBlocksField()),
     ]
 
     class Meta:

@@ -1,0 +1,62 @@
+"""Conditional GET for the content API: ``ETag``, ``Last-Modified`` and ``Cache-Control``.
+
+Validators come from ``ContentVersion``, which every change to published content bumps, so answering a
+revalidation costs one query and no rendering. Responses may be stored by browsers and shared caches but
+must be revalidated on every use (``no-cache``): a 304 is cheap, and a publish shows at once everywhere.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.http import HttpRequest, HttpResponseBase
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, quote_etag
+from django.utils.http import http_date
+from django.utils.translation import get_language
+
+from cms.models import ContentVersion
+
+PUBLIC_CACHE_CONTROL = "public, no-cache"
+PRIVATE_CACHE_CONTROL = "private, no-store"
+
+
+@dataclass(frozen=True)
+class Validators:
+    """The validators of one response: a strong ETag and, where it is exact, Last-Modified."""
+
+    etag: str
+    last_modified: int | None
+
+
+def validators_for(request: HttpRequest, *, varies_with_time: bool = False) -> Validators:
+    """Validators of the response to ``request`` as of the current content version.
+
+    The ETag covers the full URL (host, path, query) and the language of messages. A response that depends
+    on the clock as well (``upcoming=true``) gets a new ETag every minute and no Last-Modified.
+    """
+    version = ContentVersion.current()
+    parts = [str(version.counter), request.build_absolute_uri(), get_language() or ""]
+    if varies_with_time:
+        parts.append(timezone.now().strftime("%Y-%m-%dT%H:%M"))
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+    return Validators(quote_etag(digest), None if varies_with_time else version.last_modified())
+
+
+def conditional_response(request: HttpRequest, validators: Validators) -> HttpResponseBase | None:
+    """A 304 (or 412) when the client's copy is current, else ``None``."""
+    response = get_conditional_response(request, etag=validators.etag, last_modified=validators.last_modified)
+    if response is not None:
+        mark_cacheable(response, validators)
+    return response
+
+
+def mark_cacheable(response: HttpResponseBase, validators: Validators) -> None:
+    response["ETag"] = validators.etag
+    if validators.last_modified:
+        response["Last-Modified"] = http_date(validators.last_modified)
+    response["Cache-Control"] = PUBLIC_CACHE_CONTROL
+
+
+def mark_private(response: HttpResponseBase) -> None:
+    """Errors and previews of drafts are never stored."""
+    response["Cache-Control"] = PRIVATE_CACHE_CONTROL

@@ -1,0 +1,318 @@
+"""The endpoints of the content API: pages, images, documents and the headless preview of drafts.
+
+They are Wagtail's API v2 endpoints with four changes. Every query parameter is validated first
+(``cms.api.parameters``) and errors are JSON naming the parameter. Only live pages outside any private
+section are visible, whoever asks: responses are public and cacheable, so they must not depend on a
+session. Listings fetch relations and StreamField references for all items at once, so their query count
+does not grow with their length. And every response carries validators for conditional requests.
+"""
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.signing import BadSignature
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.http import Http404, HttpRequest, HttpResponseBase
+from django.urls import path
+from rest_framework.fields import ReadOnlyField
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from wagtail.api import APIField
+from wagtail.api.v2.pagination import WagtailPagination
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.api.validators import SiteFilterValidator
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Collection, CollectionViewRestriction, Page, Site
+from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
+
+from cms.api import caching
+from cms.api.errors import NOT_FOUND_MESSAGE, ParameterError, error_response
+from cms.api.parameters import (
+    MAX_ID,
+    DetailQuery,
+    FindQuery,
+    ObjectQuery,
+    PageDetailQuery,
+    PageFindQuery,
+    PageQuery,
+    PreviewQuery,
+    QueryForm,
+    page_model_for,
+)
+from page_types import api
+from page_types.references import RENDITIONS, ApiReferences
+
+DEFAULT_LIMIT = 20
+PREVIEW_TOKEN_MAX_AGE = timedelta(days=1)
+
+
+class ContentPagination(WagtailPagination):
+    """``limit`` and ``offset`` as validated by the query form (``limit`` up to ``WAGTAILAPI_LIMIT_MAX``)."""
+
+    def paginate_queryset(self, queryset: QuerySet, request: HttpRequest, view: "ContentEndpoint") -> Any:
+        data = view.query.cleaned_data
+        limit = DEFAULT_LIMIT if data["limit"] is None else data["limit"]
+        offset = data["offset"] or 0
+        self.total_count = queryset.count()
+        return queryset[offset : offset + limit]
+
+
+def restricted_collections() -> QuerySet:
+    """Collections under any view restriction: their images and documents are never in the API."""
+    paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+    if not paths:
+        return Collection.objects.none()
+    restricted = Q()
+    for collection_path in paths:
+        restricted |= Q(path__startswith=collection_path)
+    return Collection.objects.filter(restricted)
+
+
+class ContentEndpoint(BaseAPIViewSet):
+    """What every endpoint of the content API shares: JSON only, no sessions, validated parameters,
+    conditional requests, and serialisation with relations fetched for all items at once."""
+
+    renderer_classes = [JSONRenderer]
+    filter_backends: list = []
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    pagination_class = ContentPagination
+    detail_query_class: type[QueryForm] = DetailQuery
+    find_query_class: type[QueryForm] = FindQuery
+
+    # -- parameters ------------------------------------------------------------------------------------
+    def listing_query(self) -> ObjectQuery:
+        model = self.model
+        return ObjectQuery(
+            self.request.GET, model=model, api_fields=self.get_available_fields(model, db_fields_only=True)
+        )
+
+    @property
+    def query(self) -> QueryForm:
+        """The validated query string of this request (raises ``ParameterError``)."""
+        if not hasattr(self, "_query"):
+            if self.action == "listing_view":
+                query = self.listing_query()
+            elif self.action == "find_view":
+                query = self.find_query_class(self.request.GET)
+            else:
+                query = self.detail_query_class(self.request.GET)
+            query.validate()
+            self._query = query
+        return self._query
+
+    def resolve_rich_text_format(self) -> str:
+        return self.query.cleaned_data["rich_text_format"]
+
+    # -- views -----------------------------------------------------------------------------------------
+    def listing_view(self, request: HttpRequest) -> HttpResponseBase:
+        return self.conditional(request, lambda: self.serialize_listing())
+
+    def detail_view(self, request: HttpRequest, pk: int) -> HttpResponseBase:
+        return self.conditional(request, lambda: self.serialize_detail())
+
+    def find_view(self, request: HttpRequest) -> HttpResponseBase:
+        self.query  # noqa: B018 — validates the parameters before Wagtail reads them
+        return super().find_view(request)
+
+    def conditional(self, request: HttpRequest, render: Callable[[], Response]) -> HttpResponseBase:
+        """Answer a revalidation with 304 before any work; give a fresh response its validators."""
+        self.query  # noqa: B018 — a bad request is a 400 even with a matching ETag
+        validators = caching.validators_for(request, varies_with_time=self.varies_with_time())
+        if (not_modified := caching.conditional_response(request, validators)) is not None:
+            return not_modified
+        response = render()
+        caching.mark_cacheable(response, validators)
+        return response
+
+    def varies_with_time(self) -> bool:
+        return False
+
+    def serialize_listing(self) -> Response:
+        queryset = self.query.apply_search(self.query.filter(self.get_queryset()))
+        items = list(self.paginate_queryset(queryset))
+        return self.get_paginated_response(self.serialize(items, many=True))
+
+    def serialize_detail(self) -> Response:
+        return Response(self.serialize([self.get_object()], many=False))
+
+    def serialize(self, items: list, *, many: bool) -> Any:
+        serializer_class = self.get_serializer_class()
+        self.prefetch(items, serializer_class)
+        context = self.get_serializer_context()
+        context[api.REFERENCES_CONTEXT_KEY] = ApiReferences(
+            self.request, rich_text_format=context["_wagtail_rich_text_format"], pending=items
+        )
+        serializer = serializer_class(items if many else items[0], many=many, context=context)
+        return serializer.data
+
+    def prefetch(self, items: list, serializer_class: type) -> None:
+        """Fetch the relations of the requested fields for all items at once."""
+        api.prefetch_api_relations(items, serializer_class.Meta.model, serializer_class.Meta.fields)
+
+    def get_serializer_class(self) -> type:
+        try:
+            return super().get_serializer_class()
+        except ParameterError:
+            raise
+        except BadRequestError as error:
+            raise ParameterError("fields", str(error)) from None
+
+    def get_object(self) -> Any:
+        if int(self.kwargs["pk"]) > MAX_ID:
+            raise Http404
+        return super().get_object()
+
+    def get_renderer_context(self) -> dict:
+        # Compact JSON: Wagtail indents its output for reading in a browser, which clients only pay for.
+        context = super().get_renderer_context()
+        context.pop("indent", None)
+        return context
+
+    # -- errors ----------------------------------------------------------------------------------------
+    def handle_exception(self, exc: Exception) -> Response:
+        if isinstance(exc, ParameterError):
+            response = error_response(400, str(exc), exc.parameter)
+        elif isinstance(exc, BadRequestError):
+            response = error_response(400, str(exc))
+        elif isinstance(exc, Http404):
+            response = error_response(404, NOT_FOUND_MESSAGE)
+        else:
+            response = super().handle_exception(exc)
+        caching.mark_private(response)
+        return response
+
+
+class PagesEndpoint(ContentEndpoint, PagesAPIViewSet):
+    """``/api/v2/pages/``: live pages outside private sections, with the content filters."""
+
+    meta_fields = [*PagesAPIViewSet.meta_fields, "last_published_at"]
+    detail_query_class = PageDetailQuery
+    find_query_class = PageFindQuery
+
+    def listing_query(self) -> PageQuery:
+        page_types, model = page_model_for(self.request.GET)
+        return PageQuery(
+            self.request.GET,
+            page_types=page_types,
+            model=model,
+            api_fields=self.get_available_fields(model, db_fields_only=True),
+            pages=self.get_base_queryset(),
+            root=self.site().root_page if self.site() else None,
+        )
+
+    def varies_with_time(self) -> bool:
+        return bool(self.query.cleaned_data.get("upcoming"))
+
+    def site(self) -> Site | None:
+        """The site whose pages are shown: named by ``site`` or the one the request is for."""
+        if not hasattr(self, "_site"):
+            try:
+                self._site = SiteFilterValidator(
+                    site=self.request.GET.get("site"), request=self.request
+                ).site_obj
+            except ValueError as error:
+                raise ParameterError("site", str(error)) from None
+        return self._site
+
+    def visible_pages(self, model: type[Page] = Page) -> QuerySet:
+        """Live pages of the site outside any private section — for everyone, logged in or not."""
+        site = self.site()
+        if site is None:
+            return model.objects.none()
+        return model.objects.live().public().descendant_of(site.root_page, inclusive=True)
+
+    def get_base_queryset(self) -> QuerySet:
+        return self.visible_pages()
+
+    def get_root_page(self) -> Page:
+        return self.site().root_page
+
+    def get_queryset(self) -> QuerySet:
+        if self.action == "listing_view":
+            return self.visible_pages(self.query.model)
+        return self.visible_pages()
+
+
+class PagePreviewEndpoint(PagesEndpoint):
+    """``/api/v2/page_preview/?content_type=…&token=…``: the draft an editor opened in the headless preview.
+
+    The token is the signed one wagtail-headless-preview put into the front end's URL; without a valid,
+    unexpired token there is nothing to see. Drafts are never stored by caches.
+    """
+
+    name = "page_preview"
+    # A page that was never saved has no place in the tree yet.
+    meta_fields = [field for field in PagesEndpoint.meta_fields if field != "parent"]
+
+    detail_query_class = PreviewQuery
+
+    @classmethod
+    def get_urlpatterns(cls) -> list:
+        return [path("", cls.as_view({"get": "preview_view"}), name="listing")]
+
+    def preview_view(self, request: HttpRequest) -> Response:
+        self.query  # noqa: B018 — validates content_type and token
+        response = Response(self.serialize([self.get_object()], many=False))
+        caching.mark_private(response)
+        return response
+
+    def get_object(self) -> Page:
+        if not hasattr(self, "_preview_page"):
+            self._preview_page = self._preview_page_or_404()
+        return self._preview_page
+
+    def _preview_page_or_404(self) -> Page:
+        data = self.query.cleaned_data
+        app_label, _dot, model_name = data["content_type"].partition(".")
+        try:
+            HeadlessPreviewMixin.get_preview_signer().unsign(data["token"], max_age=PREVIEW_TOKEN_MAX_AGE)
+            content_type = ContentType.objects.get_by_natural_key(app_label, model_name.lower())
+            preview = PagePreview.objects.get(content_type=content_type, token=data["token"])
+        except (BadSignature, ContentType.DoesNotExist, PagePreview.DoesNotExist):
+            raise Http404 from None
+        page = preview.as_page()
+        if not page.pk:
+            page.pk = 0  # a new page: its detail URL must still be buildable
+        return page
+
+
+class ImagesEndpoint(ContentEndpoint, ImagesAPIViewSet):
+    """``/api/v2/images/``: images outside private collections, with renditions, alt text and focal point."""
+
+    body_fields = [
+        *ImagesAPIViewSet.body_fields,
+        APIField("alt", serializer=ReadOnlyField(source="default_alt_text")),
+        APIField("focal_point", serializer=api.ImageFocalPointField()),
+        APIField("renditions", serializer=api.ImageRenditionsField()),
+    ]
+    # Tags are not used for images here, and serialising them costs a query per image.
+    meta_fields = [field for field in ImagesAPIViewSet.meta_fields if field != "tags"]
+    listing_default_fields = [field for field in ImagesAPIViewSet.listing_default_fields if field != "tags"]
+
+    def get_queryset(self) -> QuerySet:
+        return self.model.objects.exclude(collection__in=restricted_collections()).order_by("id")
+
+    def prefetch(self, items: list, serializer_class: type) -> None:
+        if "renditions" in serializer_class.Meta.fields:
+            renditions = self.model.get_rendition_model().objects.filter(filter_spec__in=RENDITIONS.values())
+            prefetch_related_objects(
+                items, Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions")
+            )
+
+
+class DocumentsEndpoint(ContentEndpoint, DocumentsAPIViewSet):
+    """``/api/v2/documents/``: documents outside private collections."""
+
+    meta_fields = [field for field in DocumentsAPIViewSet.meta_fields if field != "tags"]
+    listing_default_fields = [
+        field for field in DocumentsAPIViewSet.listing_default_fields if field != "tags"
+    ]
+
+    def get_queryset(self) -> QuerySet:
+        return self.model.objects.exclude(collection__in=restricted_collections()).order_by("id")

@@ -1,0 +1,419 @@
+"""Query parameters of the content API, validated before anything reaches the database.
+
+Django form fields parse the values (with German messages); an unknown name or an invalid value becomes a
+``ParameterError`` naming the parameter. The page filters are those of the index pages, feeds and
+channels (``page_types.selection``): a topic includes its sub-topics, a municipality includes pages for the
+whole district, and "upcoming" means an occurrence or registration deadline still ahead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from wagtail.api.rich_text import APIRichText, RichTextFormatError
+from wagtail.api.v2.utils import page_models_from_string, parse_fields_parameter
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
+
+from cms.api.errors import ParameterError
+from page_types import selection
+from page_types.models import (
+    ContentPage,
+    Era,
+    GradeBand,
+    InnovationMilestonePage,
+    MintOfferPage,
+    MintSubject,
+    Municipality,
+    Topic,
+)
+
+# Accepted and ignored: Django REST framework's renderer switch and jQuery's cache-buster.
+IGNORED_PARAMETERS = frozenset({"format", "_"})
+MAX_ID = 2**63 - 1
+MAX_OFFSET = 2**31 - 1
+MAX_SEARCH_LENGTH = 200
+MAX_SLUGS = 50
+# Model fields that make sense as exact-value filters (``?kind=workshop``) and as sort keys; text, JSON and
+# relations do not, and date-times only as sort keys.
+SCALAR_FIELDS = (models.CharField, models.IntegerField, models.BooleanField, models.DateField)
+
+
+class StrictBooleanField(forms.Field):
+    """``true``/``false`` (or ``1``/``0``) and nothing else: a typo must not silently mean "true"."""
+
+    default_error_messages = {"invalid": _("Erlaubt sind „true“ und „false“.")}
+    VALUES = {"true": True, "1": True, "false": False, "0": False}
+
+    def to_python(self, value: str | None) -> bool | None:
+        if value in self.empty_values:
+            return None
+        try:
+            return self.VALUES[value.lower()]
+        except KeyError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class SlugsField(forms.Field):
+    """One or more vocabulary terms by slug, comma-separated; a page matches any of them."""
+
+    default_error_messages = {
+        "unknown": _("Unbekannt: %(slugs)s."),
+        "too_many": _("Höchstens %(max)s Werte."),
+    }
+
+    def __init__(self, model: type[models.Model], **kwargs) -> None:
+        self.model = model
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value: str | None) -> list[models.Model]:
+        if value in self.empty_values:
+            return []
+        slugs = list(dict.fromkeys(slug.strip() for slug in value.split(",") if slug.strip()))
+        if len(slugs) > MAX_SLUGS:
+            raise ValidationError(self.error_messages["too_many"], code="too_many", params={"max": MAX_SLUGS})
+        terms = list(self.model.objects.filter(slug__in=slugs))
+        if unknown := sorted(set(slugs) - {term.slug for term in terms}):
+            raise ValidationError(
+                self.error_messages["unknown"], code="unknown", params={"slugs": ", ".join(unknown)}
+            )
+        return terms
+
+
+class PageTypesField(forms.Field):
+    """``app_label.ModelName`` of one or more page models, comma-separated."""
+
+    default_error_messages = {"invalid": _("Unbekannter Seitentyp: %(value)s.")}
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value: str | None) -> tuple[type[Page], ...]:
+        if value in self.empty_values:
+            return ()
+        try:
+            return page_models_from_string(value)
+        except (LookupError, ValueError):
+            raise ValidationError(
+                self.error_messages["invalid"], code="invalid", params={"value": value}
+            ) from None
+
+
+class PageReferenceField(forms.Field):
+    """A page by id (or ``root`` for the site's home page) among the pages the API shows."""
+
+    default_error_messages = {
+        "invalid": _("Erwartet wird eine Seiten-ID."),
+        "missing": _("Diese Seite gibt es nicht oder sie ist nicht öffentlich."),
+    }
+
+    def __init__(self, *, allow_root: bool = False, **kwargs) -> None:
+        self.allow_root = allow_root
+        self.pages: QuerySet | None = None
+        self.root: Page | None = None
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value: str | None) -> Page | None:
+        if value in self.empty_values:
+            return None
+        if self.allow_root and value == "root":
+            return self.root
+        if not (value.isascii() and value.isdigit()) or int(value) > MAX_ID:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        page = self.pages.filter(pk=int(value)).first()
+        if page is None:
+            raise ValidationError(self.error_messages["missing"], code="missing")
+        return page
+
+
+class FieldsParameterField(forms.CharField):
+    """Wagtail's ``fields`` syntax (``*``, ``-body``, ``topics(slug)``); names are checked by the endpoint."""
+
+    def to_python(self, value: str | None) -> str:
+        value = super().to_python(value)
+        if value:
+            try:
+                parse_fields_parameter(value)
+            except ValueError as error:
+                raise ValidationError(str(error), code="invalid") from None
+        return value
+
+
+def _model_field_filter(field: models.Field) -> forms.Field:
+    """The form field that parses a filter value for a model field."""
+    if isinstance(field, models.BooleanField):
+        return StrictBooleanField(required=False)
+    if isinstance(field, models.AutoField):
+        return forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
+    form_field = field.formfield(required=False)
+    form_field.required = False
+    return form_field
+
+
+def scalar_fields(
+    model: type[models.Model], names: Iterable[str], *, with_datetimes: bool
+) -> dict[str, models.Field]:
+    """The model fields among ``names`` that hold one plain value (see ``SCALAR_FIELDS``)."""
+    found = {}
+    for name in names:
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:  # an API field that is a property
+            continue
+        if (
+            field.concrete
+            and not field.is_relation
+            and isinstance(field, SCALAR_FIELDS)
+            and (with_datetimes or not isinstance(field, models.DateTimeField))
+        ):
+            found[name] = field
+    return found
+
+
+class QueryForm(forms.Form):
+    """A query string as a form: every parameter must be a field of it (or ignored) and valid."""
+
+    def validate(self) -> dict[str, Any]:
+        """The cleaned values, or a ``ParameterError`` for the first unknown or invalid parameter."""
+        if unknown := sorted(set(self.data) - set(self.fields) - IGNORED_PARAMETERS):
+            raise ParameterError(
+                unknown[0], _("Unbekannter Parameter: %(names)s.") % {"names": ", ".join(unknown)}
+            )
+        if not self.is_valid():
+            name, errors = next(iter(self.errors.items()))
+            raise ParameterError(name, " ".join(errors))
+        return self.cleaned_data
+
+
+class DetailQuery(QueryForm):
+    """Parameters of a single object: which fields, and in which format rich text comes."""
+
+    fields = FieldsParameterField(required=False)
+    rich_text_format = forms.CharField(required=False)
+
+    def clean_rich_text_format(self) -> str:
+        value = self.cleaned_data.get("rich_text_format") or None
+        try:
+            return APIRichText.resolve_format(value)
+        except RichTextFormatError as error:
+            raise ValidationError(str(error)) from None
+
+
+class FindQuery(DetailQuery):
+    """Parameters of the ``find`` view, which redirects to an object's detail URL."""
+
+    id = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
+
+
+class SiteQuery(forms.Form):
+    """Pages are those of the site the request is for, or of the site named by host name."""
+
+    site = forms.CharField(required=False)
+
+
+class PageDetailQuery(SiteQuery, DetailQuery):
+    pass
+
+
+class PageFindQuery(SiteQuery, FindQuery):
+    html_path = forms.CharField(required=False)
+
+
+class PreviewQuery(DetailQuery):
+    """Parameters of the headless preview: the page type and the signed token from the preview link."""
+
+    content_type = forms.CharField(max_length=100)
+    token = forms.CharField(max_length=255)
+
+
+class ObjectQuery(DetailQuery):
+    """Parameters of every listing: paging, ordering, search and exact field filters (``?kind=workshop``)."""
+
+    limit = forms.IntegerField(required=False, min_value=0, max_value=settings.WAGTAILAPI_LIMIT_MAX)
+    offset = forms.IntegerField(required=False, min_value=0, max_value=MAX_OFFSET)
+    order = forms.CharField(required=False)
+    search = forms.CharField(required=False, max_length=MAX_SEARCH_LENGTH)
+    search_operator = forms.ChoiceField(required=False, choices=[("and", "and"), ("or", "or")])
+
+    def __init__(self, data: Any, *, model: type[models.Model], api_fields: Sequence[str]) -> None:
+        super().__init__(data)
+        self.model = model
+        self.api_fields = list(api_fields)
+        self.field_filters = scalar_fields(model, self.api_fields, with_datetimes=False)
+        for name, field in self.field_filters.items():
+            self.fields.setdefault(name, _model_field_filter(field))
+
+    def clean_order(self) -> list[str]:
+        value = self.cleaned_data.get("order") or ""
+        sortable = scalar_fields(self.model, ["id", *self.api_fields], with_datetimes=True)
+        ordering = [key.strip() for key in value.split(",") if key.strip()]
+        for key in ordering:
+            if key.removeprefix("-") not in sortable:
+                allowed = ", ".join(sorted(sortable))
+                raise ValidationError(
+                    _("Sortieren nach „%(key)s“ geht nicht; möglich: %(allowed)s.")
+                    % {"key": key, "allowed": allowed}
+                )
+        return ordering
+
+    def default_ordering(self) -> Sequence[str]:
+        return ("id",)
+
+    def ordering(self) -> list[str]:
+        """The requested order (or the model's), with ``id`` last so that paging is stable."""
+        ordering = list(self.cleaned_data["order"] or self.default_ordering())
+        if not {"id", "-id"} & set(ordering):
+            ordering.append("id")
+        return ordering
+
+    def filter(self, queryset: QuerySet) -> QuerySet:
+        """Apply the field filters and the ordering."""
+        for name in self.field_filters:
+            value = self.cleaned_data.get(name)
+            if value is not None and value != "":
+                queryset = queryset.filter(**{name: value})
+        return queryset.order_by(*self.ordering())
+
+    def apply_search(self, queryset: QuerySet):
+        """Full-text search within ``queryset`` (last: search results cannot be filtered further)."""
+        query = self.cleaned_data.get("search")
+        if not query:
+            return queryset
+        # The search backend understands plain field lookups only, not the subqueries of the filters.
+        within = self.model._default_manager.filter(pk__in=queryset.values("pk")).order_by(*self.ordering())
+        try:
+            return get_search_backend().search(
+                query,
+                within,
+                operator=self.cleaned_data.get("search_operator") or None,
+                order_by_relevance=not self.cleaned_data["order"],
+            )
+        except OrderByFieldError as error:
+            raise ParameterError(
+                "order",
+                _("Bei einer Suche lässt sich nicht nach „%(field)s“ sortieren.")
+                % {"field": error.field_name},
+            ) from None
+        except FilterFieldError as error:
+            raise ParameterError(
+                "search",
+                _("Die Suche lässt sich nicht mit „%(field)s“ kombinieren.") % {"field": error.field_name},
+            ) from None
+
+
+# Which page model a page filter needs: filtering by subject implies MINT offers, and so on.
+FILTER_MODELS: dict[str, type[Page]] = {
+    "topic": ContentPage,
+    "municipality": ContentPage,
+    "published_after": ContentPage,
+    "published_before": ContentPage,
+    "subject": MintOfferPage,
+    "grade_band": MintOfferPage,
+    "upcoming": MintOfferPage,
+    "era": InnovationMilestonePage,
+}
+
+
+def common_model(page_models: Sequence[type[Page]]) -> type[Page]:
+    """The most specific model all ``page_models`` derive from (``ContentPage`` for two content families)."""
+    return next(
+        base
+        for base in page_models[0].__mro__
+        if isinstance(base, type) and issubclass(base, Page) and all(issubclass(m, base) for m in page_models)
+    )
+
+
+def page_model_for(data: Any) -> tuple[tuple[type[Page], ...], type[Page]]:
+    """The requested page types and the model a listing has: the common model of ``type``, or else the
+    model the given filters imply (``subject`` → MINT offers), or ``Page``.
+
+    Raises ``ParameterError`` for an unknown type or a filter that does not apply to the requested types.
+    """
+    try:
+        page_types = PageTypesField().clean(data.get("type"))
+    except ValidationError as error:
+        raise ParameterError("type", " ".join(error.messages)) from None
+    implied = [(name, FILTER_MODELS[name]) for name in FILTER_MODELS if data.get(name)]
+    model = common_model(page_types) if page_types else Page
+    for name, needed in implied:
+        if issubclass(model, needed):
+            continue
+        if not page_types and issubclass(needed, model):
+            model = needed
+            continue
+        raise ParameterError(
+            name,
+            _("„%(name)s“ gilt nur für Seiten vom Typ %(type)s.")
+            % {"name": name, "type": needed._meta.label},
+        )
+    return page_types, model
+
+
+class PageQuery(SiteQuery, ObjectQuery):
+    """Parameters of the pages listing: the page tree, the content filters and the ``type``."""
+
+    type = forms.CharField(required=False)
+    child_of = PageReferenceField(allow_root=True)
+    descendant_of = PageReferenceField(allow_root=True)
+    ancestor_of = PageReferenceField()
+    topic = SlugsField(Topic)
+    municipality = SlugsField(Municipality)
+    subject = SlugsField(MintSubject)
+    grade_band = SlugsField(GradeBand)
+    era = forms.ChoiceField(required=False, choices=Era.choices)
+    upcoming = StrictBooleanField(required=False)
+    published_after = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+    published_before = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+
+    def __init__(
+        self,
+        data: Any,
+        *,
+        page_types: Sequence[type[Page]],
+        model: type[Page],
+        api_fields: Sequence[str],
+        pages: QuerySet,
+        root: Page,
+    ) -> None:
+        super().__init__(data, model=model, api_fields=api_fields)
+        self.page_types = tuple(page_types)
+        for name in ("child_of", "descendant_of", "ancestor_of"):
+            self.fields[name].pages = pages
+            self.fields[name].root = root
+
+    def default_ordering(self) -> Sequence[str]:
+        return getattr(self.model, "api_ordering", ("path",))
+
+    def filter(self, queryset: QuerySet) -> QuerySet:
+        data = self.cleaned_data
+        if len(self.page_types) > 1:
+            queryset = queryset.type(*self.page_types)
+        for name in ("child_of", "descendant_of", "ancestor_of"):
+            if data[name] is not None:
+                queryset = getattr(queryset, name)(data[name])
+        if data["topic"]:
+            queryset = selection.filter_topics(queryset, data["topic"])
+        if data["municipality"]:
+            queryset = selection.filter_municipalities(queryset, data["municipality"])
+        if data["subject"]:
+            queryset = selection.filter_subjects(queryset, data["subject"])
+        if data["grade_band"]:
+            queryset = selection.filter_grade_bands(queryset, data["grade_band"])
+        if data["upcoming"]:
+            queryset = queryset.filter(selection.upcoming_q())
+        if data["era"]:
+            first, last = Era.bounds(data["era"])
+            queryset = queryset.filter(year__gte=first, year__lte=last)
+        if data["published_after"]:
+            queryset = queryset.filter(publish_date__gt=data["published_after"])
+        if data["published_before"]:
+            queryset = queryset.filter(publish_date__lt=data["published_before"])
+        return super().filter(queryset)

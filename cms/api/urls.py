@@ -1,0 +1,13 @@
+"""URLs below ``/api/v2/``, in the ``wagtailapi`` namespace."""
+
+from django.urls import path, re_path
+
+from cms.api import views
+from cms.api.router import api_router
+
+app_name = api_router.url_namespace
+urlpatterns = [
+    path("", views.index, name="index"),
+    *api_router.get_urlpatterns(),
+    re_path(r"", views.not_found),
+]

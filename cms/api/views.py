@@ -1,0 +1,30 @@
+"""Plain views around the content API: its index, JSON 404s below it, and the health check."""
+
+from django.http import HttpRequest, JsonResponse
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from wagtail.api.utils import get_full_url
+
+from cms.api.errors import NOT_FOUND_MESSAGE
+
+PUBLIC_ENDPOINTS = ("pages", "images", "documents")
+
+
+@never_cache
+def index(request: HttpRequest) -> JsonResponse:
+    """``/api/v2/``: where the endpoints are, so a client needs to know one URL only."""
+    return JsonResponse(
+        {name: get_full_url(request, reverse(f"wagtailapi:{name}:listing")) for name in PUBLIC_ENDPOINTS}
+    )
+
+
+@never_cache
+def not_found(request: HttpRequest, *args, **kwargs) -> JsonResponse:
+    """Any other address below ``/api/v2/`` (e.g. ``/pages/abc/``) is a 404 in JSON, not the site's page."""
+    return JsonResponse({"message": str(NOT_FOUND_MESSAGE)}, status=404)
+
+
+@never_cache
+def health(request: HttpRequest) -> JsonResponse:
+    """``/api/health/``: the web process answers (for load balancers; touches no database)."""
+    return JsonResponse({"status": "ok"})
