@@ -9,9 +9,13 @@ from bs4 import BeautifulSoup
 UNLABELLED_INPUT_TYPES = {"hidden", "submit", "button", "reset", "image"}
 
 
+def parse(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
 def soup(response) -> BeautifulSoup:
     """The parsed HTML of a response."""
-    return BeautifulSoup(response.content.decode(), "html.parser")
+    return parse(response.content.decode())
 
 
 def text_of(response) -> str:

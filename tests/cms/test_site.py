@@ -1,0 +1,156 @@
+"""The site's chrome, assets and admin: German, self-contained (no third-party assets), CSP-compatible
+templates, a stylesheet that keeps contrast, focus and reduced motion, and German error pages."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.template import engines
+from django.test import RequestFactory
+from django.views.defaults import server_error
+
+from tests.factories import make_image, make_site, make_story
+from tests.page_types.markup import assert_accessible_structure, parse, soup, text_of
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+TEMPLATE_DIR = ROOT / "templates"
+SITE_TEMPLATES = [
+    path
+    for path in TEMPLATE_DIR.rglob("*.html")
+    if path.relative_to(TEMPLATE_DIR).parts[0]
+    in ("page_types", "includes", "base.html", "404.html", "500.html")
+]
+STATIC_FILES = [
+    path for app in ("cms", "page_types", "campaigns") for path in (ROOT / app / "static").rglob("*.*")
+]
+STYLESHEET = ROOT / "cms" / "static" / "cms" / "site.css"
+
+ASSET_TAG = re.compile(
+    r"<(?:link|script|img|iframe|source|video|audio|embed|object|track)\b[^>]*?"
+    r"\b(?:src|href|srcset|data|poster)\s*=\s*[\"']\s*(?:https?:)?//",
+    re.IGNORECASE,
+)
+CSS_REMOTE = re.compile(r"(?:url\(\s*[\"']?\s*(?:https?:)?//|@import)", re.IGNORECASE)
+ANY_URL = re.compile(r"(?:https?:)?//[a-z0-9-]+\.[a-z0-9.-]+", re.IGNORECASE)
+XML_NAMESPACE = re.compile(r"xmlns(?::\w+)?=\"http://www\.w3\.org/[^\"]*\"")
+
+
+def test_the_scan_covers_the_site_templates_and_the_stylesheet():
+    names = {path.relative_to(TEMPLATE_DIR).as_posix() for path in SITE_TEMPLATES}
+    assert {"base.html", "page_types/home_page.html", "page_types/blocks/embed.html"} <= names
+    assert STYLESHEET in STATIC_FILES
+
+
+@pytest.mark.parametrize("path", [*TEMPLATE_DIR.rglob("*.*"), *STATIC_FILES], ids=str)
+def test_no_template_or_static_file_references_another_host(path):
+    text = XML_NAMESPACE.sub("", path.read_text(encoding="utf-8"))
+    assert not ASSET_TAG.search(text), "external asset"
+    assert not ANY_URL.search(text), f"literal URL {ANY_URL.search(text).group()}"
+    if path.suffix == ".css":
+        assert not CSS_REMOTE.search(text)
+
+
+@pytest.mark.parametrize("path", SITE_TEMPLATES, ids=lambda path: path.name)
+def test_site_templates_have_no_inline_script_or_style_the_csp_would_block(path):
+    text = path.read_text(encoding="utf-8")
+    assert not re.search(r"<script\b|<style\b|\sstyle\s*=|\son[a-z]+\s*=", text, re.IGNORECASE)
+
+
+def test_a_rendered_page_loads_assets_from_its_own_origin_only(client, db):
+    site = make_site()
+    story = make_story(site["lighthouse"])
+    story.listing_image, story.listing_image_alt = make_image(), "Ein Bild"
+    story.save_revision().publish()
+    for url in ("/", site["lighthouse"].url, story.url):
+        document = soup(client.get(url))
+        sources = [tag.get("src") or tag.get("href") for tag in document.find_all(["link", "script", "img"])]
+        assert sources and all(source.startswith("/") and not source.startswith("//") for source in sources)
+
+
+def relative_luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str) -> float:
+    lighter, darker = sorted((relative_luminance(foreground), relative_luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@pytest.mark.parametrize(
+    ("foreground", "background"),
+    [
+        ("text", "background"),
+        ("text", "surface"),
+        ("muted", "background"),
+        ("muted", "surface"),
+        ("brand", "background"),
+        ("brand", "surface"),
+        ("brand-dark", "surface"),
+        ("on-brand", "brand"),
+        ("on-brand", "brand-dark"),
+        ("error", "background"),
+        ("focus-ring", "focus"),
+    ],
+)
+def test_stylesheet_colour_pairs_meet_wcag_aa_contrast(foreground, background):
+    colours = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-fA-F]{6})\s*;", STYLESHEET.read_text()))
+    assert contrast(colours[foreground], colours[background]) >= 4.5
+
+
+def test_stylesheet_keeps_focus_visible_uses_system_fonts_and_respects_reduced_motion():
+    css = STYLESHEET.read_text()
+    focus_rule = re.search(r"(?m)^:focus-visible\s*\{([^}]*)\}", css)
+    assert focus_rule and "outline: 3px solid" in focus_rule.group(1)
+    # The only focus outline removed is the programmatic focus of <main> after the skip link.
+    for selector, body in re.findall(r"([^{}]+)\{([^}]*)\}", css):
+        if re.search(r"outline:\s*(none|0)\b", body):
+            assert selector.strip() == "main:focus-visible"
+    assert "system-ui" in css and "@font-face" not in css
+    assert "@media (prefers-reduced-motion: reduce)" in css
+    assert ".skip-link:focus" in css
+
+
+def test_base_template_offers_an_extra_head_block_inside_head(rf, db):
+    template = engines["django"].from_string(
+        '{% extends "base.html" %}'
+        '{% block extra_head %}<link rel="alternate" href="/feeds/x/rss/">{% endblock %}'
+    )
+    document = parse(template.render({}, rf.get("/")))
+    assert document.head.find("link", rel="alternate")
+
+
+def test_unknown_address_is_a_german_404_page(client, db):
+    make_site()
+    response = client.get("/es-gibt-diese-seite-nicht/")
+    assert response.status_code == 404
+    assert_accessible_structure(soup(response))
+    assert "Seite nicht gefunden" in text_of(response)
+
+
+def test_server_error_page_is_german_and_needs_no_context():
+    response = server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    document = parse(response.content.decode())
+    assert document.html["lang"] == "de"
+    assert document.h1.get_text(strip=True) == "Technischer Fehler"
+
+
+def test_admin_login_page_is_german(client, db):
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+    document = soup(response)
+    assert document.html["lang"] == "de"
+    assert document.h1.get_text(strip=True) == "Bei Wagtail anmelden"
+
+
+def test_admin_dashboard_is_german_for_a_superuser(client, db):
+    client.force_login(get_user_model().objects.create_superuser("admin", "admin@example.org", "x"))
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert soup(response).html["lang"] == "de"
+    content = response.content.decode()
+    assert "Abmelden" in content and "Vokabular" in content
+    assert "Log out" not in content
