@@ -15,10 +15,10 @@ MAX_CACHED = 256
 _cache: OrderedDict[int, VariantMail] = OrderedDict()
 
 
-def variant_mail(campaign: Campaign, variant: Variant) -> VariantMail:
-    """Build the mail of a variant (not cached: previews and test sends of draft issues use it too)."""
+def variant_mail(campaign: Campaign, variant: Variant, subject: str = "") -> VariantMail:
+    """Build the mail of a variant (not cached: test mails of draft issues use it too)."""
     return VariantMail.build(
-        subject=campaign.subject,
+        subject=subject or campaign.subject,
         from_email=app_settings.from_email(),
         headers=static_headers(campaign.channel, variant.language),
         html=variant.html,

@@ -1,0 +1,1 @@
+"""Wagtail admin for newsletter issues: the viewset and the dispatch views (preview, test, send, report)."""

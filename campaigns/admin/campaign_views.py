@@ -1,0 +1,187 @@
+"""The dispatch page of an issue: variants with previews, test mail, schedule or send, pause, resume,
+cancel, live progress and — when done — the report.
+
+Previewing and test mails need the right to change issues; sending, scheduling, pausing and cancelling
+need the separate right to send (``campaigns.send_campaign``), which the "Kampagnen" group holds.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from wagtail.permissions import policy_registry
+
+from campaigns.addresses import normalise_email
+from campaigns.admin.report import BAR_COLOURS, bar_chart, report, status_counts
+from campaigns.models import Campaign, Delivery, Variant
+from campaigns.rendering.issue import IssueRenderer
+from campaigns.rendering.personalise import Split, sample_personal
+from campaigns.sending import control, freeze
+from campaigns.sending.test_mail import MAX_TEST_RECIPIENTS, send_test
+
+Status = Campaign.Status
+PREVIEW_WIDTHS = (("desktop", 640), ("mobile", 375))
+
+
+class TestMailForm(forms.Form):
+    addresses = forms.CharField(
+        label=gettext_lazy("Empfängeradressen"),
+        help_text=gettext_lazy("Bis zu 10 Adressen, durch Komma oder Zeilenumbruch getrennt."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    variant = forms.ChoiceField(label=gettext_lazy("Variante"))
+
+    def __init__(self, *args, variants: list[Variant], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["variant"].choices = [
+            (
+                variant.key,
+                _("%(n)s Empfänger, %(pages)s Beiträge")
+                % {"n": variant.recipient_count, "pages": len(variant.page_ids)},
+            )
+            for variant in variants
+        ]
+
+    def clean_addresses(self) -> list[str]:
+        raw = self.cleaned_data["addresses"].replace(",", "\n").split()
+        if len(raw) > MAX_TEST_RECIPIENTS:
+            raise ValidationError(_("Höchstens %(n)s Adressen.") % {"n": MAX_TEST_RECIPIENTS})
+        return [normalise_email(address) for address in raw]
+
+
+class ScheduleForm(forms.Form):
+    when = forms.DateTimeField(
+        label=gettext_lazy("Versandzeitpunkt"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    def clean_when(self):
+        when = self.cleaned_data["when"]
+        if when <= timezone.now():
+            raise ValidationError(_("Bitte einen Zeitpunkt in der Zukunft wählen."))
+        return when
+
+
+def require(request: HttpRequest, action: str) -> None:
+    if not policy_registry.get_by_type(Campaign).user_has_permission(request.user, action):
+        raise PermissionDenied
+
+
+def issue_variants(campaign: Campaign) -> list[Variant]:
+    """The variants of the issue: stored once it is frozen, planned from the live data before."""
+    if campaign.prepared_at:
+        return list(campaign.variants.all())
+    _renderer, plans, _unmatched = freeze.plan(campaign)
+    return [
+        Variant(
+            campaign=campaign,
+            key=plan.key,
+            language=plan.language,
+            page_ids=list(plan.page_ids),
+            recipient_count=len(plan.subscriber_ids),
+        )
+        for plan in plans
+    ]
+
+
+def _variant(campaign: Campaign, key: str) -> Variant:
+    variant = next((v for v in issue_variants(campaign) if v.key == key), None)
+    if variant is None:
+        raise Http404
+    if not variant.html:
+        rendered = IssueRenderer(campaign, variant.page_ids).render(variant.page_ids, variant.language)
+        variant.html, variant.text = rendered.html, rendered.text
+    return variant
+
+
+def dispatch_page(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request, "change")
+    campaign = get_object_or_404(Campaign.objects.select_related("channel", "audience"), pk=pk)
+    variants = issue_variants(campaign)
+    counts = status_counts(campaign)
+    context = {
+        "campaign": campaign,
+        "variants": variants,
+        "recipients": sum(v.recipient_count for v in variants),
+        "widths": PREVIEW_WIDTHS,
+        "test_form": TestMailForm(variants=variants),
+        "schedule_form": ScheduleForm(initial={"when": campaign.scheduled_at}),
+        "may_send": policy_registry.get_by_type(Campaign).user_has_permission(request.user, "send"),
+        "counts": counts,
+        "progress_rows": [(status, label, counts[status]) for status, label in Delivery.Status.choices],
+        "page_title": _("Versand: %(subject)s") % {"subject": campaign.subject},
+    }
+    if campaign.status in (Status.SENT, Status.CANCELLED, Status.FAILED):
+        figures = report(campaign)
+        context["report"] = figures
+        context["chart"] = bar_chart(
+            [
+                (_("Versendet"), figures.sent, BAR_COLOURS[Delivery.Status.SENT]),
+                (_("Fehlgeschlagen"), figures.failed, BAR_COLOURS[Delivery.Status.FAILED]),
+                (_("Unzustellbar"), figures.bounced, BAR_COLOURS[Delivery.Status.FAILED]),
+                (_("Übersprungen"), figures.skipped, BAR_COLOURS[Delivery.Status.SKIPPED]),
+                (_("Seitdem abgemeldet"), figures.unsubscribed_since, BAR_COLOURS[Delivery.Status.SKIPPED]),
+            ],
+            title=_("Zustellungen dieser Ausgabe"),
+        )
+    return render(request, "campaigns/admin/dispatch.html", context)
+
+
+def variant_preview(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    """One variant's HTML as a recipient sees it, with sample personal values (for the preview frames)."""
+    require(request, "change")
+    campaign = get_object_or_404(Campaign.objects.select_related("channel"), pk=pk)
+    variant = _variant(campaign, key)
+    html = Split.of(variant.html).fill(sample_personal(variant.language).as_html())
+    return HttpResponse(html, content_type="text/html; charset=utf-8")
+
+
+def progress(request: HttpRequest, pk: int) -> JsonResponse:
+    """Counts by delivery status, polled by the dispatch page while the issue is being sent."""
+    require(request, "view")
+    campaign = get_object_or_404(Campaign, pk=pk)
+    return JsonResponse(
+        {"status": campaign.status, "paused": campaign.paused, "counts": status_counts(campaign)}
+    )
+
+
+@require_POST
+def test_mail(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request, "change")
+    campaign = get_object_or_404(Campaign.objects.select_related("channel"), pk=pk)
+    form = TestMailForm(request.POST, variants=issue_variants(campaign))
+    if form.is_valid():
+        variant = _variant(campaign, form.cleaned_data["variant"])
+        sent = send_test(campaign, variant, form.cleaned_data["addresses"])
+        messages.success(request, _("Testmail an %(n)s Adresse(n) versendet.") % {"n": sent})
+    else:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect("campaigns_campaign:dispatch", pk=pk)
+
+
+@require_POST
+def control_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """Send now, schedule, unschedule, pause, resume or cancel."""
+    require(request, "send")
+    campaign = get_object_or_404(Campaign, pk=pk)
+    if action == "send":
+        control.send_now(campaign)
+        messages.success(request, _("Der Versand beginnt in wenigen Augenblicken."))
+    elif action == "schedule":
+        form = ScheduleForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, " ".join(form.errors["when"]))
+            return redirect("campaigns_campaign:dispatch", pk=pk)
+        control.schedule(campaign, form.cleaned_data["when"])
+        messages.success(request, _("Versand geplant."))
+    elif action in ("unschedule", "pause", "resume", "cancel"):
+        getattr(control, action)(campaign)
+        messages.success(request, _("Erledigt."))
+    else:
+        raise Http404
+    return redirect("campaigns_campaign:dispatch", pk=pk)

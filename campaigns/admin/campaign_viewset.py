@@ -1,0 +1,88 @@
+"""The "Newsletter-Ausgaben" viewset: list, create and edit issues, and reach each issue's dispatch page.
+
+An issue can be edited while it is a draft or scheduled; once sending has begun, its content is frozen
+and the edit view leads to the dispatch page instead.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.widgets import HeaderButton
+from wagtail.snippets.views import snippets
+
+from campaigns.admin import campaign_views
+from campaigns.models import Campaign
+
+NAMESPACE = "campaigns_campaign"
+
+
+def dispatch_url(campaign: Campaign) -> str:
+    return reverse(f"{NAMESPACE}:dispatch", args=[campaign.pk])
+
+
+class CampaignIndexView(snippets.IndexView):
+    def get_list_more_buttons(self, instance):
+        return [
+            MenuItem(_("Vorschau & Versand"), dispatch_url(instance), icon_name="mail"),
+            *super().get_list_more_buttons(instance),
+        ]
+
+
+class CampaignCreateView(snippets.CreateView):
+    def save_instance(self):
+        self.form.instance.created_by = self.request.user
+        return super().save_instance()
+
+    def get_success_url(self):
+        return dispatch_url(self.object)
+
+
+class CampaignEditView(snippets.EditView):
+    def dispatch(self, request, *args, **kwargs):
+        campaign = self.model.objects.filter(pk=kwargs.get("pk")).first()
+        if campaign is not None and not campaign.is_editable:
+            messages.info(
+                request, _("Diese Ausgabe wird oder wurde versendet und kann nicht mehr bearbeitet werden.")
+            )
+            return redirect(dispatch_url(campaign))
+        return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def header_buttons(self):
+        return [
+            HeaderButton(_("Vorschau & Versand"), url=dispatch_url(self.object), icon_name="mail"),
+            *super().header_buttons,
+        ]
+
+
+class CampaignViewSet(snippets.SnippetViewSet):
+    model = Campaign
+    url_namespace = NAMESPACE
+    url_prefix = "campaigns/issues"
+    icon = "mail"
+    menu_label = gettext_lazy("Newsletter-Ausgaben")
+    index_view_class = CampaignIndexView
+    add_view_class = CampaignCreateView
+    edit_view_class = CampaignEditView
+    list_display = [
+        "subject",
+        Column("channel", label=gettext_lazy("Kanal")),
+        Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
+        DateColumn("started_at", label=gettext_lazy("Versand begonnen")),
+    ]
+    list_filter = ["status", "channel"]
+    search_fields = ["subject"]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("dispatch/<int:pk>/", campaign_views.dispatch_page, name="dispatch"),
+            path("dispatch/<int:pk>/progress/", campaign_views.progress, name="progress"),
+            path("dispatch/<int:pk>/variant/<str:key>/", campaign_views.variant_preview, name="variant"),
+            path("dispatch/<int:pk>/test/", campaign_views.test_mail, name="test_mail"),
+            path("dispatch/<int:pk>/<str:action>/", campaign_views.control_action, name="control"),
+        ]
