@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from campaigns.admin.campaign_viewset import CampaignViewSet
 from campaigns.subscriptions.viewsets import (
     AudienceViewSet,
     ChannelViewSet,
@@ -22,6 +23,7 @@ class CampaignsGroup(SnippetViewSetGroup):
     menu_icon = "mail"
     menu_order = 300
     items = (
+        CampaignViewSet,
         SubscriberViewSet,
         AudienceViewSet,
         ChannelViewSet,
