@@ -31,8 +31,11 @@ def plan(
 def prepare(campaign_id: int) -> int:
     """Freeze the issue being sent, once; return the number of deliveries created."""
     with transaction.atomic():
+        # Lock the issue's row only: PostgreSQL refuses FOR UPDATE on the outer join to the optional audience.
         campaign = (
-            Campaign.objects.select_for_update().select_related("channel", "audience").get(pk=campaign_id)
+            Campaign.objects.select_for_update(of=("self",))
+            .select_related("channel", "audience")
+            .get(pk=campaign_id)
         )
         if campaign.prepared_at or campaign.status != Campaign.Status.SENDING:
             return 0
