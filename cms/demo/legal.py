@@ -1,0 +1,94 @@
+"""Impressum and privacy notice of the demo site, as rich text for two ``StandardPage``s.
+
+Written for the district's administration as publisher. The privacy notice explains the newsletter as the
+outreach plugin implements it: double opt-in, the stored facets, the consent log, unsubscribing from every
+mail, no tracking, and the rights under the GDPR. Both carry a note that they are demo texts to be checked
+before going live.
+"""
+
+from django.utils.html import escape
+
+from cms.demo.outreach import quoted_channel_names
+
+DEMO_NOTE = (
+    "<p><i>Hinweis: Dies ist ein Demo-Text. Vor dem Livegang prüft die Kreisverwaltung alle Angaben und "
+    "ergänzt sie, wo nötig.</i></p>"
+)
+
+PUBLISHER = (
+    "<p><b>Landratsamt Ludwigsburg</b><br>Wirtschaftsförderung<br>"
+    "Hindenburgstraße 40<br>71638 Ludwigsburg</p>"
+)
+
+IMPRESSUM = f"""{DEMO_NOTE}
+<h2>Herausgeber</h2>
+{PUBLISHER}
+<p>Der Landkreis Ludwigsburg ist eine Körperschaft des öffentlichen Rechts. Er wird vertreten durch den
+Landrat.</p>
+<h2>Kontakt</h2>
+<p>Telefon: 07141 144-0<br>E-Mail: wirtschaftsfoerderung@landkreis-ludwigsburg.de</p>
+<h2>Aufsichtsbehörde</h2>
+<p>Regierungspräsidium Stuttgart</p>
+<h2>Verantwortlich für den Inhalt</h2>
+<p>Verantwortlich im Sinne von § 18 Abs. 2 Medienstaatsvertrag ist die Leitung der Wirtschaftsförderung des
+Landratsamts Ludwigsburg, Anschrift wie oben.</p>
+<h2>Haftung für Inhalte und Links</h2>
+<p>Wir erstellen die Inhalte dieser Website mit Sorgfalt, können für Richtigkeit, Vollständigkeit und
+Aktualität aber keine Gewähr übernehmen. Für Inhalte verlinkter Seiten anderer Anbieter sind deren
+Betreiber verantwortlich; bei Bekanntwerden von Rechtsverletzungen entfernen wir solche Links umgehend.</p>
+<h2>Bildnachweise</h2>
+<p>Die Illustrationen dieser Website sind eigene, automatisch gezeichnete Grafiken.</p>
+"""
+
+DATENSCHUTZ = f"""{DEMO_NOTE}
+<h2>Verantwortliche Stelle</h2>
+{PUBLISHER}
+<p>Die oder den behördlichen Datenschutzbeauftragten erreichen Sie unter derselben Anschrift mit dem
+Zusatz „Datenschutzbeauftragte/r“.</p>
+<h2>Besuch der Website</h2>
+<p>Beim Aufruf einer Seite verarbeitet der Server technisch notwendige Daten (IP-Adresse, Zeitpunkt,
+aufgerufene Adresse, Browserkennung), um die Seite auszuliefern und vor Angriffen zu schützen
+(Art. 6 Abs. 1 lit. e DSGVO). Wir setzen keine Analyse- oder Werbedienste ein und laden keine Schriften,
+Skripte oder Videos von fremden Servern. Eingebettete Videos erscheinen nur als Link. Cookies werden nur
+gesetzt, wo sie technisch nötig sind, etwa zum Schutz von Formularen.</p>
+<h2>Newsletter</h2>
+<h3>Anmeldung mit Bestätigung (Double-Opt-in)</h3>
+<p>Sie können unsere Newsletter-Kanäle {escape(quoted_channel_names())} einzeln abonnieren.
+Nach der Anmeldung senden wir Ihnen eine E-Mail mit einem
+Bestätigungslink. Erst wenn Sie ihn anklicken, erhalten Sie Newsletter. Ohne Bestätigung bekommen Sie
+keine weitere E-Mail von uns.</p>
+<h3>Was wir speichern</h3>
+<ul>
+<li>Ihre E-Mail-Adresse und die abonnierten Kanäle mit ihrem Status,</li>
+<li>freiwillige Angaben, mit denen wir die Inhalte auswählen: Name, Sprache, Rolle (zum Beispiel
+Lehrkraft oder Elternteil), Kommune, Klassenstufen, MINT-Fächer und Themen,</li>
+<li>ein Einwilligungsprotokoll: Zeitpunkt von Anmeldung und Bestätigung, Kanal, Weg der Anmeldung
+(Formular oder Schnittstelle), die Version des Einwilligungstextes, den Sie gesehen haben, und die
+IP-Adresse bei Anmeldung und Bestätigung.</li>
+</ul>
+<p>Rechtsgrundlage ist Ihre Einwilligung (Art. 6 Abs. 1 lit. a DSGVO, § 7 Abs. 2 UWG). Das
+Einwilligungsprotokoll führen wir, weil wir Ihre Einwilligung nachweisen müssen (Art. 7 Abs. 1 DSGVO).</p>
+<h3>Keine Erfolgsmessung</h3>
+<p>Unsere Newsletter enthalten keine Zählpixel und keine personalisierten Tracking-Links. Wir werten nicht
+aus, ob oder wann Sie eine E-Mail öffnen oder welche Links Sie anklicken.</p>
+<h3>Abmelden und Einstellungen ändern</h3>
+<p>Jede E-Mail enthält einen Link zu Ihren Einstellungen und einen Abmeldelink; E-Mail-Programme bieten
+zusätzlich eine Abmeldung mit einem Klick an. Sie können einzelne Kanäle oder alle abbestellen. Die
+Abmeldung wirkt sofort; ein Widerruf lässt die Rechtmäßigkeit der bis dahin erfolgten Verarbeitung
+unberührt (Art. 7 Abs. 3 DSGVO).</p>
+<h3>Speicherdauer</h3>
+<p>Ihre Angaben speichern wir, solange Sie mindestens einen Kanal abonniert haben. Auf Wunsch löschen wir
+sie vollständig. Damit Sie danach nicht versehentlich erneut angeschrieben werden, behalten wir nur einen
+nicht umkehrbaren Hashwert Ihrer Adresse in einer Sperrliste; das Einwilligungsprotokoll bleibt ohne
+Personenbezug als Statistik erhalten.</p>
+<h3>Versand</h3>
+<p>Die Newsletter werden über einen Mailserver im Auftrag des Landratsamts versandt. Setzen wir dafür einen
+Dienstleister ein, ist er nach Art. 28 DSGVO vertraglich gebunden und verarbeitet die Daten nur nach
+unserer Weisung.</p>
+<h2>Ihre Rechte</h2>
+<p>Sie haben das Recht auf Auskunft (Art. 15 DSGVO), Berichtigung (Art. 16), Löschung (Art. 17),
+Einschränkung der Verarbeitung (Art. 18), Datenübertragbarkeit (Art. 20) und Widerspruch (Art. 21) sowie
+das Recht, eine Einwilligung jederzeit zu widerrufen (Art. 7 Abs. 3). Sie können sich außerdem bei der
+Aufsichtsbehörde beschweren: Der Landesbeauftragte für den Datenschutz und die Informationsfreiheit
+Baden-Württemberg, Lautenschlagerstraße 20, 70173 Stuttgart.</p>
+"""

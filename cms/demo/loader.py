@@ -1,0 +1,69 @@
+"""Loading the demo: a sequence of idempotent steps run in one transaction.
+
+Each step creates only what is missing (identified by slug, title or address) and returns how many objects
+it created, so a second run changes nothing. A later feature adds its own demo data as one more step.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.images import get_image_model
+
+from campaigns.models import Channel, ConsentEvent, Subscriber, Subscription
+from cms.demo.context import DemoContext
+from cms.demo.images import ImageLibrary
+from cms.demo.organisations import load_organisations
+from cms.demo.outreach import load_outreach
+from cms.demo.pages import load_content_pages
+from cms.demo.site import build_site
+from page_types.models import (
+    InnovationMilestonePage,
+    InternalNewsPage,
+    LighthouseStoryPage,
+    MintOfferPage,
+    Organisation,
+    StandardPage,
+)
+
+
+@dataclass(frozen=True)
+class DemoStep:
+    """One part of the demo; ``run`` returns the number of objects it created."""
+
+    label: str
+    run: Callable[[DemoContext], int]
+
+
+STEPS = (
+    DemoStep("Seitenbaum", build_site),
+    DemoStep("Organisationen", load_organisations),
+    DemoStep("Inhaltsseiten", load_content_pages),
+    DemoStep("Newsletter", load_outreach),
+)
+
+
+def load_demo(steps: tuple[DemoStep, ...] = STEPS) -> list[tuple[str, int]]:
+    """Run the steps; return (label, number created) per step, plus the images drawn."""
+    with transaction.atomic():
+        ctx = DemoContext(today=timezone.localdate(), images=ImageLibrary())
+        report = [(step.label, step.run(ctx)) for step in steps]
+    return [*report, ("Bilder", ctx.images.created)]
+
+
+def demo_totals() -> list[tuple[str, int]]:
+    """What the database holds now, in the words of the summary ``load_demo`` prints."""
+    return [
+        ("Leuchtturm-Geschichten", LighthouseStoryPage.objects.live().count()),
+        ("MINT-Angebote", MintOfferPage.objects.live().count()),
+        ("Meilensteine", InnovationMilestonePage.objects.live().count()),
+        ("Nachrichten", InternalNewsPage.objects.live().count()),
+        ("Textseiten", StandardPage.objects.live().count()),
+        ("Organisationen", Organisation.objects.count()),
+        ("Bilder", get_image_model().objects.count()),
+        ("Kanäle", Channel.objects.count()),
+        ("Abonnent/innen", Subscriber.objects.count()),
+        ("aktive Abonnements", Subscription.objects.filter(status=Subscription.Status.ACTIVE).count()),
+        ("Einwilligungsereignisse", ConsentEvent.objects.count()),
+    ]

@@ -1,0 +1,180 @@
+"""The outreach demo: three channels, a consent text that names them, and subscribers with proof of consent.
+
+Each demo subscriber went through the double opt-in on the sign-up form: every subscription is active and
+has its "requested" and "confirmed" events in the consent log, under the demo's consent text. The rows are
+written with ``bulk_create`` (a few thousand in all), so the step takes well under a second.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+
+from campaigns.addresses import email_hash
+from campaigns.models import Channel, ConsentEvent, ConsentText, Subscriber, Subscription
+from cms.demo.context import DemoContext
+from cms.demo.subscribers import DemoSubscriber, demo_subscribers
+from page_types.models import (
+    ContentPage,
+    GradeBand,
+    InnovationMilestonePage,
+    InternalNewsPage,
+    LighthouseStoryPage,
+    MintOfferPage,
+    MintSubject,
+    Municipality,
+    Topic,
+)
+
+Event = ConsentEvent.Event
+
+
+@dataclass(frozen=True)
+class ChannelSpec:
+    slug: str
+    name: str
+    description: str
+    page_types: tuple[type[ContentPage], ...]
+
+
+CHANNELS = (
+    ChannelSpec(
+        "mint-update",
+        "MINT-Update",
+        "Neue MINT-Angebote für Kinder, Jugendliche, Lehrkräfte und Eltern – passend zu Klassenstufe, "
+        "Fächern und Wohnort.",
+        (MintOfferPage,),
+    ),
+    ChannelSpec(
+        "wirtschaft-im-landkreis",
+        "Wirtschaft im Landkreis",
+        "Nachrichten und Erklärstücke darüber, was die Wirtschaft für den Landkreis und Ihre Kommune "
+        "bedeutet, dazu Meilensteine aus der Innovationsgeschichte.",
+        (InternalNewsPage, InnovationMilestonePage),
+    ),
+    ChannelSpec(
+        "leuchttuerme",
+        "Leuchttürme & Innovation",
+        "Geschichten von Unternehmen, Hochschulen und Projekten, die den Landkreis voranbringen, und ihre "
+        "Wurzeln in der Innovationsgeschichte.",
+        (LighthouseStoryPage, InnovationMilestonePage),
+    ),
+)
+
+
+def quoted_channel_names() -> str:
+    """The channel names as a German enumeration: „A“, „B“ und „C“."""
+    quoted = [f"„{channel.name}“" for channel in CHANNELS]
+    return f"{', '.join(quoted[:-1])} und {quoted[-1]}"
+
+
+# A new version rather than a change of the migration's "2025-01": that one does not name the channels, and a
+# consent text that the log may refer to is evidence and must not change.
+CONSENT_VERSION = "2025-02"
+CONSENT_TEXT = (
+    "Ich möchte die ausgewählten Newsletter des Landratsamts Ludwigsburg (Wirtschaftsförderung, "
+    f"Hindenburgstraße 40, 71638 Ludwigsburg) per E-Mail erhalten: {quoted_channel_names()}. Das "
+    "Landratsamt verwendet meine Angaben nur für den Versand und für die Auswahl passender Inhalte. Ich kann "
+    "meine Einwilligung jederzeit widerrufen – über den Abmeldelink in jeder E-Mail oder auf der "
+    "Einstellungsseite. Einzelheiten stehen in der Datenschutzerklärung."
+)
+
+
+def load_outreach(ctx: DemoContext) -> int:
+    """Create the channels, the consent text and the subscribers that are missing; return how many."""
+    created = _load_channels()
+    consent_text, is_new = ConsentText.objects.get_or_create(
+        version=CONSENT_VERSION, defaults={"text": CONSENT_TEXT, "is_current": True}
+    )
+    return created + is_new + _load_subscribers(consent_text)
+
+
+def _load_channels() -> int:
+    existing = set(Channel.objects.values_list("slug", flat=True))
+    created = 0
+    for order, spec in enumerate(CHANNELS):
+        if spec.slug in existing:
+            continue
+        channel = Channel(slug=spec.slug, name=spec.name, description=spec.description, sort_order=order)
+        channel.page_types = list(ContentType.objects.get_for_models(*spec.page_types).values())
+        channel.save()
+        created += 1
+    return created
+
+
+def _load_subscribers(consent_text: ConsentText) -> int:
+    """Store the demo subscribers not stored yet, with facets, active subscriptions and consent events."""
+    people = demo_subscribers()
+    stored = set(
+        Subscriber.objects.filter(email__in=[p.email for p in people]).values_list("email", flat=True)
+    )
+    people = [person for person in people if person.email not in stored]
+    if not people:
+        return 0
+    now = timezone.now()
+    signed_up = {p.email: now - timedelta(days=p.days_ago, minutes=p.minutes_to_confirm) for p in people}
+    municipalities = _ids(Municipality)
+    Subscriber.objects.bulk_create(
+        Subscriber(
+            email=p.email,
+            name=p.name,
+            language=p.language,
+            role=p.role,
+            municipality_id=municipalities[p.municipality] if p.municipality else None,
+            created_at=signed_up[p.email],
+        )
+        for p in people
+    )
+    subscriber_ids = dict(
+        Subscriber.objects.filter(email__in=[p.email for p in people]).values_list("email", "pk")
+    )
+    _store_interests(people, subscriber_ids)
+    channels = {channel.slug: channel for channel in Channel.objects.all()}
+    subscriptions, events = [], []
+    for person in people:
+        subscriber_id, requested = subscriber_ids[person.email], signed_up[person.email]
+        confirmed = requested + timedelta(minutes=person.minutes_to_confirm)
+        for slug in person.channels:
+            subscriptions.append(
+                Subscription(
+                    subscriber_id=subscriber_id,
+                    channel=channels[slug],
+                    status=Subscription.Status.ACTIVE,
+                    created_at=requested,
+                    confirmed_at=confirmed,
+                )
+            )
+            for event, at in ((Event.REQUESTED, requested), (Event.CONFIRMED, confirmed)):
+                events.append(
+                    ConsentEvent(
+                        subscriber_id=subscriber_id,
+                        email_hash=email_hash(person.email),
+                        event=event,
+                        channel=channels[slug],
+                        source=ConsentEvent.Source.FORM,
+                        consent_text=consent_text,
+                        ip_address=person.ip_address,
+                        created_at=at,
+                    )
+                )
+    Subscription.objects.bulk_create(subscriptions)
+    ConsentEvent.objects.bulk_create(events)
+    return len(people)
+
+
+def _ids(model) -> dict[str, int]:
+    return dict(model.objects.values_list("slug", "pk"))
+
+
+def _store_interests(people: list[DemoSubscriber], subscriber_ids: dict[str, int]) -> None:
+    """The many-to-many facets (grade bands, subjects, topics), one bulk insert per relation."""
+    for relation, model in (("grade_bands", GradeBand), ("subjects", MintSubject), ("topics", Topic)):
+        field = Subscriber._meta.get_field(relation)
+        through, target = field.remote_field.through, f"{field.m2m_reverse_field_name()}_id"
+        term_ids = _ids(model)
+        through.objects.bulk_create(
+            through(subscriber_id=subscriber_ids[person.email], **{target: term_ids[slug]})
+            for person in people
+            for slug in getattr(person, relation)
+        )

@@ -1,0 +1,240 @@
+"""The demo content (``load_demo``) and the demo administrator (``ensure_demo_admin``).
+
+``load_demo`` takes a few seconds, so the module loads it once, inside a transaction that is rolled back
+when the module's tests are done; every test still runs in its own savepoint.
+"""
+
+import re
+from collections import Counter
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageLogEntry, Revision, Site
+
+from campaigns.models import Channel, ConsentEvent, ConsentText, Subscriber, Subscription
+from campaigns.selection import select_content
+from page_types.models import (
+    ContentPage,
+    Era,
+    GradeBand,
+    HomePage,
+    InnovationMilestonePage,
+    InternalNewsPage,
+    LighthouseStoryPage,
+    MintOfferPage,
+    MintSubject,
+    Organisation,
+    StandardPage,
+)
+
+INDEX_SLUGS = ("leuchttuerme", "mint", "geschichte", "nachrichten")
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo content, loaded once for this module and rolled back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
+    cache.clear()  # Wagtail caches the site root paths
+
+
+def row_counts() -> dict[str, int]:
+    """Rows per page type and per demo-related model."""
+    pages = Counter(page.specific_class.__name__ for page in Page.objects.all())
+    return {
+        **pages,
+        "revisions": Revision.objects.count(),
+        "images": get_image_model().objects.count(),
+        "organisations": Organisation.objects.count(),
+        "sites": Site.objects.count(),
+        "channels": Channel.objects.count(),
+        "consent texts": ConsentText.objects.count(),
+        "subscribers": Subscriber.objects.count(),
+        "subscriptions": Subscription.objects.count(),
+        "consent events": ConsentEvent.objects.count(),
+        "interests": sum(
+            getattr(Subscriber, relation).through.objects.count()
+            for relation in ("grade_bands", "subjects", "topics")
+        ),
+    }
+
+
+def test_a_second_run_changes_nothing(demo, db):
+    before = row_counts()
+    output = StringIO()
+    call_command("load_demo", stdout=output)
+    assert row_counts() == before
+    assert "neu: Seitenbaum 0, Organisationen 0, Inhaltsseiten 0, Newsletter 0, Bilder 0" in output.getvalue()
+
+
+def test_the_minimum_amount_of_content_is_published(demo, db):
+    assert LighthouseStoryPage.objects.live().count() >= 6
+    assert MintOfferPage.objects.live().count() >= 12
+    assert InnovationMilestonePage.objects.live().count() >= 10
+    assert InternalNewsPage.objects.live().count() >= 6
+    assert Organisation.objects.values("kind").distinct().count() == 5
+
+
+def test_every_page_is_published_through_a_revision(demo, db):
+    pages = Page.objects.filter(depth__gt=1)
+    published = set(PageLogEntry.objects.filter(action="wagtail.publish").values_list("page_id", flat=True))
+    for page in pages:
+        assert page.live and page.live_revision_id and not page.has_unpublished_changes, page.title
+        assert page.pk in published, page.title
+
+
+def test_every_mint_offer_is_ongoing_or_has_a_future_date(demo, db):
+    now = timezone.now()
+    for offer in MintOfferPage.objects.prefetch_related("occurrences"):
+        assert offer.ongoing or any(o.start > now for o in offer.occurrences.all()), offer.title
+    assert MintOfferPage.objects.filter(ongoing=True).exists()
+    assert MintOfferPage.objects.filter(registration_deadline__gte=timezone.localdate()).exists()
+
+
+def test_mint_offers_cover_every_subject_grade_band_and_eight_municipalities(demo, db):
+    offers = MintOfferPage.objects.all()
+    assert set(MintSubject.objects.filter(offers__in=offers).values_list("slug", flat=True)) == set(
+        MintSubject.objects.values_list("slug", flat=True)
+    )
+    assert set(GradeBand.objects.filter(offers__in=offers).values_list("slug", flat=True)) == set(
+        GradeBand.objects.values_list("slug", flat=True)
+    )
+    municipalities = {m.pk for offer in offers for m in offer.municipalities.all()}
+    assert len(municipalities) >= 8
+
+
+def test_milestones_cover_every_era(demo, db):
+    eras = {milestone.era for milestone in InnovationMilestonePage.objects.all()}
+    assert eras == {slug for slug, _label in Era.choices()}
+
+
+def test_news_concern_single_municipalities_and_the_whole_district(demo, db):
+    news = list(InternalNewsPage.objects.prefetch_related("municipalities"))
+    for_municipalities = {m.slug for item in news for m in item.municipalities.all()}
+    assert len(for_municipalities) >= 3
+    assert any(not item.municipalities.all() for item in news)
+
+
+def test_content_pages_have_teaser_topics_and_images_with_alt_text(demo, db):
+    for page in ContentPage.objects.prefetch_related("topics"):
+        assert page.teaser and page.topics.exists(), page.title
+        assert page.listing_image_id and page.listing_image_alt.strip(), page.title
+    for story in LighthouseStoryPage.objects.all():
+        assert story.hero_image_id and story.hero_image_alt.strip()
+        assert {"paragraph", "quote", "key_figures", "gallery", "call_to_action"} <= {
+            b.block_type for b in story.body
+        }
+        for block in story.body:
+            if block.block_type == "gallery":
+                assert all(picture["alt_text"].strip() for picture in block.value["images"])
+
+
+def test_images_are_distinct_pictures_in_the_library(demo, db):
+    images = get_image_model().objects.all()
+    assert images.count() >= ContentPage.objects.count()
+    assert len({image.file_hash for image in images}) == images.count()
+    assert len({image.title for image in images}) == images.count()
+    assert all(image.description for image in images)
+
+
+def test_home_page_replaces_the_welcome_page_on_every_local_address(demo, db, rf):
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert not Page.objects.filter(depth=2).exact_type(Page).exists()
+    for host in ("127.0.0.1:8000", "localhost:8000", "localhost", "127.0.0.1"):
+        assert Site.find_for_request(rf.get("/", HTTP_HOST=host)) == site, host
+
+
+def test_home_index_and_legal_pages_render(demo, db, client):
+    home = HomePage.objects.get()
+    indexes = home.get_children().filter(slug__in=INDEX_SLUGS)
+    assert indexes.count() == len(INDEX_SLUGS) and all(page.show_in_menus for page in indexes)
+    for page in [home, *indexes]:
+        assert client.get(page.url, HTTP_HOST="127.0.0.1:8000").status_code == 200, page.url
+    impressum = client.get("/impressum/")
+    assert "Hindenburgstraße 40" in impressum.text and "71638 Ludwigsburg" in impressum.text
+    privacy = client.get("/datenschutz/").text
+    for phrase in ("Double-Opt-in", "Einwilligungsprotokoll", "Zählpixel", "Abmeldelink", "Art. 15"):
+        assert phrase in privacy, phrase
+    assert StandardPage.objects.live().count() == 2
+
+
+def test_channels_select_their_demo_content(demo, db):
+    channels = {channel.slug: channel for channel in Channel.objects.all()}
+    assert set(channels) == {"mint-update", "wirtschaft-im-landkreis", "leuchttuerme"}
+    expected = {
+        "mint-update": {MintOfferPage},
+        "wirtschaft-im-landkreis": {InternalNewsPage, InnovationMilestonePage},
+        "leuchttuerme": {LighthouseStoryPage, InnovationMilestonePage},
+    }
+    for slug, page_types in expected.items():
+        selected = {page.specific_class for page in select_content(channels[slug])}
+        assert selected == page_types, slug
+
+
+def test_consent_text_is_current_and_names_the_landratsamt_and_channels(demo, db):
+    text = ConsentText.objects.current()
+    assert "Landratsamt" in text.text
+    for channel in Channel.objects.all():
+        assert channel.name in text.text
+
+
+def test_subscribers_are_varied_and_each_consent_is_logged(demo, db):
+    subscribers = Subscriber.objects.all()
+    assert 250 <= subscribers.count() <= 350
+    assert all(s.email.endswith("@example.org") for s in subscribers)
+    assert subscribers.values("role").distinct().count() >= 6
+    assert subscribers.values("municipality").distinct().count() >= 20
+    assert subscribers.filter(language="de").count() > 0.8 * subscribers.count()
+    assert subscribers.filter(grade_bands__isnull=False).exists()
+    assert subscribers.filter(topics__isnull=False).exists()
+    per_subscriber = Counter(
+        Subscription.objects.filter(status=Subscription.Status.ACTIVE).values_list("subscriber_id", flat=True)
+    )
+    assert set(per_subscriber) == set(subscribers.values_list("pk", flat=True))
+    assert set(per_subscriber.values()) == {1, 2, 3}
+    current = ConsentText.objects.current()
+    events = Counter(
+        ConsentEvent.objects.values_list("subscriber_id", "channel_id", "event", "source", "consent_text_id")
+    )
+    for subscription in Subscription.objects.all():
+        for event in (ConsentEvent.Event.REQUESTED, ConsentEvent.Event.CONFIRMED):
+            key = (subscription.subscriber_id, subscription.channel_id, event, "form", current.pk)
+            assert events[key] == 1, key
+
+
+def create_demo_admin() -> str:
+    """Run ``ensure_demo_admin``; return what it printed."""
+    output = StringIO()
+    call_command("ensure_demo_admin", stdout=output)
+    return output.getvalue()
+
+
+def printed_password(output: str) -> str:
+    return re.search(r"Passwort:\s+(\S+)", output).group(1)
+
+
+def test_ensure_demo_admin_creates_one_superuser_with_a_generated_password(db):
+    users = get_user_model().objects
+    first = printed_password(create_demo_admin())
+    admin = users.get(is_superuser=True)
+    assert admin.username == "admin" and admin.check_password(first)
+    assert len(first) >= 20
+    admin.delete()
+    second = printed_password(create_demo_admin())
+    assert second != first
+
+
+def test_ensure_demo_admin_does_nothing_when_a_superuser_exists(db):
+    get_user_model().objects.create_superuser("chefin", "chefin@example.org", "irrelevant-passwort-123")
+    output = create_demo_admin()
+    assert "Passwort" not in output
+    assert get_user_model().objects.count() == 1
