@@ -1,0 +1,223 @@
+"""Benchmark: an issue to 20,000 generated subscribers in about 40 variants, sent end to end to a local
+aiosmtpd sink, against a raw ``smtplib`` loop to the same sink as the ceiling (measured in the same run).
+
+    .venv/bin/python bench/send.py [--subscribers 20000]
+
+Runs on a throw-away SQLite database (or ``BENCH_DATABASE_URL``). The sink is a separate process that
+counts messages, so neither the engine nor the ceiling shares a process with it. The engine's workers are
+``manage.py send_campaign ID --inline`` processes (the same batches a qcluster worker runs); "1 worker" and
+"2 workers" each send a fresh issue. Prints messages per second, render time per variant and peak memory;
+the last line is ``ratio=<engine with 1 worker ÷ ceiling>``.
+"""
+
+import argparse
+import os
+import random
+import resource
+import smtplib
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SINK = """
+import asyncio, sys
+from aiosmtpd.controller import Controller
+
+class Count:
+    count = 0
+    async def handle_DATA(self, server, session, envelope):
+        Count.count += 1
+        return "250 OK"
+
+controller = Controller(Count(), hostname="127.0.0.1", port=int(sys.argv[1]))
+controller.start()
+print("ready", flush=True)
+sys.stdin.read()
+controller.stop()
+"""
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def configure(var_dir: str, port: int) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="cms.settings",
+        DEBUG="1",
+        LEUCHTTURM_VAR_DIR=var_dir,
+        DATABASE_URL=os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{var_dir}/bench.sqlite3",
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=str(port),
+        CAMPAIGNS_BATCH_SIZE="500",
+        CAMPAIGNS_RECORD_EVERY="250",
+        CAMPAIGNS_SEND_CONCURRENCY="2",
+        LOG_LEVEL="WARNING",
+        PYTHONPATH=str(ROOT),
+    )
+    os.environ.update(env)
+    return env
+
+
+def build_content(subscribers: int) -> list[int]:
+    """Pages and readers whose facets give 8 news sets × 5 offer sets = 40 variants; two issues."""
+    from django.utils import timezone
+
+    from campaigns.models import Campaign, Channel, Subscriber, Subscription
+    from page_types.models import MintSubject, Municipality
+    from tests.factories import make_news, make_offer, make_site
+
+    site = make_site()
+    towns = list(Municipality.objects.order_by("slug")[:8])
+    for town in towns[:6]:
+        make_news(site["news"], f"Neues aus {town.name}", municipalities=[town.slug])
+    make_news(site["news"], "Der Landkreis in Zahlen")
+    subjects = list(MintSubject.objects.all())
+    for subject in subjects:
+        make_offer(site["mint"], f"Werkstatt {subject.name}", subjects=[subject.slug], grade_bands=[])
+    channel = Channel.objects.create(name="Benchmark", slug="benchmark")
+    rng = random.Random(5)
+    people = Subscriber.objects.bulk_create(
+        Subscriber(
+            email=f"leser{n}@bench.example",
+            name=rng.choice(["", "Alex Beispiel", "Jörg Muster"]),
+            municipality=rng.choice([*towns, None]),
+        )
+        for n in range(subscribers)
+    )
+    through = Subscriber.subjects.through
+    through.objects.bulk_create(
+        through(subscriber_id=person.pk, mintsubject_id=subject.pk)
+        for person in people
+        if (subject := rng.choice([*subjects, None]))
+    )
+    Subscription.objects.bulk_create(
+        Subscription(subscriber=person, channel=channel, status="active", confirmed_at=timezone.now())
+        for person in people
+    )
+    return [
+        Campaign.objects.create(channel=channel, subject=f"Benchmark {n}", intro="<p>Hallo</p>").pk
+        for n in (1, 2)
+    ]
+
+
+def prepare(campaign_id: int) -> tuple[int, float]:
+    """Freeze and render the issue; return its number of variants and the render time per variant."""
+    from unittest import mock
+
+    from campaigns.models import Variant
+    from campaigns.rendering import issue
+    from campaigns.sending import control, freeze
+
+    spent = []
+    original = issue.IssueRenderer.render
+
+    def timed(self, page_ids, language):
+        started = time.perf_counter()
+        try:
+            return original(self, page_ids, language)
+        finally:
+            spent.append(time.perf_counter() - started)
+
+    control.begin(campaign_id)
+    with mock.patch.object(issue.IssueRenderer, "render", timed):
+        freeze.prepare(campaign_id)
+    variants = Variant.objects.filter(campaign_id=campaign_id).count()
+    return variants, sum(spent) / max(1, len(spent))
+
+
+def ceiling(port: int, message: bytes, count: int) -> float:
+    """Messages per second of a raw smtplib loop over one connection with a pre-built message."""
+    started = time.perf_counter()
+    with smtplib.SMTP("127.0.0.1", port) as connection:
+        for n in range(count):
+            connection.sendmail("newsletter@localhost", [f"leser{n}@bench.example"], message)
+    return count / (time.perf_counter() - started)
+
+
+def engine(campaign_id: int, workers: int, env: dict[str, str]) -> tuple[float, int]:
+    """Messages per second of ``workers`` sending processes; and their peak resident memory in KiB."""
+    from campaigns.models import Delivery
+
+    started = time.perf_counter()
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "manage.py", "send_campaign", str(campaign_id), "--inline"],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+        )
+        for _worker in range(workers)
+    ]
+    for process in processes:
+        assert process.wait(timeout=1800) == 0
+    elapsed = time.perf_counter() - started
+    sent = Delivery.objects.filter(campaign_id=campaign_id, status="sent").count()
+    return sent / elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--subscribers", type=int, default=20_000)
+    arguments = parser.parse_args()
+
+    var_dir = tempfile.mkdtemp(prefix="leuchtturm-bench-")
+    port = free_port()
+    env = configure(var_dir, port)
+    sys.path.insert(0, str(ROOT))
+    sink = subprocess.Popen(
+        [sys.executable, "-c", SINK, str(port)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert sink.stdout.readline().strip() == "ready"
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+        single, double = build_content(arguments.subscribers)
+        variants, render_seconds = prepare(single)
+        prepare(double)
+
+        from campaigns.models import Campaign
+        from campaigns.sending.variant_cache import variant_mail
+
+        campaign = Campaign.objects.select_related("channel").get(pk=single)
+        sample = campaign.variants.order_by("-recipient_count").first()
+        mail = variant_mail(campaign, sample)
+        from campaigns.rendering.personalise import sample_personal
+
+        raw = mail.message(
+            to="leser0@bench.example",
+            message_id="<bench@localhost>",
+            list_unsubscribe="<https://localhost/>",
+            personal=sample_personal("de"),
+        ).raw
+        top = ceiling(port, raw, arguments.subscribers)
+        one, _memory = engine(single, 1, env)
+        two, memory = engine(double, 2, env)
+    finally:
+        sink.stdin.close()
+        sink.wait(timeout=30)
+
+    print(f"subscribers={arguments.subscribers} variants={variants} message_bytes={len(raw)}")
+    print(f"render_ms_per_variant={render_seconds * 1000:.1f}")
+    print(f"ceiling_msgs_per_s={top:.0f}")
+    print(f"engine_1_worker_msgs_per_s={one:.0f}")
+    print(f"engine_2_workers_msgs_per_s={two:.0f} ratio_2_workers={two / top:.2f}")
+    print(f"peak_rss_worker_mib={memory / 1024:.0f}")
+    print(f"ratio={one / top:.2f}")
+
+
+if __name__ == "__main__":
+    main()
