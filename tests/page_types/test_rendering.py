@@ -13,6 +13,12 @@ from tests.page_types.markup import assert_accessible_structure, soup, text_of
 EMBED_URL = "https://www.youtube.com/watch?v=leuchtturm"
 
 
+def assert_shows(response, *texts: str) -> None:
+    """Every one of ``texts`` appears in the page's visible text."""
+    text = text_of(response)
+    assert [expected for expected in texts if expected not in text] == []
+
+
 def render(client, page_or_url, status: int = 200):
     """GET a page, check status and structure, return the response."""
     url = page_or_url if isinstance(page_or_url, str) else page_or_url.url
@@ -111,8 +117,8 @@ def test_story_renders_hero_facts_and_every_body_block_without_contacting_the_em
         response = render(client, story)
     document = soup(response)
     assert document.h1.get_text(strip=True) == "Die Werkstatt der Zukunft"
-    text = text_of(response)
-    for expected in (
+    assert_shows(
+        response,
         "Teaser: Die Werkstatt der Zukunft",
         "Werkstatt Ludwigsburg GmbH",
         "Maschinen- & Anlagenbau",
@@ -123,8 +129,7 @@ def test_story_renders_hero_facts_and_every_body_block_without_contacting_the_em
         "1.200 Arbeitsplätze",
         "Quelle: IHK 2024",
         "Montage Bild: LRA",
-    ):
-        assert expected in text
+    )
     alts = {img["alt"] for img in document.find_all("img")}
     assert {"Blick in die helle Fertigungshalle", "Roboterarm", "Azubis an der Drehbank"} <= alts
     assert [h2.get_text(strip=True) for h2 in document.find_all("h2")] == [
@@ -160,8 +165,8 @@ def offer(site, organisation):
 
 def test_mint_offer_shows_dates_place_cost_registration_capacity_and_audience(client, offer):
     response = render(client, offer)
-    text = text_of(response)
-    for expected in (
+    assert_shows(
+        response,
         "Workshop/Kurs",
         "Werkstatt Ludwigsburg GmbH",
         "Informatik",
@@ -174,8 +179,7 @@ def test_mint_offer_shows_dates_place_cost_registration_capacity_and_audience(cl
         "Anmeldeschluss 20. April 2099",
         "Plätze 16",
         "Rollstuhlgerechter Zugang über den Hof.",
-    ):
-        assert expected in text
+    )
     document = soup(response)
     registration = document.find("a", href="https://anmeldung.example.org/roboter")
     assert "Zur Anmeldung" in registration.get_text()
@@ -205,14 +209,13 @@ def test_milestone_shows_year_organisation_person_and_source(client, site, organ
     milestone.source = "Stadtarchiv Ludwigsburg"
     milestone.save_revision().publish()
     response = render(client, milestone)
-    text = text_of(response)
-    for expected in (
+    assert_shows(
+        response,
         "Zeitpunkt 1886",
         "Werkstatt Ludwigsburg GmbH",
         "Gottlieb Daimler",
         "Stadtarchiv Ludwigsburg",
-    ):
-        assert expected in text
+    )
     assert soup(response).find("time", datetime="1886")
 
 
@@ -220,10 +223,12 @@ def test_news_page_shows_kind_teaser_body_and_whole_district(client, site):
     news = make_news(site["news"], "Was die Gewerbesteuer bezahlt")
     news.kind = "explainer"
     news.save_revision().publish()
-    text = text_of(render(client, news))
-    assert "Erklärstück" in text
-    assert "Teaser: Was die Gewerbesteuer bezahlt" in text
-    assert "Kommunen Ganzer Landkreis" in text
+    assert_shows(
+        render(client, news),
+        "Erklärstück",
+        "Teaser: Was die Gewerbesteuer bezahlt",
+        "Kommunen Ganzer Landkreis",
+    )
 
 
 def test_standard_page_and_the_legal_links_in_every_footer(client, site):
