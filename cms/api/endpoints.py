@@ -16,6 +16,7 @@ from django.core.signing import BadSignature
 from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from rest_framework.fields import ReadOnlyField
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -24,7 +25,6 @@ from wagtail.api import APIField
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
-from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Page, Site
@@ -33,6 +33,7 @@ from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 from cms.api import caching
 from cms.api.errors import NOT_FOUND_MESSAGE, ParameterError, error_response
 from cms.api.parameters import (
+    HOSTNAME,
     MAX_ID,
     DetailQuery,
     FindQuery,
@@ -210,22 +211,35 @@ class PagesEndpoint(ContentEndpoint, PagesAPIViewSet):
         return bool(self.query.cleaned_data.get("upcoming"))
 
     def site(self) -> Site | None:
-        """The site whose pages are shown: named by ``site`` or the one the request is for."""
+        """The site whose pages are shown: named by ``site`` (``host`` or ``host:port``) or the request's."""
         if not hasattr(self, "_site"):
-            try:
-                self._site = SiteFilterValidator(
-                    site=self.request.GET.get("site"), request=self.request
-                ).site_obj
-            except ValueError as error:
-                raise ParameterError("site", str(error)) from None
+            self._site = self._named_site(value) if (value := self.request.GET.get("site")) else None
+            self._site = self._site or Site.find_for_request(self.request)
         return self._site
+
+    @staticmethod
+    def _named_site(value: str) -> Site:
+        hostname, _colon, port = value.partition(":")
+        if not HOSTNAME.fullmatch(hostname):
+            raise ParameterError("site", _("Diese Website gibt es nicht."))
+        if port and not (port.isascii() and port.isdigit() and int(port) < 65536):
+            raise ParameterError("site", _("Der Port muss eine Zahl sein."))
+        sites = list(Site.objects.filter(hostname=hostname, **({"port": int(port)} if port else {}))[:2])
+        if len(sites) != 1:
+            message = (
+                _("Diese Website gibt es nicht.") if not sites else _("Mehrdeutig; bitte mit Port angeben.")
+            )
+            raise ParameterError("site", message)
+        return sites[0]
 
     def visible_pages(self, model: type[Page] = Page) -> QuerySet:
         """Live pages of the site outside any private section — for everyone, logged in or not."""
         site = self.site()
         if site is None:
             return model.objects.none()
-        return model.objects.live().public().descendant_of(site.root_page, inclusive=True)
+        if not hasattr(self, "_private_q"):  # the restrictions are read once per request
+            self._private_q = Page.objects.private_q()
+        return model.objects.live().exclude(self._private_q).descendant_of(site.root_page, inclusive=True)
 
     def get_base_queryset(self) -> QuerySet:
         return self.visible_pages()

@@ -8,6 +8,7 @@ whole district, and "upcoming" means an occurrence or registration deadline stil
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -42,6 +43,8 @@ MAX_ID = 2**63 - 1
 MAX_OFFSET = 2**31 - 1
 MAX_SEARCH_LENGTH = 200
 MAX_SLUGS = 50
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
+HOSTNAME = re.compile(r"[-a-zA-Z0-9.]{1,255}")
 # Model fields that make sense as exact-value filters (``?kind=workshop``) and as sort keys; text, JSON and
 # relations do not, and date-times only as sort keys.
 SCALAR_FIELDS = (models.CharField, models.IntegerField, models.BooleanField, models.DateField)
@@ -78,6 +81,10 @@ class SlugsField(forms.Field):
         if value in self.empty_values:
             return []
         slugs = list(dict.fromkeys(slug.strip() for slug in value.split(",") if slug.strip()))
+        if malformed := sorted(slug for slug in slugs if not SLUG.fullmatch(slug)):
+            raise ValidationError(
+                self.error_messages["unknown"], code="unknown", params={"slugs": ", ".join(malformed)}
+            )
         if len(slugs) > MAX_SLUGS:
             raise ValidationError(self.error_messages["too_many"], code="too_many", params={"max": MAX_SLUGS})
         terms = list(self.model.objects.filter(slug__in=slugs))
