@@ -1,0 +1,70 @@
+"""What a rendered newsletter holds: language, headings, alt texts, absolute links, the Impressum and the
+personal links in the footer — and nothing loaded from anywhere but the site itself."""
+
+import re
+
+import pytest
+
+from campaigns.models import Variant
+from campaigns.rendering.content import issue_page_ids
+from campaigns.rendering.issue import IssueRenderer
+from campaigns.rendering.personalise import Split, sample_personal
+
+BASE = "https://leuchtturm.example"
+
+
+@pytest.fixture
+def rendered(newsletter, settings):
+    settings.WAGTAILADMIN_BASE_URL = BASE
+    campaign = newsletter.campaign
+    campaign.intro = (
+        f'<p>Siehe <a linktype="page" id="{newsletter.pages["story"].pk}">unsere Geschichte</a>.</p>'
+    )
+    page_ids = issue_page_ids(campaign)
+    return IssueRenderer(campaign, page_ids).render(page_ids, "de")
+
+
+def test_html_is_german_with_semantic_headings_and_alt_texts(rendered):
+    html = rendered.html
+    assert '<html lang="de"' in html
+    assert html.count("<h1") == 1
+    assert re.search(r"<h2[^>]*>\s*Leuchttürme", html) and re.search(r"<h2[^>]*>\s*MINT-Angebote", html)
+    assert re.search(r"<h3[^>]*><a [^>]*>Robotik-Workshop</a></h3>", html)
+    images = re.findall(r"<img [^>]*>", html)
+    assert images and all(re.search(r'alt="[^"]+"', image) for image in images)
+
+
+def test_no_remote_asset_but_the_sites_renditions(rendered):
+    html = rendered.html
+    assert "fonts.googleapis" not in html and "<link" not in html and "@import" not in html
+    sources = re.findall(r'src="([^"]+)"', html)
+    assert sources and all(source.startswith(f"{BASE}/media/images/") for source in sources)
+
+
+def test_links_are_absolute_and_the_footer_has_imprint_and_personal_links(rendered):
+    hrefs = re.findall(r'href="([^"]+)"', rendered.html)
+    assert all(href.startswith(("https://", "%%LT_")) for href in hrefs), hrefs
+    assert f"{BASE}/leuchttuerme/ein-leuchtturm-der-logistik/" in rendered.html
+    for text in (rendered.html, rendered.text):
+        assert "Impressum" in text and "Landratsamt Ludwigsburg" in text
+        assert "%%LT_UNSUBSCRIBE_URL%%" in text and "%%LT_PREFERENCES_URL%%" in text
+
+
+def test_text_part_carries_the_same_content(rendered):
+    text = rendered.text
+    for title in (
+        "Robotik-Workshop",
+        "Mathe-Olympiade",
+        "Der Landkreis in Zahlen",
+        "Ein Leuchtturm der Logistik",
+    ):
+        assert title in text
+    assert f"unsere Geschichte ({BASE}/leuchttuerme/ein-leuchtturm-der-logistik/)" in text
+    assert "<" not in text
+
+
+def test_personal_values_are_escaped_into_html(rendered):
+    variant = Variant(html=rendered.html, text=rendered.text, language="de")
+    personal = sample_personal("de")
+    html = Split.of(variant.html).fill({**personal.as_html(), "salutation": "Guten Tag &lt;Max&gt;,"})
+    assert "%%LT_" not in html and "Guten Tag &lt;Max&gt;," in html
