@@ -33,7 +33,12 @@ def message_id(delivery_id: int | str) -> str:
 
 
 def recipient(address: str, name: str) -> str:
-    """The ``To`` value: the name (encoded when not ASCII) and the address."""
+    """The ``To`` value: the name (encoded when not ASCII) and the address.
+
+    Subscribers type their own names; line breaks in one are folded into spaces, since Django refuses a
+    header with a line break and one such name would otherwise fail the whole batch it is in.
+    """
+    name = " ".join(name.split())
     return formataddr((name, address), "utf-8") if name else address
 
 
