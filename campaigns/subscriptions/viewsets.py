@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets import HeaderButton
@@ -27,6 +27,7 @@ from campaigns.models import (
     Channel,
     ConsentEvent,
     ConsentText,
+    Language,
     Role,
     Subscriber,
     Subscription,
@@ -219,6 +220,23 @@ def live_count(audience: Audience) -> int:
     return audience.count()
 
 
+class AudienceForm(WagtailAdminModelForm):
+    """Roles and languages are stored as lists of codes; editors tick them like the other facets."""
+
+    roles = forms.MultipleChoiceField(
+        label=gettext_lazy("Rollen"),
+        choices=Role.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    languages = forms.MultipleChoiceField(
+        label=gettext_lazy("Sprachen"),
+        choices=Language.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
 class AudienceViewSet(snippets.SnippetViewSet):
     model = Audience
     icon = "group"
@@ -230,6 +248,16 @@ class AudienceViewSet(snippets.SnippetViewSet):
     ]
     search_fields = ["name"]
     search_backend_name = None
+    edit_handler = ObjectList(
+        [
+            *Audience.panels[:3],
+            MultiFieldPanel(
+                [FieldPanel("roles"), FieldPanel("languages"), *Audience.panels[3].children],
+                heading=gettext_lazy("Filter"),
+            ),
+        ],
+        base_form_class=AudienceForm,
+    )
 
 
 class ChannelViewSet(snippets.SnippetViewSet):
