@@ -1,8 +1,9 @@
-"""Template tags for the site chrome: main navigation, breadcrumbs and the legal pages in the footer."""
+"""Template tags for the site chrome: content language, navigation, breadcrumbs and the legal pages."""
 
 from urllib.parse import urlsplit
 
 from django import template
+from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page, Site
 
@@ -15,6 +16,19 @@ def _home(context) -> Page | None:
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     return site.root_page if site else None
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context) -> str:
+    """The language the page is written in: a Wagtail page's locale, otherwise the site's language.
+
+    ``LocaleMiddleware`` activates whatever the browser prefers, but the site's text exists in German only;
+    rendering in the content's language keeps ``<html lang>`` true (WCAG 3.1.1) and dates in that language.
+    """
+    page = context.get("page")
+    if isinstance(page, Page):
+        return page.locale.language_code
+    return settings.LANGUAGE_CODE
 
 
 @register.simple_tag(takes_context=True)

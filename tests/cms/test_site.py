@@ -2,6 +2,7 @@
 templates, a stylesheet that keeps contrast, focus and reduced motion, and German error pages."""
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from django.template import engines
 from django.test import RequestFactory
 from django.views.defaults import server_error
 
-from tests.factories import make_image, make_site, make_story
+from tests.factories import make_image, make_news, make_site, make_story
 from tests.page_types.markup import assert_accessible_structure, parse, soup, text_of
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -120,6 +121,18 @@ def test_base_template_offers_an_extra_head_block_inside_head(rf, db):
     )
     document = parse(template.render({}, rf.get("/")))
     assert document.head.find("link", rel="alternate")
+
+
+def test_pages_stay_german_for_a_browser_that_prefers_english(client, db):
+    """The text exists in German only, so ``lang`` and the dates must not follow ``Accept-Language``."""
+    site = make_site()
+    news = make_news(site["news"], "Märzbericht")
+    news.publish_date = date(2025, 3, 14)
+    news.save_revision().publish()
+    for url in (news.url, "/es-gibt-diese-seite-nicht/"):
+        response = client.get(url, headers={"accept-language": "en-US,en;q=0.9"})
+        assert parse(response.content.decode()).html["lang"] == "de", url
+    assert "14. März 2025" in text_of(client.get(news.url, headers={"accept-language": "en"}))
 
 
 def test_unknown_address_is_a_german_404_page(client, db):
