@@ -5,6 +5,7 @@ same validation, revision history and signals as real content.
 """
 
 from collections.abc import Callable
+from functools import partial
 
 from wagtail.models import Page
 
@@ -42,6 +43,6 @@ def load_content_pages(ctx: DemoContext) -> int:
     created = 0
     for index_key, specs in FAMILIES:
         for spec in specs:
-            _page, is_new = ensure_child(ctx.pages[index_key], spec.slug, lambda spec=spec: spec.build(ctx))
+            _page, is_new = ensure_child(ctx.pages[index_key], spec.slug, partial(spec.build, ctx))
             created += is_new
     return created

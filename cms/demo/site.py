@@ -5,6 +5,7 @@ site claims, so the home page is served on 127.0.0.1 and localhost, on port 8000
 """
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from wagtail.models import Page, Site
@@ -85,7 +86,7 @@ def build_site(ctx: DemoContext) -> int:
     """
     root = Page.get_first_root_node()
     home, created = ensure_child(
-        root, HOME_SLUG, lambda: HomePage(title=HOME_TITLE, slug=HOME_SLUG, intro=HOME_INTRO)
+        root, HOME_SLUG, partial(HomePage, title=HOME_TITLE, slug=HOME_SLUG, intro=HOME_INTRO)
     )
     _serve_on_default_site(home)
     _remove_welcome_page(root)
@@ -94,22 +95,17 @@ def build_site(ctx: DemoContext) -> int:
         ctx.pages[index.key], is_new = ensure_child(
             home,
             index.slug,
-            lambda index=index: index.model(
-                title=index.title, slug=index.slug, intro=index.intro, show_in_menus=True
-            ),
+            partial(index.model, title=index.title, slug=index.slug, intro=index.intro, show_in_menus=True),
         )
         created += is_new
     for slug, title, body in LEGAL_PAGES:
-        _page, is_new = ensure_child(
-            home,
-            slug,
-            lambda slug=slug, title=title, body=body: StandardPage(title=title, slug=slug, body=body),
-        )
+        _page, is_new = ensure_child(home, slug, partial(StandardPage, title=title, slug=slug, body=body))
         created += is_new
     return created
 
 
 def _serve_on_default_site(home: HomePage) -> None:
+    """Root the default site (Wagtail's initial one, localhost:80) on the home page."""
     site = (
         Site.objects.filter(is_default_site=True).first()
         or Site.objects.filter(hostname="localhost", port=80).first()
