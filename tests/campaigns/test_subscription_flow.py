@@ -7,6 +7,8 @@ from django.core import signing
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
+from django_q.models import OrmQ
 
 from campaigns.models import ConsentEvent, Subscriber, Subscription, Suppression
 from campaigns.tokens import CONFIRM, PREFERENCES, UNSUBSCRIBE, make_token
@@ -294,3 +296,20 @@ def test_suppressed_address_is_neither_stored_nor_mailed_nor_confirmable(
     assert response.status_code == 303
     assert not Subscriber.objects.exists()
     assert mailoutbox == []
+
+
+def test_queued_confirmation_mail_carries_only_the_id_and_arrives_when_the_worker_runs_it(
+    smtp_sink, visitor, newsletter_channels, django_capture_on_commit_callbacks, settings
+):
+    settings.CAMPAIGNS_QUEUE_CONFIRMATION_MAILS = True
+    with django_capture_on_commit_callbacks(execute=True):
+        visitor.post("/newsletter/", signup_data("lena@example.org"))
+    assert smtp_sink.messages == [], "the request itself sends nothing"
+    [queued] = OrmQ.objects.all()
+    task = queued.task
+    assert "lena" not in queued.payload and "lena" not in repr(task)
+    assert task["args"] == (Subscriber.objects.get().pk,)
+
+    import_string(task["func"])(*task["args"], **task["kwargs"])
+    [received] = smtp_sink.handler.to("lena@example.org")
+    assert "/newsletter/confirm/" in received.message.get_content()
