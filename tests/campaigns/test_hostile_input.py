@@ -96,3 +96,18 @@ def test_a_line_break_in_a_name_adds_no_header_and_no_recipient(newsletter, smtp
     assert received.message["To"] == f'"Eve Bcc: opfer@example.org" <{reader.email}>'
     # The others in the same batch were sent as well.
     assert len(smtp_sink.messages) == len(newsletter.readers)
+
+
+def test_the_admin_preview_of_a_newsletter_can_run_no_script(client, manager, newsletter):
+    """Defence in depth: even markup that slipped into an issue cannot act in the admin's origin."""
+    newsletter.campaign.intro = "<p>Hallo<script>alert('XSS-7f3a')</script></p>"
+    newsletter.campaign.save()
+    dispatch = client.get(reverse("campaigns_campaign:dispatch", args=[newsletter.campaign.pk]))
+    variant = dispatch.context["variants"][0]
+    preview = client.get(reverse("campaigns_campaign:variant", args=[newsletter.campaign.pk, variant.key]))
+
+    assert preview.status_code == 200
+    policy = {part.split()[0]: part.split()[1:] for part in preview["Content-Security-Policy"].split(";")}
+    assert policy["sandbox"] == []  # no allow-scripts, no allow-same-origin
+    assert policy["default-src"] == ["'none'"]
+    assert "script-src" not in policy
