@@ -56,6 +56,18 @@ def run_django(code: str, env: dict[str, str], timeout: float = 60) -> subproces
     )
 
 
+def manage(*arguments: str, env: dict[str, str], timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run ``manage.py`` with ``arguments`` in a fresh interpreter, as an operator would from a shell."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *arguments],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
 def django_json(code: str, env: dict[str, str], timeout: float = 60) -> dict:
     """Run ``code`` (which binds ``result``) in a fresh interpreter and return ``result`` as JSON data."""
     completed = run_django(f"{code}\nimport json\nprint(json.dumps(result))", env, timeout)
@@ -69,14 +81,7 @@ def collected_static(tmp_path_factory) -> Path:
     as a deployment does before starting web processes."""
     static_root = tmp_path_factory.mktemp("static")
     env = production_env(tmp_path_factory.mktemp("var"), STATIC_ROOT=str(static_root))
-    completed = subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput"],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    completed = manage("collectstatic", "--noinput", env=env)
     assert completed.returncode == 0, completed.stderr
     return static_root
 
