@@ -49,6 +49,15 @@ def retry_delay() -> float:
     return max(0.0, float(_get("RETRY_DELAY", 60)))
 
 
+def content_language() -> str:
+    """The language the pages are written in: the mails' ``lang`` and ``Content-Language``.
+
+    A reader's own language translates the mail's wording (salutation, headings, footer); the pages
+    themselves stay in the site's language, so that is what the document declares.
+    """
+    return str(_get("CONTENT_LANGUAGE", settings.LANGUAGE_CODE)).split("-")[0]
+
+
 def from_email() -> str:
     return str(_get("FROM_EMAIL", settings.DEFAULT_FROM_EMAIL))
 

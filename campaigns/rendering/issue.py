@@ -54,5 +54,9 @@ class IssueRenderer:
         """The HTML and text of the variant with these pages, in the reader's language."""
         items = [self._by_id[pk] for pk in page_ids if pk in self._by_id]
         with translation.override(language):
-            context = {**self._context, "language": language, "sections": sections(items)}
+            context = {
+                **self._context,
+                "language": app_settings.content_language(),
+                "sections": sections(items),
+            }
             return RenderedVariant(html=render_html(context), text=render_text(context))

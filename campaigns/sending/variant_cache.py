@@ -20,7 +20,7 @@ def variant_mail(campaign: Campaign, variant: Variant, subject: str = "") -> Var
     return VariantMail.build(
         subject=subject or campaign.subject,
         from_email=app_settings.from_email(),
-        headers=static_headers(campaign.channel, variant.language),
+        headers=static_headers(campaign.channel, app_settings.content_language()),
         html=variant.html,
         text=variant.text,
     )
