@@ -11,9 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.images import get_image_model
 
-from campaigns.models import Channel, ConsentEvent, Subscriber, Subscription
+from campaigns.models import Campaign, Channel, ConsentEvent, Subscriber, Subscription
 from cms.demo.context import DemoContext
 from cms.demo.images import ImageLibrary
+from cms.demo.issues import load_issues
 from cms.demo.organisations import load_organisations
 from cms.demo.outreach import load_outreach
 from cms.demo.pages import load_content_pages
@@ -41,6 +42,7 @@ STEPS = (
     DemoStep("Organisationen", load_organisations),
     DemoStep("Inhaltsseiten", load_content_pages),
     DemoStep("Newsletter", load_outreach),
+    DemoStep("Newsletter-Ausgaben", load_issues),
 )
 
 
@@ -66,4 +68,5 @@ def demo_totals() -> list[tuple[str, int]]:
         ("Abonnent/innen", Subscriber.objects.count()),
         ("aktive Abonnements", Subscription.objects.filter(status=Subscription.Status.ACTIVE).count()),
         ("Einwilligungsereignisse", ConsentEvent.objects.count()),
+        ("Newsletter-Ausgaben", Campaign.objects.count()),
     ]
