@@ -1,0 +1,173 @@
+"""The site the browser tests drive: Leuchtturm in child processes with the demo content and a real SMTP sink.
+
+One gunicorn and one ``qcluster`` serve a database of their own (a SQLite file in a temporary directory, or
+a fresh PostgreSQL database when the suite runs on PostgreSQL), prepared as an operator prepares the demo:
+``migrate``, ``load_demo`` and user accounts from the shell. Mail leaves through Django's SMTP backend to an
+aiosmtpd server on loopback, so the tests read what a person would find in their inbox.
+
+``DEBUG`` is on, as in ``make run``: with ``DEBUG`` off Django does not serve uploaded media (production
+leaves ``/media/`` to the proxy or a bucket, docs/OPERATIONS.md), and the journeys need the images.
+"""
+
+import contextlib
+import re
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests import services
+from tests.processes import (
+    django_json,
+    manage,
+    production_env,
+    start_gunicorn,
+    start_qcluster,
+    stop_process_group,
+)
+from tests.smtp_sink import ReceivedMessage, SmtpSink, free_port
+
+# Accounts created in the site's database; the password is for these throw-away test sites only.
+PASSWORD = "E2e-Leuchtturm-2025!"
+EDITOR = "redaktion"
+CAMPAIGN_MANAGER = "kampagnen"
+CAMPAIGN_GROUP = "Kampagnen"
+
+MAIL_TIMEOUT_SECONDS = 90
+LINK = re.compile(r"https?://[^\s<>\"']+")
+
+
+@dataclass
+class LiveSite:
+    """A running site: its base URL, its environment (for shell commands) and the mail it sent."""
+
+    url: str
+    env: dict[str, str]
+    sink: SmtpSink
+    logs: Path
+    processes: list = field(default_factory=list)
+
+    def manage(self, *arguments: str, timeout: float = 300) -> str:
+        """Run ``manage.py`` against the site's database; return its output, fail with its errors."""
+        completed = manage(*arguments, env=self.env, timeout=timeout)
+        assert completed.returncode == 0, f"manage.py {' '.join(arguments)}:\n{completed.stderr}"
+        return completed.stdout
+
+    def query(self, code: str, timeout: float = 120):
+        """Run Python ``code`` (binding ``result``) in a shell on the site's database; return ``result``."""
+        return django_json(code, self.env, timeout=timeout)
+
+    def wait_for_mail(
+        self,
+        address: str,
+        matches: Callable[[ReceivedMessage], bool] = lambda message: True,
+        timeout: float = MAIL_TIMEOUT_SECONDS,
+    ) -> ReceivedMessage:
+        """The first message to ``address`` that ``matches``, waiting for the site's workers to send it."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for message in self.sink.handler.to(address):
+                if matches(message):
+                    return message
+            time.sleep(0.25)
+        received = [m.message["Subject"] for m in self.sink.handler.to(address)]
+        raise AssertionError(f"no matching mail to {address} within {timeout} s (received: {received})")
+
+    def log_tail(self, lines: int = 60) -> str:
+        """The end of the web and worker logs, for failure messages."""
+        return "\n".join(
+            "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
+            for log in sorted(self.logs.glob("*.log"))
+        )
+
+
+def text_of(message: ReceivedMessage) -> str:
+    """The plain-text part of a received mail."""
+    part = message.message.get_body(preferencelist=("plain",))
+    assert part is not None, f"no text/plain part in {message.message['Subject']!r}"
+    return part.get_content()
+
+
+def links_in(message: ReceivedMessage, path_prefix: str) -> list[str]:
+    """The links in a mail's text whose path starts with ``path_prefix`` (e.g. ``/newsletter/confirm/``)."""
+    return [
+        link for link in LINK.findall(text_of(message)) if re.match(rf"https?://[^/]+{path_prefix}", link)
+    ]
+
+
+def database_variables(name: str) -> tuple[dict[str, str], Callable[[], None]]:
+    """Variables that give the site its own database, and a function that removes it afterwards.
+
+    On the SQLite pass the site keeps the default file in its data directory. On the PostgreSQL pass
+    (``make test-postgres``) it gets a fresh database on the suite's server and the suite's Redis as cache
+    and django-q2 broker, so the journeys also run on the scaled-out stack.
+    """
+    if not services.suite_on_postgres():
+        return {}, lambda: None
+    import psycopg
+
+    server = services.postgres_url()
+    with psycopg.connect(server, dbname="postgres", autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+    def drop() -> None:
+        with psycopg.connect(server, dbname="postgres", autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    variables = {"DATABASE_URL": services.postgres_database_url(name)}
+    if services.redis_problem() is None:
+        variables.update(REDIS_URL=services.redis_url(), Q_BROKER="redis")
+    return variables, drop
+
+
+def prepare(site: LiveSite) -> None:
+    """Schema, demo content and the two staff accounts: an editor (superuser) and a campaign manager who
+    has nothing but the "Kampagnen" group's rights."""
+    site.manage("migrate", "--noinput")
+    site.manage("load_demo")
+    site.query(
+        f"""
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+users = get_user_model().objects
+users.create_superuser({EDITOR!r}, "redaktion@example.org", {PASSWORD!r}, first_name="Rita")
+manager = users.create_user({CAMPAIGN_MANAGER!r}, "kampagnen@example.org", {PASSWORD!r}, first_name="Kai")
+manager.groups.add(Group.objects.get(name={CAMPAIGN_GROUP!r}))
+result = True
+"""
+    )
+
+
+@contextlib.contextmanager
+def running_site(var_dir: Path, logs: Path):
+    """Start the sink, prepare the database, serve it with gunicorn and a qcluster; stop all on exit."""
+    logs.mkdir(parents=True, exist_ok=True)
+    sink = SmtpSink().start()
+    port = free_port()
+    db_variables, drop_database = database_variables(f"leuchtturm_e2e_{uuid.uuid4().hex[:10]}")
+    env = production_env(
+        var_dir,
+        DEBUG="1",
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=str(sink.port),
+        EMAIL_TIMEOUT="10",
+        # Links in mails point at this server.
+        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
+        Q_WORKERS="1",
+        Q_POLL="0.2",
+        Q_TIMEOUT="120",
+        **db_variables,
+    )
+    site = LiveSite(url=f"http://127.0.0.1:{port}", env=env, sink=sink, logs=logs)
+    try:
+        prepare(site)
+        site.processes.append(start_gunicorn(env, port, logs / "gunicorn.log", workers=2))
+        site.processes.append(start_qcluster(env, logs / "qcluster.log"))
+        yield site
+    finally:
+        for process in reversed(site.processes):
+            stop_process_group(process, grace_seconds=10)
+        sink.stop()
+        drop_database()
