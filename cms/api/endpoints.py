@@ -292,7 +292,7 @@ class PagePreviewEndpoint(PagesEndpoint):
             raise Http404 from None
         page = preview.as_page()
         if not page.pk:
-            page.pk = 0  # a new page: its detail URL must still be buildable
+            page.pk = 0  # a page never saved has no id; its detail URL must still be buildable
         return page
 
 
