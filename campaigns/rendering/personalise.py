@@ -5,6 +5,7 @@ rendered text is split at the placeholders once (``Split``); a recipient's mail 
 joined with their values — microseconds, where a render would take milliseconds.
 """
 
+import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -13,7 +14,6 @@ from typing import Generic, TypeVar
 
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -84,7 +84,7 @@ class Personal:
         }
 
     def as_html(self) -> dict[str, str]:
-        return {slot: escape(value) for slot, value in self.as_text().items()}
+        return {slot: html.escape(value) for slot, value in self.as_text().items()}
 
 
 @lru_cache(maxsize=8)

@@ -84,6 +84,7 @@ class Batch:
     def __init__(self, campaign: Campaign, token: str) -> None:
         self.campaign = campaign
         self.token = token
+        self.headers = headers.ListHeaders(campaign.channel)
         self.deliveries = list(
             Delivery.objects.filter(lease_token=token, status=Status.SENDING)
             .select_related("subscriber")
@@ -156,11 +157,11 @@ class Batch:
     ) -> Failure | None:
         subscriber = delivery.subscriber
         unsubscribe_url = links.unsubscribe_url(subscriber)
-        message_id = headers.message_id(delivery.pk)
+        message_id = self.headers.message_id(delivery.pk)
         message = mail.message(
             to=headers.recipient(subscriber.email, subscriber.name),
             message_id=message_id,
-            list_unsubscribe=headers.list_unsubscribe(unsubscribe_url, self.campaign.channel),
+            list_unsubscribe=self.headers.list_unsubscribe(unsubscribe_url),
             personal=links.personal(subscriber, unsubscribe_url),
         )
         try:

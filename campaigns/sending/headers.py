@@ -1,4 +1,8 @@
-"""The list headers every newsletter message carries (RFC 2369, RFC 2919, RFC 8058)."""
+"""The list headers every newsletter message carries (RFC 2369, RFC 2919, RFC 8058).
+
+``ListHeaders`` computes what is the same for all of a channel's messages once, so that a worker spends
+per message only what is personal (the unsubscribe URL, the ``Message-ID``).
+"""
 
 import uuid
 from email.header import Header
@@ -11,42 +15,37 @@ from campaigns.models import Channel
 ONE_CLICK = "List-Unsubscribe=One-Click"
 
 
-def list_id(channel: Channel) -> str:
-    """``List-Id``: the channel's name as phrase (RFC 2047-encoded when needed) and a stable list address."""
-    name = channel.name.replace('"', "'")
-    phrase = f'"{name}"' if name.isascii() else Header(name, "utf-8").encode()
-    return f"{phrase} <{channel.slug}.list.{app_settings.sender_domain()}>"
+class ListHeaders:
+    """Header values of one channel's messages."""
 
+    def __init__(self, channel: Channel) -> None:
+        self.domain = app_settings.sender_domain()
+        # A request to the mailbox is identified by its sender address; the subject names the channel.
+        self.mailto = (
+            f"mailto:{app_settings.unsubscribe_mailto()}?subject={quote('Abmelden ' + channel.slug)}"
+        )
+        name = channel.name.replace('"', "'")
+        phrase = f'"{name}"' if name.isascii() else Header(name, "utf-8").encode()
+        self.list_id = f"{phrase} <{channel.slug}.list.{self.domain}>"
 
-def list_unsubscribe(unsubscribe_url: str, channel: Channel) -> str:
-    """``List-Unsubscribe``: the one-click HTTPS URL first, then the mailbox (RFC 2369, RFC 8058).
+    def static(self) -> dict[str, str]:
+        """The headers that are the same for every recipient."""
+        return {
+            "List-Id": self.list_id,
+            "List-Unsubscribe-Post": ONE_CLICK,
+            "Precedence": "bulk",
+            "Content-Language": app_settings.content_language(),
+        }
 
-    A request to the mailbox is identified by its sender address; the subject names the channel.
-    """
-    mailto = f"mailto:{app_settings.unsubscribe_mailto()}?subject={quote('Abmelden ' + channel.slug)}"
-    return f"<{unsubscribe_url}>, <{mailto}>"
+    def list_unsubscribe(self, unsubscribe_url: str) -> str:
+        """The one-click HTTPS URL first, then the mailbox."""
+        return f"<{unsubscribe_url}>, <{self.mailto}>"
 
-
-def message_id(delivery_id: int | str) -> str:
-    """A globally unique ``Message-ID`` that also names the delivery it belongs to."""
-    return f"<{uuid.uuid4().hex}.{delivery_id}@{app_settings.sender_domain()}>"
+    def message_id(self, reference: int | str) -> str:
+        """A globally unique ``Message-ID`` that also names the delivery (or test) it belongs to."""
+        return f"<{uuid.uuid4().hex}.{reference}@{self.domain}>"
 
 
 def recipient(address: str, name: str) -> str:
-    """The ``To`` value: the name (encoded when not ASCII) and the address.
-
-    Subscribers type their own names; line breaks in one are folded into spaces, since Django refuses a
-    header with a line break and one such name would otherwise fail the whole batch it is in.
-    """
-    name = " ".join(name.split())
+    """The ``To`` value: the name (encoded when not ASCII) and the address."""
     return formataddr((name, address), "utf-8") if name else address
-
-
-def static_headers(channel: Channel, language: str) -> dict[str, str]:
-    """The headers that are the same for every recipient of a variant."""
-    return {
-        "List-Id": list_id(channel),
-        "List-Unsubscribe-Post": ONE_CLICK,
-        "Precedence": "bulk",
-        "Content-Language": language,
-    }

@@ -13,6 +13,7 @@ backends that serialise (SMTP, file, console).
 """
 
 import binascii
+import time
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -33,6 +34,17 @@ def quoted_printable(text: str) -> bytes:
     """UTF-8 quoted-printable with CRLF line ends and lines of at most 76 characters."""
     encoded = binascii.b2a_qp(text.replace("\r\n", "\n").encode("utf-8"), istext=True)
     return encoded.replace(b"\n", CRLF)
+
+
+_date = {"second": -1, "value": b""}
+
+
+def _date_header() -> bytes:
+    """The ``Date`` value, formatted once per second rather than once per message."""
+    second = int(time.time())
+    if _date["second"] != second:
+        _date.update(second=second, value=formatdate(second, usegmt=True).encode())
+    return _date["value"]
 
 
 class RawMessage:
@@ -135,7 +147,7 @@ class VariantMail:
         text_values, html_values = personal.as_text(), personal.as_html()
         raw_values = {
             "To": to.encode(),
-            "Date": formatdate(usegmt=True).encode(),
+            "Date": _date_header(),
             "Message-ID": message_id.encode(),
             "List-Unsubscribe": list_unsubscribe.encode(),
         }

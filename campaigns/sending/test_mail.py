@@ -19,11 +19,12 @@ def send_test(campaign: Campaign, variant: Variant, addresses: list[str]) -> int
     """Send the variant to each address over one connection; return the number sent."""
     mail = variant_mail(campaign, variant, subject=_("[Test] %(subject)s") % {"subject": campaign.subject})
     personal = sample_personal(variant.language)
+    list_headers = headers.ListHeaders(campaign.channel)
     messages = [
         mail.message(
             to=address,
-            message_id=headers.message_id(f"test{campaign.pk}"),
-            list_unsubscribe=headers.list_unsubscribe(personal.unsubscribe_url, campaign.channel),
+            message_id=list_headers.message_id(f"test{campaign.pk}"),
+            list_unsubscribe=list_headers.list_unsubscribe(personal.unsubscribe_url),
             personal=personal,
         )
         for address in addresses[:MAX_TEST_RECIPIENTS]

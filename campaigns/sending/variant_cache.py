@@ -8,7 +8,7 @@ from collections import OrderedDict
 
 from campaigns import app_settings
 from campaigns.models import Campaign, Variant
-from campaigns.sending.headers import static_headers
+from campaigns.sending.headers import ListHeaders
 from campaigns.sending.mime import VariantMail
 
 MAX_CACHED = 256
@@ -20,7 +20,7 @@ def variant_mail(campaign: Campaign, variant: Variant, subject: str = "") -> Var
     return VariantMail.build(
         subject=subject or campaign.subject,
         from_email=app_settings.from_email(),
-        headers=static_headers(campaign.channel, app_settings.content_language()),
+        headers=ListHeaders(campaign.channel).static(),
         html=variant.html,
         text=variant.text,
     )
