@@ -81,6 +81,10 @@ class Subscriber(models.Model):
 
     objects = SubscriberQuerySet.as_manager()
 
+    # Kept out of Wagtail's reference index: otherwise a municipality's or topic's "usage" page would list
+    # subscribers (by address) to any editor, and every sign-up would pay for the index update.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("Abonnent/in")
         verbose_name_plural = _("Abonnent/innen")

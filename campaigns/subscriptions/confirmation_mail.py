@@ -10,9 +10,12 @@ import smtplib
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django_q.conf import Conf
+from django_q.tasks import async_task
 
 from campaigns.models import Subscriber, Subscription, Suppression
 from campaigns.subscriptions import app_settings
@@ -29,19 +32,27 @@ def absolute_url(path: str) -> str:
 
 
 def queue_confirmation(subscriber_id: int) -> None:
-    """Have the confirmation mail sent: by a worker, or at once when queuing is switched off."""
-    if app_settings.queue_confirmation_mails():
-        from django_q.tasks import async_task
+    """Have the confirmation mail sent for a sign-up being stored in the current transaction.
 
+    With django-q2's ORM broker the task row is written in that same transaction: an outbox, so the task
+    exists exactly when the sign-up does (and the broker opens no connection of its own). Other brokers get
+    the task after the commit, so a worker never looks for a sign-up that is not stored yet. Without
+    queuing, the mail is sent right after the commit.
+    """
+    if not app_settings.queue_confirmation_mails():
+        transaction.on_commit(lambda: _send_now(subscriber_id))
+    elif Conf.ORM:
         async_task(TASK, subscriber_id, group="newsletter-confirmation")
     else:
-        try:
-            send_confirmation(subscriber_id)
-        except (smtplib.SMTPException, OSError):
-            # The sign-up itself is stored; the person can ask again once the cool-down has been lifted.
-            logger.warning(
-                "Confirmation mail for subscriber %s could not be sent", subscriber_id, exc_info=True
-            )
+        transaction.on_commit(lambda: async_task(TASK, subscriber_id, group="newsletter-confirmation"))
+
+
+def _send_now(subscriber_id: int) -> None:
+    try:
+        send_confirmation(subscriber_id)
+    except (smtplib.SMTPException, OSError):
+        # The sign-up itself is stored; the person can ask again once the cool-down has been lifted.
+        logger.warning("Confirmation mail for subscriber %s could not be sent", subscriber_id, exc_info=True)
 
 
 def send_confirmation(subscriber_id: int) -> bool:

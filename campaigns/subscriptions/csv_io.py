@@ -213,7 +213,7 @@ def _import_row(form: ImportRowForm, result: ImportResult, *, legal_basis: str, 
             changed = True
             result.pending += 1
             if claim_confirmation_mail(subscriber):
-                transaction.on_commit(lambda pk=subscriber.pk: queue_confirmation(pk))
+                queue_confirmation(subscriber.pk)
     if not changed and not created:
         result.unchanged += 1
 

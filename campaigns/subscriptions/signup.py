@@ -121,7 +121,7 @@ def request_subscription(
             subscriber, channels, source=source, consent_text=consent_text, ip_address=ip_address
         )
         if pending and claim_confirmation_mail(subscriber):
-            transaction.on_commit(lambda: queue_confirmation(subscriber.pk))
+            queue_confirmation(subscriber.pk)
 
 
 def confirm(subscriber: Subscriber, *, source: str, ip_address: str | None = None) -> list[Channel]:
