@@ -170,10 +170,8 @@ def _import_row(form: ImportRowForm, result: ImportResult, *, legal_basis: str, 
     if Suppression.objects.is_suppressed(address):
         result.suppressed += 1
         return
-    subscriber, created = get_or_create_subscriber(address)
-    if created:
-        form.facets().apply_to(subscriber)
-        result.created += 1
+    subscriber, created = get_or_create_subscriber(address, form.facets())
+    result.created += int(created)
     existing = {s.channel_id: s for s in subscriber.subscriptions.all()}
     channels = [
         c for c in form.cleaned_data["channels"] if getattr(existing.get(c.pk), "status", None) not in ENDED

@@ -41,6 +41,20 @@ class Facets:
             topics=tuple(subscriber.topics.all()),
         )
 
+    def create_subscriber(self, email: str) -> Subscriber:
+        """A new subscriber with these facets (fewer queries than creating one and applying them)."""
+        subscriber = Subscriber.objects.create(
+            email=email,
+            name=self.name,
+            language=self.language,
+            role=self.role,
+            municipality=self.municipality,
+        )
+        for relation in MULTI_VALUED:
+            if getattr(self, relation):
+                getattr(subscriber, relation).add(*getattr(self, relation))
+        return subscriber
+
     def apply_to(self, subscriber: Subscriber) -> list[str]:
         """Store the facets on a saved subscriber; return the names of the facets that changed."""
         before = Facets.of(subscriber)

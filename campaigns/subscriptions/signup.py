@@ -28,14 +28,14 @@ def find_subscriber(address: str) -> Subscriber | None:
     return Subscriber.objects.for_address(address).first()
 
 
-def get_or_create_subscriber(address: str) -> tuple[Subscriber, bool]:
-    """The subscriber for a normalised address, created if new; safe against a concurrent creation."""
+def get_or_create_subscriber(address: str, facets: Facets | None = None) -> tuple[Subscriber, bool]:
+    """The subscriber for a normalised address, created with ``facets`` if new; safe against a race."""
     subscriber = find_subscriber(address)
     if subscriber is not None:
         return subscriber, False
     try:
         with transaction.atomic():
-            return Subscriber.objects.create(email=address), True
+            return (facets or Facets()).create_subscriber(address), True
     except IntegrityError:  # a concurrent request created it first
         return Subscriber.objects.for_address(address).get(), False
 
@@ -114,8 +114,8 @@ def request_subscription(
     if Suppression.objects.is_suppressed(address):
         return
     with transaction.atomic():
-        subscriber, _created = get_or_create_subscriber(address)
-        if not subscriber.subscriptions.filter(status=Status.ACTIVE).exists():
+        subscriber, created = get_or_create_subscriber(address, facets)
+        if not created and not subscriber.subscriptions.filter(status=Status.ACTIVE).exists():
             facets.apply_to(subscriber)
         pending = request_pending(
             subscriber, channels, source=source, consent_text=consent_text, ip_address=ip_address
