@@ -28,7 +28,7 @@ def client_address(index: int) -> str:
     return f"2001:db8:{index // 65536:x}:{index % 65536:x}::1"
 
 
-def post_signup(port: int, email: str, payload: dict, index: int, timeout: float = 30) -> Outcome:
+def post_signup(port: int, email: str, payload: dict, index: int, timeout: float = 120) -> Outcome:
     """One sign-up over a fresh connection; a connection failure counts as status 0."""
     body = json.dumps(payload).encode()
     headers = {"Content-Type": "application/json", "X-Forwarded-For": client_address(index)}
