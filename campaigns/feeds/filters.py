@@ -1,0 +1,76 @@
+"""The query parameters of a feed: ``topic``, ``municipality``, ``subject``, ``grade_band`` and ``limit``.
+
+They are the MINT index page's filters (``page_types.forms``), so a school can subscribe its calendar to
+"Informatik, Klasse 8–10, Ludwigsburg" with the values it knows from the site. Unknown, repeated or invalid
+parameters are form errors that the view answers with a 400 — never a guess and never a 500.
+"""
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.feeds import app_settings
+from page_types import selection
+from page_types.forms import ContentFilterForm, MintFilterForm
+from page_types.models import MintOfferPage
+
+TERM_FILTERS = ("topic", "municipality", "subject", "grade_band")
+
+
+class FeedFilterForm(ContentFilterForm):
+    """Topic and municipality narrow every page; subject and grade band narrow the MINT offers only.
+
+    Other families pass the MINT filters, as they pass the channel rule's subjects and grade bands and a
+    subscriber's in the newsletter: a news item about the district is for the Informatik class too.
+    """
+
+    subject = MintFilterForm.base_fields["subject"]
+    grade_band = MintFilterForm.base_fields["grade_band"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["limit"] = forms.IntegerField(
+            label=_("Anzahl der Einträge"), min_value=1, max_value=app_settings.max_items(), required=False
+        )
+
+    def clean(self) -> dict:
+        unknown = sorted(set(self.data) - set(self.fields))
+        if unknown:
+            raise ValidationError(
+                _("Unbekannter Parameter: %(names)s. Erlaubt sind: %(allowed)s."),
+                code="unknown",
+                params={"names": ", ".join(unknown), "allowed": ", ".join(self.fields)},
+            )
+        repeated = sorted(name for name in self.data if len(self.data.getlist(name)) > 1)
+        if repeated:
+            raise ValidationError(
+                _("Jeder Parameter darf nur einmal vorkommen: %(names)s."),
+                code="repeated",
+                params={"names": ", ".join(repeated)},
+            )
+        return super().clean()
+
+    def filter(self, pages: QuerySet) -> QuerySet:
+        pages = super().filter(pages)
+        for name, restrict in (
+            ("subject", selection.filter_subjects),
+            ("grade_band", selection.filter_grade_bands),
+        ):
+            term = self.cleaned_data.get(name)
+            if term:
+                matching = restrict(MintOfferPage.objects.all(), [term])
+                is_offer = MintOfferPage.objects.filter(pk=OuterRef("pk"))
+                pages = pages.filter(~Exists(is_offer) | Q(pk__in=matching.values("pk")))
+        return pages
+
+    def item_limit(self, default: int) -> int:
+        """The number of entries asked for, or ``default``."""
+        return self.cleaned_data.get("limit") or default
+
+    def term_query(self) -> str:
+        """The chosen term filters as a query string (``?subject=informatik``), or ``""`` without any."""
+        terms = {name: term.slug for name in TERM_FILTERS if (term := self.cleaned_data.get(name))}
+        return f"?{urlencode(terms)}" if terms else ""

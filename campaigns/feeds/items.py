@@ -1,0 +1,138 @@
+"""What a feed shows of a page: one ``FeedItem`` per page of the channel's selection, newest first.
+
+The pages are read in one query with their listing image (and its rendition), topics and municipalities
+prefetched, so a feed of 50 or 500 items costs the same few queries. Links and images are absolute URLs on
+the host the reader asked, since feed readers show items outside the site.
+"""
+
+import mimetypes
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+from campaigns.feeds import app_settings
+from campaigns.feeds.filters import FeedFilterForm
+from campaigns.models import Channel
+from campaigns.selection import select_content
+from page_types.models import ContentPage
+from page_types.selection import LISTING_RENDITION, with_listing_data
+
+
+@dataclass(frozen=True)
+class FeedImage:
+    """A page's listing image as a rendition of the site itself."""
+
+    url: str
+    mime_type: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One entry of a feed."""
+
+    guid: str
+    title: str
+    url: str
+    summary: str
+    published: datetime
+    updated: datetime
+    categories: tuple[str, ...]
+    image: FeedImage | None
+
+    @property
+    def summary_html(self) -> str:
+        """The teaser as HTML (RSS descriptions and Atom summaries are HTML; the teaser is plain text)."""
+        return str(escape(self.summary))
+
+
+@dataclass(frozen=True)
+class FeedSource:
+    """What one feed response is built from: the channel, its filtered pages, the request and the limit."""
+
+    channel: Channel
+    pages: QuerySet[ContentPage]
+    request: HttpRequest
+    limit: int
+
+    @classmethod
+    def select(
+        cls, channel: Channel, filters: FeedFilterForm, request: HttpRequest, limit: int
+    ) -> "FeedSource":
+        """The channel's selection (``select_content``) narrowed by the reader's valid filters."""
+        return cls(channel, filters.filter(select_content(channel)), request, limit)
+
+    @property
+    def title(self) -> str:
+        return f"{self.channel.name} – {app_settings.publisher()}"
+
+    @property
+    def description(self) -> str:
+        return self.channel.description or str(
+            _("Neue Beiträge im Kanal „%(name)s“.") % {"name": self.channel.name}
+        )
+
+    @property
+    def feed_url(self) -> str:
+        """This feed's own URL, with the reader's filters."""
+        return self.request.build_absolute_uri()
+
+    @property
+    def home_url(self) -> str:
+        return self.request.build_absolute_uri("/")
+
+    @property
+    def host(self) -> str:
+        return self.request.get_host().partition(":")[0]
+
+    def items(self) -> list[FeedItem]:
+        """The first ``limit`` pages as feed items, newest first."""
+        pages = with_listing_data(self.pages[: self.limit])
+        return [_item(page, self.request, self.host) for page in pages]
+
+
+def page_url(page: ContentPage, request: HttpRequest) -> str:
+    """The page's absolute URL; a page outside every site (no URL of its own) links to the home page."""
+    return request.build_absolute_uri(page.get_url(request=request) or "/")
+
+
+def published_at(page: ContentPage) -> datetime:
+    """When the page counts as published: the editor's publish date, with the time of the first publication
+    when that happened on the same day (listings and feeds order by the publish date)."""
+    first = page.first_published_at
+    if first and timezone.localdate(first) == page.publish_date:
+        return first
+    return timezone.make_aware(datetime.combine(page.publish_date, time.min))
+
+
+def changed_at(page: ContentPage) -> datetime:
+    """When the page last changed for readers: its last publication (never before ``published_at``)."""
+    published = published_at(page)
+    return max(published, page.last_published_at or published)
+
+
+def _item(page: ContentPage, request: HttpRequest, host: str) -> FeedItem:
+    return FeedItem(
+        # A tag URI (RFC 4151) that stays the same when the page's title, slug, place or dates change.
+        guid=f"tag:{host},2025:page-{page.pk}",
+        title=page.title,
+        url=page_url(page, request),
+        summary=page.teaser,
+        published=published_at(page),
+        updated=changed_at(page),
+        categories=tuple(topic.name for topic in page.topics.all()),
+        image=_image(page, request),
+    )
+
+
+def _image(page: ContentPage, request: HttpRequest) -> FeedImage | None:
+    if not page.listing_image_id:
+        return None
+    rendition = page.listing_image.get_rendition(LISTING_RENDITION)
+    mime_type = mimetypes.guess_type(rendition.file.name)[0] or "application/octet-stream"
+    return FeedImage(request.build_absolute_uri(rendition.url), mime_type, page.listing_image_alt)

@@ -1,0 +1,41 @@
+"""JSON Feed 1.1 (https://jsonfeed.org/version/1.1), served as ``application/feed+json``."""
+
+import json
+
+from campaigns import app_settings as campaign_settings
+from campaigns.feeds import app_settings
+from campaigns.feeds.items import FeedItem, FeedSource
+
+VERSION = "https://jsonfeed.org/version/1.1"
+
+
+def json_feed(source: FeedSource) -> bytes:
+    author = {"name": app_settings.publisher(), "url": source.home_url}
+    feed = {
+        "version": VERSION,
+        "title": source.title,
+        "home_page_url": source.home_url,
+        "feed_url": source.feed_url,
+        "description": source.description,
+        "language": campaign_settings.content_language(),
+        "authors": [author],
+        "items": [_item(item, author) for item in source.items()],
+    }
+    return json.dumps(feed, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _item(item: FeedItem, author: dict[str, str]) -> dict:
+    entry = {
+        "id": item.guid,
+        "url": item.url,
+        "title": item.title,
+        "content_text": item.summary,
+        "summary": item.summary,
+        "date_published": item.published.isoformat(),
+        "date_modified": item.updated.isoformat(),
+        "authors": [author],
+        "tags": list(item.categories),
+    }
+    if item.image:
+        entry["image"] = item.image.url
+    return entry

@@ -1,0 +1,99 @@
+"""The feed views: one view serves every outlet of a channel, one page lists the channels.
+
+Bad input never reaches the database: an unknown or internal channel is a 404, an unknown, repeated or
+invalid filter a 400 with a German message naming the parameter. Feeds are rendered in the content's
+language whatever the reader's browser prefers, like the site and the newsletters.
+"""
+
+from dataclasses import dataclass, replace
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone, translation
+from django.views.decorators.http import require_safe
+
+from campaigns import app_settings as campaign_settings
+from campaigns.feeds import app_settings, caching
+from campaigns.feeds.channels import has_calendar, public_channels
+from campaigns.feeds.filters import TERM_FILTERS, FeedFilterForm
+from campaigns.feeds.items import FeedSource
+from campaigns.feeds.outlets import CALENDAR, OUTLETS, OutletLink, feed_links
+from campaigns.models import Channel
+
+ERROR_CACHE_CONTROL = "private, no-store"
+
+
+@require_safe
+def feed(request: HttpRequest, channel: str, outlet: str) -> HttpResponse:
+    """A channel's feed or calendar, from the cache when the content has not changed since it was built."""
+    with translation.override(campaign_settings.content_language()):
+        channel_obj = public_channels().filter(slug=channel).first()
+        if channel_obj is None:
+            raise Http404("Unknown channel")
+        filters = FeedFilterForm(request.GET)
+        if not filters.is_valid():
+            return _bad_request(filters)
+        chosen = OUTLETS[outlet]
+        extra = [timezone.localdate().isoformat()] if chosen.varies_by_day else []
+        key = caching.feed_key(request, caching.current_version(), extra)
+        if (response := caching.not_modified(request, key)) is not None:
+            return response
+        body = caching.cached_feed(key)
+        if body is None:
+            limit = filters.item_limit(chosen.default_limit())
+            body = chosen.build(FeedSource.select(channel_obj, filters, request, limit))
+            caching.store_feed(key, body)
+        response = HttpResponse(body, content_type=chosen.content_type)
+        response["Content-Language"] = campaign_settings.content_language()
+        if chosen is CALENDAR:
+            response["Content-Disposition"] = f'inline; filename="{channel_obj.slug}.ics"'
+        caching.mark_cacheable(response, key)
+        return response
+
+
+def _bad_request(filters: FeedFilterForm) -> HttpResponse:
+    """A plain-text 400 that a person reading a feed reader's error (or the URL in a browser) understands."""
+    lines = [str(error) for error in filters.non_field_errors()]
+    lines += [
+        f"{name}: {error}" for name, errors in filters.errors.items() if name != "__all__" for error in errors
+    ]
+    response = HttpResponse("\n".join(lines) + "\n", status=400, content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = ERROR_CACHE_CONTROL
+    return response
+
+
+@dataclass(frozen=True)
+class ChannelEntry:
+    """A channel on the channel list: its feed links and, where it has dates, its calendar's addresses."""
+
+    channel: Channel
+    feed_links: list[OutletLink]
+    calendar_url: str = ""
+    webcal_url: str = ""
+
+
+@require_safe
+def channel_list(request: HttpRequest) -> HttpResponse:
+    """All public channels with their feed and calendar links, narrowed by the filters a reader chose."""
+    filters = FeedFilterForm(request.GET or None)
+    query = filters.term_query() if filters.is_valid() else ""
+    entries = []
+    for channel in public_channels().prefetch_related("page_types"):
+        entry = ChannelEntry(channel, feed_links(channel, query))
+        if has_calendar(channel):
+            calendar_url = request.build_absolute_uri(CALENDAR.path(channel) + query)
+            # webcal: makes the browser hand the address to the calendar app as a subscription.
+            webcal_url = "webcal://" + calendar_url.partition("://")[2]
+            entry = replace(entry, calendar_url=calendar_url, webcal_url=webcal_url)
+        entries.append(entry)
+    context = {
+        "entries": entries,
+        "filters": filters,
+        "term_fields": [filters[name] for name in TERM_FILTERS],
+        "max_items": app_settings.max_items(),
+        "feed_items": app_settings.feed_items(),
+        "calendar_events": app_settings.calendar_events(),
+    }
+    return render(
+        request, "campaigns/feeds/channel_list.html", context, status=400 if filters.errors else 200
+    )
