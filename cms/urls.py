@@ -18,6 +18,7 @@ urlpatterns = [
     path("api/health/", health, name="health"),
     path("api/", api.urls),
     path("newsletter/", include("campaigns.subscriptions.urls")),
+    path("feeds/", include("campaigns.feeds.urls")),
     # django-anymail's ESP webhooks; campaigns.webhooks turns bounces and complaints into suppressions.
     path("webhooks/anymail/", include("anymail.urls")),
 ]
