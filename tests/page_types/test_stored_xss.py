@@ -1,4 +1,5 @@
-"""Stored XSS in page content: what an editor (or an import) stores is shown as text on the public site.
+"""Stored XSS in page content: what an editor (or an import) stores is shown as text on the public site
+and served as JSON text by the content API.
 
 Every text field and every StreamField block of a story carries a script payload; the rendered page, the
 listing and the home page must show it escaped, never as a script, an event handler or a ``javascript:``
@@ -106,3 +107,19 @@ def test_rich_text_from_the_editor_keeps_no_script_and_no_javascript_link(client
     html = client.get(story.url).content.decode()
     assert executable_payloads(html) == []
     assert shown_as_text(html)
+
+
+def test_the_content_api_returns_payloads_as_json_text_that_no_browser_renders(client):
+    site = make_site()
+    story = story_with_payload_everywhere(site["lighthouse"])
+
+    response = client.get(f"/api/v2/pages/{story.pk}/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    data = response.json()
+    assert data["title"] == PAYLOAD  # the data as stored: escaping is the consuming front end's job
+    assert data["teaser"] == PAYLOAD
+    listing = client.get("/api/v2/pages/", {"type": "page_types.LighthouseStoryPage", "fields": "teaser"})
+    assert listing["Content-Type"].startswith("application/json")
+    assert [item["teaser"] for item in listing.json()["items"]] == [PAYLOAD]
