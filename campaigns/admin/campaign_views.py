@@ -77,16 +77,7 @@ def issue_variants(campaign: Campaign) -> list[Variant]:
     if campaign.prepared_at:
         return list(campaign.variants.all())
     _renderer, plans, _unmatched = freeze.plan(campaign)
-    return [
-        Variant(
-            campaign=campaign,
-            key=plan.key,
-            language=plan.language,
-            page_ids=list(plan.page_ids),
-            recipient_count=len(plan.subscriber_ids),
-        )
-        for plan in plans
-    ]
+    return [plan.variant(campaign) for plan in plans]
 
 
 def _variant(campaign: Campaign, key: str) -> Variant:

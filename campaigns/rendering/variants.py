@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef, QuerySet
 
 from campaigns.addresses import email_hash
-from campaigns.models import Campaign, Subscriber, Subscription, Suppression
+from campaigns.models import Campaign, Subscriber, Subscription, Suppression, Variant
 from campaigns.rendering.content import NewsletterItem
 from page_types.models import Topic
 
@@ -48,6 +48,17 @@ class VariantPlan:
     language: str
     page_ids: tuple[int, ...]
     subscriber_ids: list[int] = field(default_factory=list)
+
+    def variant(self, campaign: Campaign, **rendered) -> Variant:
+        """The (unsaved) ``Variant`` of this plan; ``rendered`` may give its HTML, text and time."""
+        return Variant(
+            campaign=campaign,
+            key=self.key,
+            language=self.language,
+            page_ids=list(self.page_ids),
+            recipient_count=len(self.subscriber_ids),
+            **rendered,
+        )
 
 
 def recipients(campaign: Campaign) -> QuerySet[Subscriber]:

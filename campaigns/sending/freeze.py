@@ -47,16 +47,7 @@ def prepare(campaign_id: int) -> int:
         for variant_plan in plans:
             rendered = renderer.render(variant_plan.page_ids, variant_plan.language)
             variants.append(
-                Variant(
-                    campaign=campaign,
-                    key=variant_plan.key,
-                    language=variant_plan.language,
-                    page_ids=list(variant_plan.page_ids),
-                    recipient_count=len(variant_plan.subscriber_ids),
-                    html=rendered.html,
-                    text=rendered.text,
-                    rendered_at=now,
-                )
+                variant_plan.variant(campaign, html=rendered.html, text=rendered.text, rendered_at=now)
             )
         Variant.objects.bulk_create(variants)
         deliveries = [

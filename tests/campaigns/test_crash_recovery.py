@@ -39,6 +39,19 @@ def wait_for(condition, timeout: float, message: str) -> None:
         time.sleep(0.1)
 
 
+def manage(env: dict[str, str], *arguments: str) -> None:
+    """Run a management command in a child process; it must succeed."""
+    completed = subprocess.run(
+        [sys.executable, "manage.py", *arguments],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert completed.returncode == 0, completed.stderr
+
+
 def start_cluster(env: dict[str, str], log: Path) -> subprocess.Popen:
     """``manage.py qcluster`` in a process group of its own, so that all its processes can be killed."""
     return subprocess.Popen(
@@ -75,25 +88,9 @@ def test_killed_workers_lose_nobody_and_repeat_only_messages_in_flight(tmp_path)
     )
     cluster = None
     try:
-        migrate = subprocess.run(
-            [sys.executable, "manage.py", "migrate", "--noinput"],
-            env=env,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        assert migrate.returncode == 0, migrate.stderr
+        manage(env, "migrate", "--noinput")
         campaign_id = django_json(SETUP, env)
-        queued = subprocess.run(
-            [sys.executable, "manage.py", "send_campaign", str(campaign_id)],
-            env=env,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        assert queued.returncode == 0, queued.stderr
+        manage(env, "send_campaign", str(campaign_id))
 
         log = tmp_path / "qcluster.log"
         cluster = start_cluster(env, log)
