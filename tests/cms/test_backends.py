@@ -182,3 +182,27 @@ def test_campaign_tuning_comes_from_the_environment(tmp_path):
     )
     assert django_json(code, tuned) == [7, 2.5, 200, 5]
     assert django_json(code, production_env(tmp_path)) == [120, 0.0, 200, 60]
+
+
+@pytest.mark.on_postgres
+@pytest.mark.needs_redis
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_with_redis_a_cluster_on_one_host_is_seen_by_the_monitor_on_another(tmp_path):
+    """django-q2 keeps cluster statistics in the cache: with REDIS_URL every host's ``qinfo`` sees every
+    cluster, even with the ORM broker."""
+    env = production_env(
+        tmp_path,
+        DATABASE_URL=services.postgres_database_url(connection.settings_dict["NAME"]),
+        REDIS_URL=services.redis_url(),
+        REDIS_KEY_PREFIX=f"leuchtturm-test-{uuid.uuid4().hex[:12]}",
+        Q_WORKERS="1",
+    )
+    clusters_seen = "from django_q.status import Stat\nresult = len(Stat.get_all())"
+    cluster = start_qcluster(env, tmp_path / "qcluster.log")
+    try:
+        deadline = time.monotonic() + 60
+        while django_json(clusters_seen, env) == 0 and time.monotonic() < deadline:
+            time.sleep(1)
+        assert django_json(clusters_seen, env) == 1
+    finally:
+        stop_process_group(cluster)
