@@ -14,6 +14,7 @@ import argparse
 import os
 import random
 import resource
+import shutil
 import smtplib
 import subprocess
 import sys
@@ -209,6 +210,7 @@ def main() -> None:
     finally:
         sink.stdin.close()
         sink.wait(timeout=30)
+        shutil.rmtree(var_dir, ignore_errors=True)
 
     print(f"subscribers={arguments.subscribers} variants={variants} message_bytes={len(raw)}")
     print(f"render_ms_per_variant={render_seconds * 1000:.1f}")

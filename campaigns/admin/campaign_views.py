@@ -19,8 +19,10 @@ from wagtail.permissions import policy_registry
 from campaigns.addresses import normalise_email
 from campaigns.admin.report import BAR_COLOURS, bar_chart, report, status_counts
 from campaigns.models import Campaign, Delivery, Variant
+from campaigns.rendering.content import issue_page_ids
 from campaigns.rendering.issue import IssueRenderer
 from campaigns.rendering.personalise import Split, sample_personal
+from campaigns.rendering.variants import variant_key
 from campaigns.sending import control, freeze
 from campaigns.sending.test_mail import MAX_TEST_RECIPIENTS, send_test
 
@@ -80,8 +82,22 @@ def issue_variants(campaign: Campaign) -> list[Variant]:
     return [plan.variant(campaign) for plan in plans]
 
 
-def _variant(campaign: Campaign, key: str) -> Variant:
-    variant = next((v for v in issue_variants(campaign) if v.key == key), None)
+def _variant(campaign: Campaign, key: str, pages: str = "", language: str = "") -> Variant:
+    """The variant named by ``key``, rendered if it is not stored yet.
+
+    The preview frames of a draft name their variant's pages and language in the query, so that each
+    frame renders one variant without planning the whole audience again; the key must match them.
+    """
+    variant = None
+    if pages and not campaign.prepared_at:
+        try:
+            page_ids = tuple(int(pk) for pk in pages.split(","))
+        except ValueError as error:
+            raise Http404 from error
+        if variant_key(language, page_ids) == key and set(page_ids) <= set(issue_page_ids(campaign)):
+            variant = Variant(campaign=campaign, key=key, language=language, page_ids=list(page_ids))
+    else:
+        variant = next((v for v in issue_variants(campaign) if v.key == key), None)
     if variant is None:
         raise Http404
     if not variant.html:
@@ -130,7 +146,7 @@ def variant_preview(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     """One variant's HTML as a recipient sees it, with sample personal values (for the preview frames)."""
     require(request, "change")
     campaign = get_object_or_404(Campaign.objects.select_related("channel"), pk=pk)
-    variant = _variant(campaign, key)
+    variant = _variant(campaign, key, request.GET.get("pages", ""), request.GET.get("lang", ""))
     html = Split.of(variant.html).fill(sample_personal(variant.language).as_html())
     response = HttpResponse(html, content_type="text/html; charset=utf-8")
     # Mail HTML shown at an admin URL: sandboxed, it runs no script and reaches nothing of the admin,

@@ -1,6 +1,7 @@
 """The issue admin: create, preview every variant with its recipient count, test mail, send, progress,
 report — and nothing of it for a user without the rights."""
 
+import html as html_module
 import re
 from unittest import mock
 
@@ -44,11 +45,14 @@ def test_dispatch_page_previews_every_variant_with_its_recipients(newsletter, ma
     assert {width for _src, width in frames} == {"640", "375"}
     assert len(re.findall(r"Variante \d: 1 Empfänger", page)) == 4
 
-    preview = client.get(frames[0][0])
+    preview_url = html_module.unescape(frames[0][0])
+    preview = client.get(preview_url)
     assert preview.status_code == 200
     html = preview.content.decode()
     assert '<html lang="de"' in html and "%%LT_" not in html
     assert "/newsletter/" in html
+    tampered = re.sub(r"pages=[0-9,]+", f"pages={newsletter.pages['news_asperg'].pk}", preview_url)
+    assert client.get(tampered).status_code == 404
 
 
 def test_test_mail_goes_to_the_given_address_only(newsletter, manager, client, smtp_sink):
