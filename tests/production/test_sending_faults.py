@@ -103,7 +103,8 @@ def mail():
 
 def test_two_clusters_send_a_5000_recipient_issue_exactly_once(tmp_path, mail):
     issue = issue_to(5000)
-    env = worker_env(tmp_path, mail)
+    # As many batch chains as both hosts have workers, so that every worker of each host has work.
+    env = worker_env(tmp_path, mail, CAMPAIGNS_SEND_CONCURRENCY=str(2 * Q_WORKERS))
     send_campaign(issue, env)
     logs = [tmp_path / "host-1.log", tmp_path / "host-2.log"]
     clusters = [start_qcluster(env, log) for log in logs]
