@@ -93,37 +93,21 @@ class SubscriberIndexView(snippets.IndexView):
     def viewset_url(self, name: str) -> str:
         return self.index_url_name.rsplit(":", 1)[0] + f":{name}"
 
+    # (label, URL name, icon, permission needed)
+    subscriber_actions = [
+        (gettext_lazy("Einwilligungsnachweis"), "proof", "doc-full", "view"),
+        (gettext_lazy("Daten exportieren (JSON)"), "export_json", "download", "export"),
+        (gettext_lazy("Daten löschen (DSGVO)"), "delete", "bin", "erase"),
+    ]
+
     def get_list_more_buttons(self, instance):
-        buttons = [
-            b for b in super().get_list_more_buttons(instance) if b.url != self.get_delete_url(instance)
-        ]
-        user = self.request.user
-        buttons.append(
-            MenuItem(
-                _("Einwilligungsnachweis"),
-                url=reverse(self.viewset_url("proof"), args=[instance.pk]),
-                icon_name="doc-full",
-                priority=15,
-            )
-        )
-        if self.permission_policy.user_has_permission(user, "export"):
-            buttons.append(
-                MenuItem(
-                    _("Daten exportieren (JSON)"),
-                    url=reverse(self.viewset_url("export_json"), args=[instance.pk]),
-                    icon_name="download",
-                    priority=25,
-                )
-            )
-        if self.permission_policy.user_has_permission(user, "erase"):
-            buttons.append(
-                MenuItem(
-                    _("Daten löschen (DSGVO)"),
-                    url=reverse(self.viewset_url("delete"), args=[instance.pk]),
-                    icon_name="bin",
-                    priority=30,
-                )
-            )
+        """Edit, then the data-protection actions the user may take; Wagtail's own delete is the erasure."""
+        delete_url = self.get_delete_url(instance)
+        buttons = [button for button in super().get_list_more_buttons(instance) if button.url != delete_url]
+        for priority, (label, name, icon, action) in enumerate(self.subscriber_actions, start=15):
+            if self.permission_policy.user_has_permission(self.request.user, action):
+                url = reverse(self.viewset_url(name), args=[instance.pk])
+                buttons.append(MenuItem(label, url=url, icon_name=icon, priority=priority))
         return buttons
 
 

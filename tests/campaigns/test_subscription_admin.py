@@ -65,7 +65,10 @@ def test_campaign_manager_sees_the_menu_the_list_and_the_filters(client, manager
     assert "Kampagnen" in dashboard and "Abonnent/innen" in dashboard
     listing = client.get(reverse(f"{NS}:list"))
     assert listing.status_code == 200
-    assert "lena@example.org" in listing.content.decode()
+    html = listing.content.decode()
+    assert "lena@example.org" in html
+    for action in ("proof", "export_json", "delete"):
+        assert reverse(f"{NS}:{action}", args=[lena.pk]) in html
     mint = newsletter_channels["mint"].pk
     assert (
         "lena@example.org"
