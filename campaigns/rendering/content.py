@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.utils import formats, timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.rich_text import expand_db_html
 
@@ -41,9 +42,15 @@ def absolute(url: str) -> str:
     return f"{app_settings.public_base_url()}{url}"
 
 
-def absolute_rich_text(html: str) -> str:
-    """Rich text with internal references expanded and every site-relative link made absolute."""
-    return RELATIVE_HREF.sub(lambda m: f'{m.group(1)}="{absolute(m.group(2))}"', expand_db_html(html))
+def absolute_rich_text(html: str) -> SafeString:
+    """Rich text with internal references expanded and every site-relative link made absolute.
+
+    Marked safe as Wagtail's ``richtext`` filter marks it: it is the editor's (sanitised) markup, and the
+    newsletter template must insert it as HTML, not as escaped text.
+    """
+    return mark_safe(
+        RELATIVE_HREF.sub(lambda m: f'{m.group(1)}="{absolute(m.group(2))}"', expand_db_html(html))
+    )
 
 
 @dataclass(frozen=True)

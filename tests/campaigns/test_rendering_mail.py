@@ -44,7 +44,8 @@ def test_no_remote_asset_but_the_sites_renditions(rendered):
 def test_links_are_absolute_and_the_footer_has_imprint_and_personal_links(rendered):
     hrefs = re.findall(r'href="([^"]+)"', rendered.html)
     assert all(href.startswith(("https://", "%%LT_")) for href in hrefs), hrefs
-    assert f"{BASE}/leuchttuerme/ein-leuchtturm-der-logistik/" in rendered.html
+    story = f"{BASE}/leuchttuerme/ein-leuchtturm-der-logistik/"
+    assert f'<p>Siehe <a href="{story}">unsere Geschichte</a>.</p>' in rendered.html  # the intro, as HTML
     for text in (rendered.html, rendered.text):
         assert "Impressum" in text and "Landratsamt Ludwigsburg" in text
         assert "%%LT_UNSUBSCRIBE_URL%%" in text and "%%LT_PREFERENCES_URL%%" in text
