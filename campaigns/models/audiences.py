@@ -1,7 +1,7 @@
 """Audiences (Segmente): saved filters over subscriber facets, with a live count."""
 
 from django.db import models
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.forms import CheckboxSelectMultiple
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -74,29 +74,40 @@ class Audience(ClusterableModel):
     def __str__(self) -> str:
         return self.name
 
+    def _facet_conditions(self, prefix: str, subscriber: str) -> list:
+        """The criteria as filter conditions; ``prefix`` leads to the subscriber's fields ("" on a subscriber
+        queryset, "subscriber__" on a subscription queryset), ``subscriber`` names its id for subqueries."""
+        conditions = []
+        if self.roles:
+            conditions.append(Q(**{f"{prefix}role__in": self.roles}))
+        if self.languages:
+            conditions.append(Q(**{f"{prefix}language__in": self.languages}))
+        if self.pk:
+            municipality_ids = [m.pk for m in self.municipalities.all()]
+            if municipality_ids:
+                conditions.append(Q(**{f"{prefix}municipality_id__in": municipality_ids}))
+            for relation, column in MULTI_VALUED_FACETS.items():
+                ids = [term.pk for term in getattr(self, relation).all()]
+                if ids:
+                    through = getattr(Subscriber, relation).through.objects
+                    matching = through.filter(subscriber_id=OuterRef(subscriber), **{f"{column}__in": ids})
+                    conditions.append(Exists(matching))
+        return conditions
+
     def subscribers(self) -> QuerySet[Subscriber]:
         """The matching subscribers with an active subscription (to the channel, if one is set)."""
         active = Subscription.objects.filter(subscriber=OuterRef("pk"), status=Subscription.Status.ACTIVE)
         if self.channel_id:
             active = active.filter(channel_id=self.channel_id)
-        subscribers = Subscriber.objects.filter(Exists(active))
-        if self.roles:
-            subscribers = subscribers.filter(role__in=self.roles)
-        if self.languages:
-            subscribers = subscribers.filter(language__in=self.languages)
-        if self.pk:
-            municipality_ids = [m.pk for m in self.municipalities.all()]
-            if municipality_ids:
-                subscribers = subscribers.filter(municipality_id__in=municipality_ids)
-            for relation, column in MULTI_VALUED_FACETS.items():
-                ids = [term.pk for term in getattr(self, relation).all()]
-                if ids:
-                    through = getattr(Subscriber, relation).through.objects
-                    subscribers = subscribers.filter(
-                        Exists(through.filter(subscriber_id=OuterRef("pk"), **{f"{column}__in": ids}))
-                    )
-        return subscribers
+        return Subscriber.objects.filter(Exists(active), *self._facet_conditions("", "pk"))
 
     def count(self) -> int:
-        """The live number of matching subscribers."""
-        return self.subscribers().count()
+        """The live number of matching subscribers.
+
+        With a channel it counts that channel's active subscriptions (one per subscriber, by constraint):
+        the (channel, status) index finds them directly, instead of testing every subscriber.
+        """
+        if not self.channel_id:
+            return self.subscribers().count()
+        active = Subscription.objects.filter(channel_id=self.channel_id, status=Subscription.Status.ACTIVE)
+        return active.filter(*self._facet_conditions("subscriber__", "subscriber_id")).count()

@@ -43,6 +43,7 @@ class EmailAddressField(forms.CharField):
         kwargs.setdefault("label", _("E-Mail-Adresse"))
         kwargs.setdefault("max_length", MAX_EMAIL_LENGTH)
         kwargs.setdefault("error_messages", {"required": _("Bitte geben Sie Ihre E-Mail-Adresse an.")})
+        kwargs.setdefault("widget", forms.EmailInput)
         super().__init__(**kwargs)
         self.widget.attrs.update({"autocomplete": "email", "inputmode": "email", "spellcheck": "false"})
 

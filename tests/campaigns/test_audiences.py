@@ -93,3 +93,20 @@ def test_admin_saves_roles_and_languages_as_ticked(client, django_user_model, re
     assert emails(audience) == {"lehrerin@example.org"}
     edit = client.get(reverse("wagtailsnippets_campaigns_audience:edit", args=[audience.pk])).content.decode()
     assert re.search(r'value="teacher"[^>]*checked', edit)
+
+
+def test_the_count_agrees_with_the_list_of_subscribers_for_every_kind_of_criterion(readers):
+    mint = readers["mint"]
+    cases = [
+        Audience(name="Kanal", channel=mint),
+        Audience(name="Rolle", channel=mint, roles=["teacher", "student"]),
+        Audience(name="Sprache", channel=mint, languages=["en"]),
+        Audience(name="Ohne Kanal", roles=["teacher"]),
+    ]
+    for audience in cases:
+        audience.save()
+    cases[0].municipalities.set(Municipality.objects.filter(slug="asperg"))
+    cases[1].grade_bands.set(GradeBand.objects.filter(slug__in=["klasse-5-7", "klasse-8-10"]))
+    cases[3].municipalities.set(Municipality.objects.filter(slug="asperg"))
+    for audience in map(saved, cases):
+        assert audience.count() == audience.subscribers().count() == len(emails(audience)), audience.name
