@@ -103,7 +103,8 @@ class TermsChoiceField(forms.ModelMultipleChoiceField):
                         params={"value": str(item)[:60]},
                     )
             value = list(dict.fromkeys(value))
-        return super().clean(value)
+        # A list, not the lazy queryset Django returns, which would run its query a second time.
+        return list(super().clean(value))
 
 
 class ConsentVersionField(TermChoiceField):
