@@ -6,7 +6,7 @@ per message only what is personal (the unsubscribe URL, the ``Message-ID``).
 
 import uuid
 from email.header import Header
-from email.utils import formataddr
+from email.utils import formataddr, parseaddr
 from urllib.parse import quote
 
 from campaigns import app_settings
@@ -20,6 +20,7 @@ class ListHeaders:
 
     def __init__(self, channel: Channel) -> None:
         self.domain = app_settings.sender_domain()
+        self.envelope_sender = parseaddr(app_settings.from_email())[1]
         # A request to the mailbox is identified by its sender address; the subject names the channel.
         self.mailto = (
             f"mailto:{app_settings.unsubscribe_mailto()}?subject={quote('Abmelden ' + channel.slug)}"
@@ -41,9 +42,9 @@ class ListHeaders:
         """The one-click HTTPS URL first, then the mailbox."""
         return f"<{unsubscribe_url}>, <{self.mailto}>"
 
-    def message_id(self, reference: int | str) -> str:
-        """A globally unique ``Message-ID`` that also names the delivery (or test) it belongs to."""
-        return f"<{uuid.uuid4().hex}.{reference}@{self.domain}>"
+    def message_id(self, reference: str = "") -> str:
+        """A ``Message-ID`` from a unique reference (a delivery and its lease token), or a random one."""
+        return f"<{reference or uuid.uuid4().hex}@{self.domain}>"
 
 
 def recipient(address: str, name: str) -> str:

@@ -23,7 +23,7 @@ def send_test(campaign: Campaign, variant: Variant, addresses: list[str]) -> int
     messages = [
         mail.message(
             to=address,
-            message_id=list_headers.message_id(f"test{campaign.pk}"),
+            message_id=list_headers.message_id(),
             list_unsubscribe=list_headers.list_unsubscribe(personal.unsubscribe_url),
             personal=personal,
         )

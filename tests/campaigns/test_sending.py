@@ -237,3 +237,29 @@ def test_throttle_spaces_messages(rate):
     for _message in range(5):
         throttle.wait()
     assert now[0] == (pytest.approx(1.0) if rate else 0.0)
+
+
+@pytest.mark.parametrize(
+    "backend", ["django.core.mail.backends.locmem.EmailBackend", "anymail.backends.test.EmailBackend"]
+)
+def test_other_backends_get_complete_message_objects(newsletter, settings, backend):
+    """File, console, locmem and django-anymail ESP backends read the message object, not the bytes."""
+    from django.core import mail
+
+    settings.EMAIL_BACKEND = backend
+    settings.ANYMAIL = {}
+    send_inline(newsletter.campaign.pk)
+
+    assert len(mail.outbox) == len(newsletter.readers)
+    for message in mail.outbox:
+        (address,) = message.to
+        name = next(
+            n for n, r in newsletter.readers.items() if f"<{r.email}>" in address or address == r.email
+        )
+        html = message.alternatives[0][0]
+        assert {t for t in ALL_TITLES if t in message.body} == EXPECTED_TITLES[name]
+        assert {t for t in ALL_TITLES if t in html} == EXPECTED_TITLES[name]
+        assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        status = getattr(message, "anymail_status", None)
+        expected_id = str(status.message_id) if status else message.extra_headers["Message-ID"]
+        assert delivery(newsletter, name).message_id == expected_id
