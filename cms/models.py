@@ -1,12 +1,14 @@
 """Models of the host project."""
 
 import math
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.db import models
 from django.db.models import F
 from django.db.models.functions import Now
 from django.utils import timezone
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class ContentVersion(models.Model):
@@ -32,7 +34,7 @@ class ContentVersion(models.Model):
     @classmethod
     def current(cls) -> "ContentVersion":
         """The current version (an unsaved zero version before the first change)."""
-        return cls.objects.filter(pk=cls.SINGLETON_ID).first() or cls(pk=cls.SINGLETON_ID)
+        return cls.objects.filter(pk=cls.SINGLETON_ID).first() or cls(pk=cls.SINGLETON_ID, changed_at=EPOCH)
 
     @classmethod
     def bump(cls) -> None:

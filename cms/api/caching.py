@@ -1,13 +1,16 @@
-"""Conditional GET for the content API: ``ETag``, ``Last-Modified`` and ``Cache-Control``.
+"""Caching of the content API: ``ETag``, ``Last-Modified``, ``Cache-Control`` and rendered bodies.
 
 Validators come from ``ContentVersion``, which every change to published content bumps, so answering a
 revalidation costs one query and no rendering. Responses may be stored by browsers and shared caches but
 must be revalidated on every use (``no-cache``): a 304 is cheap, and a publish shows at once everywhere.
+Rendered bodies are kept in Django's cache under their ETag: a change makes a new ETag, so a kept body is
+never stale, and the same listing asked for by many front ends is rendered once per content version.
 """
 
 import hashlib
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponseBase
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, quote_etag
@@ -18,6 +21,8 @@ from cms.models import ContentVersion
 
 PUBLIC_CACHE_CONTROL = "public, no-cache"
 PRIVATE_CACHE_CONTROL = "private, no-store"
+# Bodies are found by ETag, so they can never be stale; the timeout only bounds memory.
+BODY_CACHE_SECONDS = 600
 
 
 @dataclass(frozen=True)
@@ -35,7 +40,14 @@ def validators_for(request: HttpRequest, *, varies_with_time: bool = False) -> V
     on the clock as well (``upcoming=true``) gets a new ETag every minute and no Last-Modified.
     """
     version = ContentVersion.current()
-    parts = [str(version.counter), request.build_absolute_uri(), get_language() or ""]
+    # The time of the last change as well as its number: a database restored from a backup counts again
+    # from an older number, but not at the same instants.
+    parts = [
+        str(version.counter),
+        version.changed_at.isoformat(),
+        request.build_absolute_uri(),
+        get_language() or "",
+    ]
     if varies_with_time:
         parts.append(timezone.now().strftime("%Y-%m-%dT%H:%M"))
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
@@ -48,6 +60,19 @@ def conditional_response(request: HttpRequest, validators: Validators) -> HttpRe
     if response is not None:
         mark_cacheable(response, validators)
     return response
+
+
+def cached_body(validators: Validators) -> bytes | None:
+    """The body rendered earlier for these validators, if the cache still has it."""
+    return cache.get(_body_key(validators))
+
+
+def keep_body(validators: Validators, body: bytes) -> None:
+    cache.set(_body_key(validators), body, BODY_CACHE_SECONDS)
+
+
+def _body_key(validators: Validators) -> str:
+    return "cms.api.body:" + validators.etag.strip('"')
 
 
 def mark_cacheable(response: HttpResponseBase, validators: Validators) -> None:

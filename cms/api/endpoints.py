@@ -14,7 +14,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.core.signing import BadSignature
 from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
-from django.http import Http404, HttpRequest, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from rest_framework.fields import ReadOnlyField
@@ -112,35 +112,40 @@ class ContentEndpoint(BaseAPIViewSet):
 
     # -- views -----------------------------------------------------------------------------------------
     def listing_view(self, request: HttpRequest) -> HttpResponseBase:
-        return self.conditional(request, lambda: self.serialize_listing())
+        return self.conditional(request, self.serialize_listing)
 
     def detail_view(self, request: HttpRequest, pk: int) -> HttpResponseBase:
-        return self.conditional(request, lambda: self.serialize_detail())
+        return self.conditional(request, self.serialize_detail)
 
     def find_view(self, request: HttpRequest) -> HttpResponseBase:
         self.query  # noqa: B018 — validates the parameters before Wagtail reads them
         return super().find_view(request)
 
-    def conditional(self, request: HttpRequest, render: Callable[[], Response]) -> HttpResponseBase:
-        """Answer a revalidation with 304 before any work; give a fresh response its validators."""
+    def conditional(self, request: HttpRequest, render: Callable[[], Any]) -> HttpResponseBase:
+        """Answer a revalidation with 304 before any work, else the body rendered for the current content
+        version (from the cache, or rendered now and kept), with its validators."""
         self.query  # noqa: B018 — a bad request is a 400 even with a matching ETag
         validators = caching.validators_for(request, varies_with_time=self.varies_with_time())
         if (not_modified := caching.conditional_response(request, validators)) is not None:
             return not_modified
-        response = render()
+        body = caching.cached_body(validators)
+        if body is None:
+            body = JSONRenderer().render(render())
+            caching.keep_body(validators, body)
+        response = HttpResponse(body, content_type="application/json")
         caching.mark_cacheable(response, validators)
         return response
 
     def varies_with_time(self) -> bool:
         return False
 
-    def serialize_listing(self) -> Response:
+    def serialize_listing(self) -> dict:
         queryset = self.query.apply_search(self.query.filter(self.get_queryset()))
         items = list(self.paginate_queryset(queryset))
-        return self.get_paginated_response(self.serialize(items, many=True))
+        return self.get_paginated_response(self.serialize(items, many=True)).data
 
-    def serialize_detail(self) -> Response:
-        return Response(self.serialize([self.get_object()], many=False))
+    def serialize_detail(self) -> dict:
+        return self.serialize([self.get_object()], many=False)
 
     def serialize(self, items: list, *, many: bool) -> Any:
         serializer_class = self.get_serializer_class()
@@ -162,7 +167,9 @@ class ContentEndpoint(BaseAPIViewSet):
         except ParameterError:
             raise
         except BadRequestError as error:
-            raise ParameterError("fields", str(error)) from None
+            raise ParameterError(
+                "fields", _("Ungültige Feldauswahl: %(detail)s.") % {"detail": error}
+            ) from None
 
     def get_object(self) -> Any:
         if int(self.kwargs["pk"]) > MAX_ID:

@@ -150,7 +150,9 @@ class FieldsParameterField(forms.CharField):
             try:
                 parse_fields_parameter(value)
             except ValueError as error:
-                raise ValidationError(str(error), code="invalid") from None
+                raise ValidationError(
+                    _("Ungültige Feldauswahl: %(detail)s.") % {"detail": error}, code="invalid"
+                ) from None
         return value
 
 

@@ -83,6 +83,15 @@ def test_no_stale_answer_after_a_change(client, site, offer, change):
     assert again.status_code == 200
     assert again["ETag"] != first["ETag"]
     assert again.json() != first.json()
+    assert fetch(client).json() == again.json()
+
+
+def test_the_same_request_again_is_answered_from_the_kept_body(client, offer):
+    first = fetch(client)
+    with CaptureQueriesContext(connection) as captured:
+        again = fetch(client)
+    assert again.content == first.content and again["ETag"] == first["ETag"]
+    assert len(captured) <= 3  # site, restrictions, content version
 
 
 def test_a_draft_does_not_change_the_answer_but_its_publication_does(client, offer):
