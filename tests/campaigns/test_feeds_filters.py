@@ -1,0 +1,111 @@
+"""Feed filters narrow the channel's selection like the index pages do, and bad input is a 400 with a German
+message naming the parameter — never a 500."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from campaigns.selection import select_content
+from page_types import selection
+from page_types.models import GradeBand, MintOfferPage, MintSubject, Municipality, Topic
+from tests.campaigns.feeding import events, ids, item_ids, parse_calendar
+
+OUTLETS = ("rss", "atom", "json", "ics")
+
+
+def test_topic_and_municipality_narrow_every_family(client, feed_site):
+    channel = feed_site.channels["alles"]
+    raum = Topic.objects.get(name="Raum")
+    tamm = Municipality.objects.get(slug="tamm")
+    pages = select_content(channel)
+
+    by_topic = item_ids(client.get(feed_site.url("alles", "rss", f"?topic={raum.slug}")), "rss")
+    assert by_topic == ids(selection.filter_topics(pages, [raum]))
+    assert {feed_site.pages[key].pk for key in ("news_all", "story", "milestone")} == set(by_topic)
+
+    by_town = item_ids(client.get(feed_site.url("alles", "json", "?municipality=tamm")), "json")
+    assert by_town == ids(selection.filter_municipalities(pages, [tamm]))
+    # Tamm's own pages and those for the whole district; Ludwigsburg's are left out.
+    assert feed_site.pages["offer_math"].pk in by_town and feed_site.pages["news_all"].pk in by_town
+    assert feed_site.pages["news_lb"].pk not in by_town and feed_site.pages["offer_it"].pk not in by_town
+
+
+def test_a_parent_topic_includes_its_sub_topics(client, feed_site):
+    infrastruktur = Topic.objects.get(name="Infrastruktur")
+    found = item_ids(client.get(feed_site.url("alles", "atom", f"?topic={infrastruktur.slug}")), "atom")
+    assert feed_site.pages["story"].pk in found  # tagged "Raum", a sub-topic of Infrastruktur
+
+
+def test_subject_and_grade_band_narrow_mint_offers_and_let_other_families_pass(client, feed_site):
+    found = set(item_ids(client.get(feed_site.url("alles", "rss", "?subject=informatik")), "rss"))
+    everything = set(ids(select_content(feed_site.channels["alles"])))
+    assert found == everything - {feed_site.pages["offer_math"].pk}
+
+    found = set(item_ids(client.get(feed_site.url("alles", "rss", "?grade_band=klasse-5-7")), "rss"))
+    assert found == everything - {feed_site.pages["offer_it"].pk}
+
+
+def test_a_school_calendar_for_informatik_grade_8_to_10_in_ludwigsburg(client, feed_site):
+    query = "?subject=informatik&grade_band=klasse-8-10&municipality=ludwigsburg"
+    calendar = parse_calendar(client.get(feed_site.url("mint", "ics", query)))
+    offer = feed_site.pages["offer_it"]
+    assert {str(event["SUMMARY"]) for event in events(calendar).values()} == {offer.title}
+
+    offers = MintOfferPage.objects.live()
+    subject, band = MintSubject.objects.get(slug="informatik"), GradeBand.objects.get(slug="klasse-8-10")
+    assert ids(selection.filter_grade_bands(selection.filter_subjects(offers, [subject]), [band])) == [
+        offer.pk
+    ]
+
+
+@pytest.mark.parametrize("outlet", OUTLETS)
+@pytest.mark.parametrize(
+    ("query", "parameter", "message"),
+    [
+        ("?topic=gibt-es-nicht", "topic", "Diesen Wert gibt es nicht"),
+        ("?municipality=Atlantis", "municipality", "Diesen Wert gibt es nicht"),
+        ("?subject=latein", "subject", "Diesen Wert gibt es nicht"),
+        ("?grade_band=%00", "grade_band", "Nullzeichen sind nicht erlaubt"),
+        ("?limit=zehn", "limit", "ganze Zahl"),
+        ("?limit=0", "limit", "größer oder gleich 1"),
+        ("?limit=501", "limit", "kleiner oder gleich 500"),
+        ("?themen=mensch", "themen", "Unbekannter Parameter: themen"),
+        ("?topic=mensch&topic=raum", "topic", "nur einmal vorkommen: topic"),
+    ],
+)
+def test_bad_filters_are_a_400_with_a_german_message(client, feed_site, outlet, query, parameter, message):
+    response = client.get(feed_site.url("mint", outlet, query), HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response["Cache-Control"] == "private, no-store"
+    text = response.content.decode()
+    assert message in text and parameter in text
+
+
+def test_filters_are_checked_before_the_channel_is_served_from_the_cache(client, feed_site):
+    assert client.get(feed_site.url("mint", "rss")).status_code == 200
+    assert client.get(feed_site.url("mint", "rss", "?topic=gibt-es-nicht")).status_code == 400
+
+
+def test_unknown_channel_is_a_404_even_with_bad_filters(client, feed_site):
+    assert client.get("/feeds/gibt-es-nicht/rss/?topic=gibt-es-nicht").status_code == 404
+
+
+def test_only_get_and_head(client, feed_site):
+    assert client.post(feed_site.url("mint", "rss")).status_code == 405
+    assert client.head(feed_site.url("mint", "rss")).status_code == 200
+
+
+QUERY_NAMES = st.sampled_from(["topic", "municipality", "subject", "grade_band", "limit", "seite", "x"])
+QUERY_VALUES = st.one_of(
+    st.sampled_from(["mensch", "tamm", "informatik", "klasse-8-10", "5", "-1", "9" * 30, ""]),
+    st.text(max_size=30),
+)
+
+
+@pytest.mark.slow
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.lists(st.tuples(QUERY_NAMES, QUERY_VALUES), max_size=4), outlet=st.sampled_from(OUTLETS))
+def test_no_query_string_causes_a_server_error(client, feed_site, query, outlet):
+    response = client.get(feed_site.url("alles", outlet), query)
+    assert response.status_code in (200, 400)
