@@ -16,7 +16,7 @@ from campaigns.subscriptions import ratelimit
 from campaigns.subscriptions.facets import Facets
 from campaigns.subscriptions.forms import PreferencesForm, SignupForm, is_slug
 from campaigns.subscriptions.preferences import unsubscribe, update_preferences
-from campaigns.subscriptions.signup import confirm, request_subscription
+from campaigns.subscriptions.signup import confirm
 from campaigns.tokens import CONFIRM, PREFERENCES, UNSUBSCRIBE, ExpiredToken, InvalidToken, read_token
 from page_types.models import GradeBand, MintSubject, Municipality, Topic
 
@@ -181,17 +181,8 @@ def subscribe(request: HttpRequest, response: HttpResponse, payload: Subscriptio
     form = SignupForm(payload.model_dump())
     if not form.is_valid():
         return invalid(form_errors(form))
-    consent_text = form.consent_text()
-    if consent_text is None:
+    if not form.save(source=Source.API, ip_address=ratelimit.client_address(request)):
         return Status(503, {"detail": _("Die Anmeldung ist gerade nicht möglich.")})
-    request_subscription(
-        form.cleaned_data["email"],
-        list(form.cleaned_data["channels"]),
-        form.facets(),
-        source=Source.API,
-        consent_text=consent_text,
-        ip_address=ratelimit.client_address(request),
-    )
     detail = _(
         "Vielen Dank! Falls für diese Adresse noch keine bestätigte Anmeldung besteht, "
         "erhält sie eine E-Mail mit einem Bestätigungslink."

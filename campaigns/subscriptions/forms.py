@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.addresses import MAX_EMAIL_LENGTH, normalise_email
 from campaigns.models import Channel, ConsentText, Language, Role, Subscriber, Subscription
 from campaigns.subscriptions.facets import Facets
+from campaigns.subscriptions.signup import request_subscription
 from page_types.models import GradeBand, MintSubject, Municipality, Topic
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
@@ -213,6 +214,22 @@ class SignupForm(FacetsForm):
     def is_bot(self) -> bool:
         """True when the honeypot was filled in (only meaningful on a bound form)."""
         return bool(self.data.get("website"))
+
+    def save(self, *, source: str, ip_address: str | None) -> bool:
+        """Record the validated sign-up; False when no consent text is current (no sign-up possible)."""
+        consent_text = self.consent_text()
+        if consent_text is None:
+            return False
+        data = self.cleaned_data
+        request_subscription(
+            data["email"],
+            data["channels"],
+            self.facets(),
+            source=source,
+            consent_text=consent_text,
+            ip_address=ip_address,
+        )
+        return True
 
 
 class PreferencesForm(FacetsForm):

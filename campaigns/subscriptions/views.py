@@ -21,7 +21,7 @@ from campaigns.models import Channel, ConsentEvent, ConsentText, Subscriber, Sub
 from campaigns.subscriptions import app_settings, ratelimit
 from campaigns.subscriptions.forms import PreferencesForm, SignupForm, is_slug
 from campaigns.subscriptions.preferences import unsubscribe, update_preferences
-from campaigns.subscriptions.signup import confirm, request_subscription
+from campaigns.subscriptions.signup import confirm
 from campaigns.tokens import (
     CONFIRM,
     PREFERENCES,
@@ -76,17 +76,8 @@ def signup(request: HttpRequest) -> HttpResponse:
         return see_thanks()
     if not form.is_valid():
         return _signup_page(request, form, status=400)
-    consent_text = form.consent_text()
-    if consent_text is None:
+    if not form.save(source=Source.FORM, ip_address=ratelimit.client_address(request)):
         return render(request, "newsletter/unavailable.html", status=503)
-    request_subscription(
-        form.cleaned_data["email"],
-        list(form.cleaned_data["channels"]),
-        form.facets(),
-        source=Source.FORM,
-        consent_text=consent_text,
-        ip_address=ratelimit.client_address(request),
-    )
     return see_thanks()
 
 
