@@ -8,6 +8,7 @@ it grows with every publish without storing a counter. Times are local to the si
 calendar defines in its own ``VTIMEZONE``.
 """
 
+import uuid
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
@@ -49,9 +50,9 @@ def ics(source: FeedSource) -> bytes:
         description=source.description,
         url=source.feed_url,
         refresh_interval=REFRESH_INTERVAL,
+        # The same calendar (URL with its filters) keeps its identity from fetch to fetch.
+        uid=uuid.uuid5(uuid.NAMESPACE_URL, source.feed_url),
     )
-    calendar.add("x-wr-calname", source.channel.name)
-    calendar.add("x-wr-caldesc", source.description)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     calendar.add("x-published-ttl", REFRESH_INTERVAL)
     events = [_event(occurrence, source) for occurrence in occurrences(source)]
