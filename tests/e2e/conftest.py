@@ -73,13 +73,29 @@ def browser(chromium):
         browser.close()
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, so that fixtures can tell whether the test failed."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
 @pytest.fixture
-def page(browser, site):
-    """A fresh browser profile (no cookies) on the site, in German, as a visitor arrives."""
+def page(browser, site, request):
+    """A fresh browser profile (no cookies) on the site, in German, as a visitor arrives.
+
+    When the test fails, the page as it was is saved next to the test's screenshots as ``failure.png``.
+    """
     context = browser.new_context(base_url=site.url, locale="de-DE", viewport={"width": 1280, "height": 900})
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     yield page
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        directory = screenshot_directory(request.node)
+        directory.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(directory / "failure.png"), full_page=True)
     context.close()
 
 
@@ -93,21 +109,26 @@ class Screenshots:
         self.count = 0
 
     def take(self, page, step: str) -> Path:
-        """Save the whole page; scrolling through it first loads the images marked ``loading="lazy"``."""
+        """Save the whole page (the admin: its visible part); scrolling through the page first loads the
+        images marked ``loading="lazy"``."""
         self.count += 1
+        path = self.directory / f"{self.count:02d}-{re.sub(r'[^a-z0-9]+', '-', step.lower()).strip('-')}.png"
         page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
         page.wait_for_load_state("networkidle")
         page.evaluate("window.scrollTo(0, 0)")
-        path = self.directory / f"{self.count:02d}-{re.sub(r'[^a-z0-9]+', '-', step.lower()).strip('-')}.png"
         page.screenshot(path=str(path), full_page=True)
         return path
 
 
+def screenshot_directory(item) -> Path:
+    """``test-artifacts/screenshots/<module>/<test>/``."""
+    module = item.module.__name__.rpartition(".")[2]
+    return ARTIFACTS / "screenshots" / module / re.sub(r"[^A-Za-z0-9_-]+", "-", item.name).strip("-")
+
+
 @pytest.fixture
 def screenshots(request) -> Screenshots:
-    module = request.node.module.__name__.rpartition(".")[2]
-    name = re.sub(r"[^A-Za-z0-9_-]+", "-", request.node.name).strip("-")
-    return Screenshots(ARTIFACTS / "screenshots" / module / name)
+    return Screenshots(screenshot_directory(request.node))
 
 
 def log_in(page, username: str) -> None:
@@ -117,3 +138,24 @@ def log_in(page, username: str) -> None:
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(re.compile(r"/admin/$"))
+
+
+SETTLE_SCROLLING = """async () => {
+    const area = document.querySelector(".content-wrapper") || document.scrollingElement;
+    let last = area.scrollTop, stillFrames = 0;
+    while (stillFrames < 5) {
+        await new Promise(requestAnimationFrame);
+        stillFrames = area.scrollTop === last ? stillFrames + 1 : 0;
+        last = area.scrollTop;
+    }
+}"""
+
+
+def settle_scrolling(page) -> None:
+    """Wait until the admin's content area has stopped scrolling.
+
+    Wagtail's ``.content-wrapper`` scrolls with ``scroll-behavior: smooth``: focusing a field far from the
+    view (``fill``) starts an animation of a second or more, and a click aimed during it lands wherever
+    the moving page puts the pointer — on a newsletter preview frame instead of the button.
+    """
+    page.evaluate(SETTLE_SCROLLING)

@@ -11,6 +11,7 @@ leaves ``/media/`` to the proxy or a bucket, docs/OPERATIONS.md), and the journe
 
 import contextlib
 import re
+import shutil
 import time
 import uuid
 from collections.abc import Callable
@@ -57,6 +58,16 @@ class LiveSite:
     def query(self, code: str, timeout: float = 120):
         """Run Python ``code`` (binding ``result``) in a shell on the site's database; return ``result``."""
         return django_json(code, self.env, timeout=timeout)
+
+    def publish_offer(self, title: str, **facets) -> int:
+        """Publish a MINT offer with a date in two weeks (``tests.factories.make_offer``); return its id."""
+        return self.query(
+            f"""
+from page_types.models import MintIndexPage
+from tests.factories import make_offer
+result = make_offer(MintIndexPage.objects.get(), {title!r}, **{facets!r}).pk
+"""
+        )
 
     def wait_for_mail(
         self,
@@ -142,7 +153,8 @@ result = True
 @contextlib.contextmanager
 def running_site(var_dir: Path, logs: Path):
     """Start the sink, prepare the database, serve it with gunicorn and a qcluster; stop all on exit."""
-    logs.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(logs, ignore_errors=True)
+    logs.mkdir(parents=True)
     sink = SmtpSink().start()
     port = free_port()
     db_variables, drop_database = database_variables(f"leuchtturm_e2e_{uuid.uuid4().hex[:10]}")
@@ -155,7 +167,14 @@ def running_site(var_dir: Path, logs: Path):
         EMAIL_TIMEOUT="10",
         # Links in mails point at this server.
         WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
+        # gunicorn's access log (with the seconds each request took) goes into its log file.
+        GUNICORN_CMD_ARGS="--access-logfile=- --access-logformat='%(t)s \"%(r)s\" %(s)s %(L)ss'",
         Q_WORKERS="1",
+        # Sending takes some seconds (10 messages a second, recorded every 5), so that the dispatch page
+        # is seen while the issue is being sent and has to follow its progress.
+        CAMPAIGNS_SEND_RATE="10",
+        CAMPAIGNS_BATCH_SIZE="10",
+        CAMPAIGNS_RECORD_EVERY="5",
         Q_POLL="0.2",
         Q_TIMEOUT="120",
         **db_variables,

@@ -1,0 +1,122 @@
+"""Journey 2 — the campaign manager: an issue of "MINT-Update" from the draft to "Versendet".
+
+A member of the "Kampagnen" group (no other rights) creates an issue of the ``mint-update`` channel in the
+admin, finds the offer published a moment ago in the previews of two different variants, sends herself a
+test mail (it arrives in the SMTP sink), sends the issue and watches the dispatch page until it says
+"Versendet" — the page polls the progress and reloads itself when the state changes. Every reader in the
+variants gets exactly one message.
+
+The offer is district-wide and for every grade and subject, so every variant carries it; the variants
+differ in the demo offers that match each reader's facets.
+"""
+
+import re
+import time
+from collections import Counter
+
+from tests.e2e.conftest import log_in, settle_scrolling
+from tests.e2e.live_site import CAMPAIGN_MANAGER, LiveSite, text_of
+
+SUBJECT = "MINT-Update: Offene Werkstätten im ganzen Landkreis"
+PREHEADER = "Neue Angebote für alle Klassenstufen"
+INTRO = "Liebe Leserinnen und Leser, diesmal öffnen Werkstätten in allen Kommunen ihre Türen."
+OFFER = "Tag der offenen Werkstatt in den Berufsschulen"
+TEST_ADDRESS = "kai.kampagnen@example.org"
+SEND_TIMEOUT_MS = 180_000
+
+
+def test_campaign_manager_journey(page, screenshots, site: LiveSite):
+    site.publish_offer(OFFER, subjects=[], grade_bands=[])
+    log_in(page, CAMPAIGN_MANAGER)
+    create_issue(page, screenshots)
+    variant = preview_two_variants(page, screenshots)
+    send_test_mail(page, screenshots, site, variant)
+    recipients = send_and_watch(page, screenshots)
+    issue = [m for m in site.sink.messages if m.message["Subject"] == SUBJECT]
+    readers = Counter(address for message in issue for address in message.rcpt_tos)
+    assert len(readers) == recipients and set(readers.values()) == {1}, readers.most_common(3)
+    assert all(OFFER in text_of(message) for message in issue)
+
+
+def create_issue(page, screenshots) -> None:
+    """From the "Kampagnen" menu to a saved issue of MINT-Update; saving leads to its dispatch page."""
+    page.get_by_role("button", name="Kampagnen").click()
+    page.get_by_role("link", name="Newsletter-Ausgaben").click()
+    page.get_by_role("link", name="Newsletter-Ausgabe hinzufügen").click()
+    page.get_by_role("button", name="Kanal auswählen").click()
+    chooser = page.locator(".modal-dialog")
+    chooser.get_by_role("link", name="MINT-Update").click()
+    chooser.wait_for(state="detached")
+    page.fill("#id_subject", SUBJECT)
+    page.fill("#id_preheader", PREHEADER)
+    page.locator("[contenteditable=true]").first.click()
+    page.keyboard.type(INTRO)
+    # The rich-text editor writes its content into the form field a moment after the typing stops.
+    page.wait_for_function("text => document.getElementById('id_intro').value.includes(text)", arg="diesmal")
+    screenshots.take(page, "new issue")
+    page.get_by_role("button", name="Speichern").click()
+    page.wait_for_url(re.compile(r"/admin/campaigns/issues/dispatch/\d+/$"))
+    screenshots.take(page, "dispatch page")
+
+
+def preview_two_variants(page, screenshots) -> int:
+    """Open the previews of the first variant and of the one with the most posts; both carry the new offer
+    and the intro as formatted text, and they differ. Returns the larger variant's position."""
+    articles = page.locator("article")
+    headings = articles.locator("h3").all_inner_texts()
+    assert len(headings) >= 2, headings
+    posts = [int(re.search(r"(\d+) Beitr", heading).group(1)) for heading in headings]
+    largest = max(range(len(posts)), key=posts.__getitem__)
+    assert posts[largest] > posts[0], f"the variants do not differ: {headings}"
+    previews = []
+    for index in (0, largest):
+        article = articles.nth(index)
+        article.scroll_into_view_if_needed()
+        preview = article.frame_locator("iframe").first.locator("body")
+        preview.get_by_text(OFFER).first.wait_for()
+        text = preview.inner_text()
+        assert SUBJECT in text
+        assert INTRO in text and "<p" not in text, text[:500]
+        previews.append(text)
+        article.scroll_into_view_if_needed()
+        settle_scrolling(page)
+        screenshots.take(page, f"variant {index + 1} preview")
+    assert previews[0] != previews[1]
+    return largest
+
+
+def send_test_mail(page, screenshots, site: LiveSite, variant: int) -> None:
+    page.get_by_label("Empfängeradressen").fill(TEST_ADDRESS)
+    settle_scrolling(page)
+    page.get_by_role("combobox", name="Variante").select_option(index=variant)
+    page.get_by_role("button", name="Testmail senden").click()
+    page.locator(".messages").get_by_text("Testmail an 1 Adresse(n) versendet.").wait_for()
+    screenshots.take(page, "test mail sent")
+    mail = site.wait_for_mail(TEST_ADDRESS)
+    assert mail.message["Subject"] == f"[Test] {SUBJECT}"
+    assert OFFER in text_of(mail) and INTRO in text_of(mail)
+
+
+def send_and_watch(page, screenshots) -> int:
+    """Send the issue and wait on the dispatch page until it reports "Versendet"; return the recipients.
+
+    The dispatch page only polls while the issue is "Wird versendet"; the worker takes the issue up a
+    moment after the click, so the manager reloads until the progress appears, as a person would.
+    """
+    recipients = int(re.search(r"(\d+) in \d+ Variant", page.inner_text("main")).group(1))
+    page.get_by_role("button", name="Jetzt senden").click()
+    page.locator(".messages").get_by_text("Der Versand beginnt in wenigen Augenblicken.").wait_for()
+    deadline = time.monotonic() + 60
+    while page.locator("#progress").count() == 0 and time.monotonic() < deadline:
+        page.wait_for_timeout(1000)
+        page.reload()
+    status = page.locator("#campaign-status")
+    assert status.inner_text().startswith("Wird versendet"), status.inner_text()
+    screenshots.take(page, "progress")
+    # From here on only the page's own polling can bring the news.
+    status.filter(has_text=re.compile(r"^\s*Versendet")).wait_for(timeout=SEND_TIMEOUT_MS)
+    report = page.locator("#report-heading").locator("..")
+    report.wait_for()
+    screenshots.take(page, "sent with report")
+    assert f"{recipients} von {recipients} Zustellungen versendet." in report.inner_text()
+    return recipients
