@@ -9,6 +9,7 @@ Playwright's synchronous API keeps an event loop in the test thread, which the i
 test modules refuses to share.
 """
 
+import contextlib
 import os
 import re
 import shutil
@@ -93,9 +94,12 @@ def page(browser, site, request):
     yield page
     report = getattr(request.node, "report_call", None)
     if report is not None and report.failed:
+        from playwright.sync_api import Error
+
         directory = screenshot_directory(request.node)
         directory.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(directory / "failure.png"), full_page=True)
+        with contextlib.suppress(Error):  # a page stuck in a navigation cannot be photographed
+            page.screenshot(path=str(directory / "failure.png"), full_page=True, timeout=5_000)
     context.close()
 
 

@@ -167,8 +167,13 @@ def running_site(var_dir: Path, logs: Path):
         EMAIL_TIMEOUT="10",
         # Links in mails point at this server.
         WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
-        # gunicorn's access log (with the seconds each request took) goes into its log file.
-        GUNICORN_CMD_ARGS="--access-logfile=- --access-logformat='%(t)s \"%(r)s\" %(s)s %(L)ss'",
+        # The browser talks to gunicorn directly, without the buffering proxy of a deployment: threaded
+        # workers wait for a request in a poller, so the idle connections Chromium opens ahead (preconnects)
+        # cannot hold a worker each and starve the site. The access log notes each request's seconds.
+        GUNICORN_CMD_ARGS=(
+            "--worker-class=gthread --threads=4 --access-logfile=- "
+            "--access-logformat='%(t)s \"%(r)s\" %(s)s %(L)ss'"
+        ),
         Q_WORKERS="1",
         # Sending takes some seconds (10 messages a second, recorded every 5), so that the dispatch page
         # is seen while the issue is being sent and has to follow its progress.
