@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+from wagtail.images.models import Filter
 
 from campaigns.feeds import app_settings
 from campaigns.feeds.filters import FeedFilterForm
@@ -133,6 +134,13 @@ def _item(page: ContentPage, request: HttpRequest, host: str) -> FeedItem:
 def _image(page: ContentPage, request: HttpRequest) -> FeedImage | None:
     if not page.listing_image_id:
         return None
-    rendition = page.listing_image.get_rendition(LISTING_RENDITION)
+    image = page.listing_image
+    try:
+        # The prefetched rendition, read without ``get_rendition``: that one also writes each rendition to
+        # the default cache, and 500 writes per feed would push the feed cache's own entries out of a
+        # local-memory cache (300 entries by default).
+        rendition = image.find_existing_rendition(Filter(LISTING_RENDITION))
+    except image.get_rendition_model().DoesNotExist:
+        rendition = image.get_rendition(LISTING_RENDITION)
     mime_type = mimetypes.guess_type(rendition.file.name)[0] or "application/octet-stream"
     return FeedImage(request.build_absolute_uri(rendition.url), mime_type, page.listing_image_alt)
