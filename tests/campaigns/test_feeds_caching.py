@@ -4,9 +4,10 @@ and a feed costs the same few queries for a handful of items as for many."""
 
 import time
 from datetime import timedelta
+from unittest import mock
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -147,6 +148,18 @@ def test_a_renamed_topic_shows_in_the_categories(client, feed_site):
     raum.save()
     parsed = parse_feed(client.get(feed_site.url("alles", "rss")))
     assert "Raum und Fläche" in {tag.term for entry in parsed.entries for tag in entry.get("tags", [])}
+
+
+def test_building_a_feed_writes_no_renditions_to_the_cache(client, feed_site):
+    """Wagtail's get_rendition caches each rendition; for 500 items that evicts a local-memory feed cache."""
+    url = feed_site.url("alles", "rss")
+    client.get(url)  # creates the renditions
+    cache.clear()
+    backend = type(caches["default"])
+    with mock.patch.object(backend, "set", autospec=True, side_effect=backend.set) as writes:
+        assert len(parse_feed(client.get(url)).entries) == 6
+    keys = [call.args[1] for call in writes.call_args_list]
+    assert keys and not [key for key in keys if "rendition" in key]
 
 
 def test_a_change_is_bumped_again_after_the_commit(feed_site, django_capture_on_commit_callbacks):
