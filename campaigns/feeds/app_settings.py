@@ -49,5 +49,5 @@ def publisher() -> str:
 
     Editors' names are not published; the district office is what readers know and may contact.
     """
-    default = parseaddr(campaign_settings.from_email())[0] or getattr(settings, "WAGTAIL_SITE_NAME", "")
-    return str(_get("FEED_PUBLISHER", default))
+    sender = parseaddr(campaign_settings.from_email())[0]
+    return str(_get("FEED_PUBLISHER", "") or sender or getattr(settings, "WAGTAIL_SITE_NAME", ""))
