@@ -17,12 +17,12 @@ def _get(name: str, default):
 
 def feed_items() -> int:
     """Items of an RSS, Atom or JSON feed without ``limit``: enough for a reader that polls daily."""
-    return max(1, int(_get("FEED_ITEMS", 50)))
+    return min(max(1, int(_get("FEED_ITEMS", 50))), max_items())
 
 
 def calendar_events() -> int:
     """Events of a calendar without ``limit``: a calendar should show every date, so the cap by default."""
-    return max(1, int(_get("CALENDAR_EVENTS", max_items())))
+    return min(max(1, int(_get("CALENDAR_EVENTS", max_items()))), max_items())
 
 
 def max_items() -> int:

@@ -30,7 +30,6 @@ class FeedImage:
 
     url: str
     mime_type: str
-    alt: str
 
 
 @dataclass(frozen=True)
@@ -143,4 +142,4 @@ def _image(page: ContentPage, request: HttpRequest) -> FeedImage | None:
     except image.get_rendition_model().DoesNotExist:
         rendition = image.get_rendition(LISTING_RENDITION)
     mime_type = mimetypes.guess_type(rendition.file.name)[0] or "application/octet-stream"
-    return FeedImage(request.build_absolute_uri(rendition.url), mime_type, page.listing_image_alt)
+    return FeedImage(request.build_absolute_uri(rendition.url), mime_type)
