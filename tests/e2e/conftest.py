@@ -92,9 +92,7 @@ def page(browser, site, request):
 
     When the test fails, the page as it was is saved next to the test's screenshots as ``failure.png``.
     """
-    context = browser.new_context(base_url=site.url, locale="de-DE", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
+    page = new_page(browser, site)
     yield page
     report = getattr(request.node, "report_call", None)
     if report is not None and report.failed:
@@ -104,7 +102,14 @@ def page(browser, site, request):
         directory.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(Error):  # a page stuck in a navigation cannot be photographed
             page.screenshot(path=str(directory / "failure.png"), full_page=True, timeout=5_000)
-    context.close()
+    page.context.close()
+
+
+def new_page(browser, site: LiveSite):
+    """A page in a fresh browser profile (no cookies) on the site, in German."""
+    context = browser.new_context(base_url=site.url, locale="de-DE", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)
+    return context.new_page()
 
 
 class Screenshots:

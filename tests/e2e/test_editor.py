@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.e2e.conftest import ARTIFACTS, Screenshots, log_in
+from tests.e2e.conftest import ARTIFACTS, Screenshots, log_in, new_page
 from tests.e2e.live_site import EDITOR, LiveSite
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -82,8 +82,7 @@ def offer(browser, site: LiveSite) -> Offer:
         place="Bildungszentrum Ludwigsburg, Raum 1.12",
     )
     shots = Screenshots(ARTIFACTS / "screenshots" / "test_editor" / "publishing")
-    context = browser.new_context(base_url=site.url, locale="de-DE", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+    page = new_page(browser, site)
     log_in(page, EDITOR)
     shots.take(page, "dashboard")
 
@@ -131,7 +130,7 @@ def offer(browser, site: LiveSite) -> Offer:
     assert re.search(
         rf"‚{re.escape(offer.title)}‘ wurde (erstellt und )?veröffentlicht", message.inner_text()
     )
-    context.close()
+    page.context.close()
     return offer
 
 
