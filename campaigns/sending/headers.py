@@ -48,5 +48,10 @@ class ListHeaders:
 
 
 def recipient(address: str, name: str) -> str:
-    """The ``To`` value: the name (encoded when not ASCII) and the address."""
+    """The ``To`` value: the name (encoded when not ASCII) and the address.
+
+    Line breaks and other whitespace runs in the name become single spaces: the value is written into
+    pre-built message bytes, where a CR/LF would start a header of its own.
+    """
+    name = " ".join(name.split())
     return formataddr((name, address), "utf-8") if name else address
