@@ -8,6 +8,7 @@ for one address.
 
 import django_filters
 from django import forms
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Q
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -159,10 +160,47 @@ class SubscriberEraseView(snippets.DeleteView):
         erase_subscriber(self.object, source=ConsentEvent.Source.ADMIN)
 
 
+SUBSCRIBER_PERMISSIONS = ("view", "add", "change", "delete")
+
+
+def _for_subscriber_staff(view):
+    """Refuse the view to users without any subscriber permission (the "Kampagnen" group has them)."""
+
+    def guarded(request, *args, **kwargs):
+        if not any(
+            request.user.has_perm(f"campaigns.{action}_subscriber") for action in SUBSCRIBER_PERMISSIONS
+        ):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+class SubscriberChooserViewSet(snippets.SnippetChooserViewSet):
+    """Wagtail's chooser checks no permission of its own; it would list every address to any editor."""
+
+    @property
+    def choose_view(self):
+        return _for_subscriber_staff(super().choose_view)
+
+    @property
+    def choose_results_view(self):
+        return _for_subscriber_staff(super().choose_results_view)
+
+    @property
+    def chosen_view(self):
+        return _for_subscriber_staff(super().chosen_view)
+
+    @property
+    def chosen_multiple_view(self):
+        return _for_subscriber_staff(super().chosen_multiple_view)
+
+
 class SubscriberViewSet(snippets.SnippetViewSet):
     model = Subscriber
     icon = "user"
     menu_label = gettext_lazy("Abonnent/innen")
+    chooser_viewset_class = SubscriberChooserViewSet
     index_view_class = SubscriberIndexView
     add_view_class = SubscriberCreateView
     edit_view_class = SubscriberEditView

@@ -88,12 +88,6 @@ def test_an_editor_finds_no_subscriber_in_listings_histories_or_reports(
     assert leaking(client, listing_doors(edited_by_manager)) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Known leak: Wagtail's snippet chooser checks no view permission, so any admin user can list "
-    "subscribers at /admin/snippets/choose/campaigns/subscriber/. SubscriberViewSet "
-    "(campaigns/subscriptions/viewsets.py) must restrict its chooser views or not register a chooser.",
-)
 def test_an_editor_cannot_choose_subscribers(client, django_user_model, edited_by_manager):
     client.force_login(user_in(django_user_model, "redaktion", "Editors"))
     assert leaking(client, chooser_doors(edited_by_manager)) == []
