@@ -1,7 +1,9 @@
 """The variants' pre-built mails, kept per worker process across the batches of an issue.
 
 A variant never changes once its issue is being sent, so each worker builds a variant's ``VariantMail``
-once, not once per batch.
+once, not once per batch. The cache key includes the render time and the subject, not only the id: ids can
+be used again (SQLite reuses the highest id after a delete, a test database after a rollback), and a stale
+entry would send another issue's mail.
 """
 
 from collections import OrderedDict
@@ -12,7 +14,8 @@ from campaigns.sending.headers import ListHeaders
 from campaigns.sending.mime import VariantMail
 
 MAX_CACHED = 256
-_cache: OrderedDict[int, VariantMail] = OrderedDict()
+CacheKey = tuple[int, int, str, str]
+_cache: OrderedDict[CacheKey, VariantMail] = OrderedDict()
 
 
 def variant_mail(campaign: Campaign, variant: Variant, subject: str = "") -> VariantMail:
@@ -28,9 +31,11 @@ def variant_mail(campaign: Campaign, variant: Variant, subject: str = "") -> Var
 
 def variant_mails(campaign: Campaign, variant_ids: set[int]) -> dict[int, VariantMail]:
     """The mails of the given variants of an issue that is being sent."""
-    missing = [pk for pk in variant_ids if pk not in _cache]
+    rendered = Variant.objects.filter(campaign=campaign, pk__in=variant_ids).values_list("pk", "rendered_at")
+    keys = {pk: (pk, campaign.pk, str(rendered_at), campaign.subject) for pk, rendered_at in rendered}
+    missing = [pk for pk, key in keys.items() if key not in _cache]
     for variant in Variant.objects.filter(campaign=campaign, pk__in=missing):
-        _cache[variant.pk] = variant_mail(campaign, variant)
+        _cache[keys[variant.pk]] = variant_mail(campaign, variant)
         while len(_cache) > MAX_CACHED:
             _cache.popitem(last=False)
-    return {pk: _cache[pk] for pk in variant_ids}
+    return {pk: _cache[key] for pk, key in keys.items()}
