@@ -123,16 +123,9 @@ def _choices(choices) -> list[dict]:
 
 
 def _subscription_out(subscriber: Subscriber) -> dict:
-    facets = Facets.of(subscriber)
     return {
         "email": subscriber.email,
-        "name": facets.name,
-        "language": facets.language,
-        "role": facets.role,
-        "municipality": facets.municipality.slug if facets.municipality else None,
-        "grade_bands": [term.slug for term in facets.grade_bands],
-        "subjects": [term.slug for term in facets.subjects],
-        "topics": [term.slug for term in facets.topics],
+        **Facets.of(subscriber).as_slugs(),
         "channels": [
             {"slug": s.channel.slug, "name": s.channel.name, "status": s.status}
             for s in subscriber.subscriptions.select_related("channel").order_by("channel__sort_order")

@@ -41,6 +41,16 @@ class Facets:
             topics=tuple(subscriber.topics.all()),
         )
 
+    def as_slugs(self) -> dict:
+        """The facets as the plain values the form and the JSON API show (terms by slug)."""
+        return {
+            "name": self.name,
+            "language": self.language,
+            "role": self.role,
+            "municipality": self.municipality.slug if self.municipality else None,
+            **{relation: [term.slug for term in getattr(self, relation)] for relation in MULTI_VALUED},
+        }
+
     def create_subscriber(self, email: str) -> Subscriber:
         """A new subscriber with these facets (fewer queries than creating one and applying them)."""
         subscriber = Subscriber.objects.create(

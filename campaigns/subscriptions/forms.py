@@ -259,15 +259,8 @@ class PreferencesForm(FacetsForm):
     @classmethod
     def initial_for(cls, subscriber: Subscriber) -> dict:
         """The form values that leave everything as it is."""
-        facets = Facets.of(subscriber)
         return {
-            "name": facets.name,
-            "language": facets.language,
-            "role": facets.role,
-            "municipality": facets.municipality.slug if facets.municipality else None,
-            "grade_bands": [term.slug for term in facets.grade_bands],
-            "subjects": [term.slug for term in facets.subjects],
-            "topics": [term.slug for term in facets.topics],
+            **Facets.of(subscriber).as_slugs(),
             "channels": [
                 channel.slug
                 for channel in Channel.objects.filter(
