@@ -9,6 +9,29 @@ from tests.smtp_sink import SmtpSink
 pytest_plugins = ["tests.services", "tests.processes"]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Refuse a transactional test that does not restore the migrated data it wipes.
+
+    A transactional test ends with a flush of every table. Without ``serialized_rollback`` Django then
+    re-creates the content types through ``post_migrate`` with new ids, while the migrated data (Wagtail's
+    root page, the vocabulary, the campaign group) stays gone; on PostgreSQL the next test that restores the
+    serialized data collides with those content types. So every transactional test restores it.
+    """
+    offenders = []
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = "live_server" in getattr(item, "fixturenames", ()) or (
+            marker is not None and marker.kwargs.get("transaction", False)
+        )
+        if transactional and not (marker is not None and marker.kwargs.get("serialized_rollback", False)):
+            offenders.append(item.nodeid)
+    if offenders:
+        raise pytest.UsageError(
+            "transactional tests must use @pytest.mark.django_db(transaction=True, serialized_rollback=True): "
+            + ", ".join(offenders)
+        )
+
+
 @pytest.fixture
 def smtp_sink(settings):
     """A real SMTP server on loopback; Django's SMTP backend is pointed at it for the test."""

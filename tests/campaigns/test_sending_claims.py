@@ -51,7 +51,7 @@ def test_a_live_lease_is_left_alone(newsletter):
 
 
 @pytest.mark.on_postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_workers_never_claim_the_same_delivery(newsletter):
     total = prepared(newsletter, readers=200)
     tokens: list[list[str]] = [[], [], [], []]
