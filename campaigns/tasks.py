@@ -2,13 +2,15 @@
 
 ``start_campaign`` freezes and renders an issue and queues its batches; each ``send_batch`` queues its
 successor while due work remains, so an issue is sent by as many chains of batches as
-``CAMPAIGNS_SEND_CONCURRENCY`` says; ``sweep`` runs every minute and repairs whatever a crash left.
+``CAMPAIGNS_SEND_CONCURRENCY`` says; ``sweep`` runs every minute and repairs whatever a crash left;
+``purge_pending_subscribers`` runs daily. The migrations schedule the periodic ones (``campaigns.schedules``).
 """
 
 import logging
 
 from django_q.tasks import async_task
 
+from campaigns import subscriptions
 from campaigns.sending import control, freeze, sweeper
 from campaigns.sending.batch import BatchResult
 from campaigns.sending.batch import send_batch as run_batch
@@ -43,3 +45,8 @@ def send_batch(campaign_id: int) -> BatchResult:
 
 def sweep() -> sweeper.SweepResult:
     return sweeper.sweep()
+
+
+def purge_pending_subscribers() -> int:
+    """Delete sign-ups not confirmed within the retention period; return how many."""
+    return subscriptions.purge_pending_subscribers()

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
+from campaigns import schedules
+
 GROUP_NAME = "Kampagnen"
 GROUP_PERMISSIONS = {
     "campaign": ["add", "change", "delete", "view", "send"],
@@ -34,15 +36,11 @@ def grant_and_schedule(apps, schema_editor):
     group.permissions.add(
         *Permission.objects.filter(content_type__app_label="campaigns", codename__in=codenames)
     )
-    Schedule = apps.get_model("django_q", "Schedule")
-    Schedule.objects.get_or_create(
-        name="campaigns-sweeper",
-        defaults={"func": SWEEPER, "schedule_type": "I", "minutes": 1, "repeats": -1},
-    )
+    schedules.ensure_repeating(apps, "campaigns-sweeper", SWEEPER, schedule_type="I", minutes=1)
 
 
 def remove_schedule(apps, schema_editor):
-    apps.get_model("django_q", "Schedule").objects.filter(name="campaigns-sweeper").delete()
+    schedules.remove(apps, "campaigns-sweeper")
 
 
 class Migration(migrations.Migration):

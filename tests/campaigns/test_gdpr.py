@@ -10,6 +10,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
+from django_q.models import Schedule
 
 from campaigns.addresses import email_hash
 from campaigns.models import Campaign, ConsentEvent, Delivery, Subscriber, Subscription, Suppression
@@ -162,6 +164,19 @@ def test_unconfirmed_signups_are_purged_after_the_retention_period(newsletter_ch
     out = StringIO()
     call_command("purge_pending_subscribers", stdout=out)
     assert out.getvalue().startswith("0 unbestätigte")
+
+
+def test_the_migrations_schedule_a_daily_purge_of_unconfirmed_signups(newsletter_channels):
+    schedule = Schedule.objects.get(name="campaigns-purge-pending")
+    assert (schedule.schedule_type, schedule.repeats) == (Schedule.DAILY, -1)
+    stale = Subscriber.objects.create(email="vergessen@example.org")
+    Subscription.objects.create(subscriber=stale, channel=newsletter_channels["mint"])
+    kept = Subscriber.objects.create(email="bestaetigt@example.org")
+    Subscription.objects.create(subscriber=kept, channel=newsletter_channels["mint"], status="active")
+    Subscriber.objects.update(created_at=timezone.now() - timedelta(days=31))
+
+    assert import_string(schedule.func)() == 1
+    assert list(Subscriber.objects.values_list("email", flat=True)) == ["bestaetigt@example.org"]
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 """``manage.py purge_pending_subscribers``: remove sign-ups never confirmed within the retention period.
 
-Run it daily (cron or a django-q2 schedule); the confirmation mail promises this deletion.
+The django-q2 schedule ``campaigns-purge-pending`` runs the same purge daily; the confirmation mail
+promises this deletion.
 """
 
 from django.core.management.base import BaseCommand
