@@ -4,7 +4,15 @@ django-anymail's own views (mounted at ``/webhooks/anymail/<esp>/tracking/``, se
 ``ANYMAIL_WEBHOOK_SECRET``) verify and normalise each ESP's events and send the ``tracking`` signal; this
 receiver acts on the ones that say an address must not be mailed again. Opens and clicks are ignored: the
 engine keeps no per-person tracking data.
+
+anymail reports some ESPs' soft bounces (full mailbox, over quota: the ESP gave up on this message, the
+address is fine) as ``bounced``, like a hard bounce; only the raw event tells them apart. They mark the
+delivery undeliverable but must not suppress the address for good. (Transient failures that anymail
+reports as ``deferred`` never reach the branches below.)
 """
+
+from collections.abc import Callable
+from typing import Any
 
 from anymail.signals import AnymailTrackingEvent, EventType, tracking
 from django.core.exceptions import ValidationError
@@ -15,10 +23,22 @@ from campaigns.models import ConsentEvent, Delivery, Subscriber
 from campaigns.subscriptions.preferences import unsubscribe
 from campaigns.subscriptions.suppressions import record_bounce, record_complaint
 
+# ESP name (as anymail spells it) -> test of its raw event for a soft bounce anymail calls ``bounced``.
+SOFT_BOUNCES: dict[str, Callable[[dict[str, Any]], bool]] = {
+    "Postmark": lambda raw: raw.get("Type") == "SoftBounce",
+    "Brevo": lambda raw: raw.get("event") == "soft_bounce",
+}
+
+
+def is_soft_bounce(event: AnymailTrackingEvent, esp_name: str) -> bool:
+    """Whether a ``bounced`` event is, by the ESP's own word, temporary."""
+    is_soft = SOFT_BOUNCES.get(esp_name)
+    return bool(is_soft and isinstance(event.esp_event, dict) and is_soft(event.esp_event))
+
 
 @receiver(tracking, dispatch_uid="campaigns.webhooks.provider_event")
 def provider_event(sender, event: AnymailTrackingEvent, esp_name: str, **kwargs) -> None:
-    """Suppress on a bounce or complaint, unsubscribe on an unsubscribe the provider received."""
+    """Suppress on a hard bounce or complaint, unsubscribe on an unsubscribe the provider received."""
     if event.event_type not in (EventType.BOUNCED, EventType.COMPLAINED, EventType.UNSUBSCRIBED):
         return
     try:
@@ -29,7 +49,8 @@ def provider_event(sender, event: AnymailTrackingEvent, esp_name: str, **kwargs)
     if event.event_type == EventType.BOUNCED:
         if event.message_id:
             Delivery.objects.filter(message_id=event.message_id).update(bounced=True)
-        record_bounce(address, detail=detail)
+        if not is_soft_bounce(event, esp_name):
+            record_bounce(address, detail=detail)
     elif event.event_type == EventType.COMPLAINED:
         record_complaint(address, detail=detail)
     else:
