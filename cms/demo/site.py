@@ -1,11 +1,14 @@
 """The page tree of the demo site: the home page as the default site's root, the index pages, the legal pages.
 
 The home page replaces Wagtail's "Welcome" page. The default site answers every host name that no other
-site claims, so the home page is served on 127.0.0.1 and localhost, on port 8000 as on port 80.
+site claims, so the home page is served on 127.0.0.1 and localhost, on port 8000 as on port 80. Its host
+and port are those of ``WAGTAILADMIN_BASE_URL`` (``make run``'s http://127.0.0.1:8000 by default), because
+Wagtail builds the absolute page URLs of the API and of mails from them, not from the request.
 """
 
 from dataclasses import dataclass
 from functools import partial
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from wagtail.models import Page, Site
@@ -105,18 +108,26 @@ def build_site(ctx: DemoContext) -> int:
 
 
 def _serve_on_default_site(home: HomePage) -> None:
-    """Root the default site (Wagtail's initial one, localhost:80) on the home page."""
+    """Root the default site (Wagtail's initial one, localhost:80) on the home page, at the public address."""
+    hostname, port = public_address()
     site = (
         Site.objects.filter(is_default_site=True).first()
         or Site.objects.filter(hostname="localhost", port=80).first()
-        or Site(hostname="localhost", port=80)
+        or Site()
     )
-    if site.pk and site.root_page_id == home.pk and site.is_default_site:
+    wanted = {"root_page_id": home.pk, "is_default_site": True, "hostname": hostname, "port": port}
+    if site.pk and all(getattr(site, field) == value for field, value in wanted.items()):
         return
-    site.root_page = home
-    site.is_default_site = True
+    for field, value in wanted.items():
+        setattr(site, field, value)
     site.site_name = site.site_name or settings.WAGTAIL_SITE_NAME
     site.save()
+
+
+def public_address() -> tuple[str, int]:
+    """Host name and port of ``WAGTAILADMIN_BASE_URL``, the port defaulting to the scheme's."""
+    url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    return url.hostname or "localhost", url.port or (443 if url.scheme == "https" else 80)
 
 
 def _remove_welcome_page(root: Page) -> None:

@@ -154,6 +154,22 @@ def test_home_page_replaces_the_welcome_page_on_every_local_address(demo, db, rf
         assert Site.find_for_request(rf.get("/", HTTP_HOST=host)) == site, host
 
 
+def test_the_demo_site_has_the_address_make_run_serves(demo, db, client):
+    """Wagtail's initial localhost:80 site becomes 127.0.0.1:8000, so the API's links lead to the demo."""
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)
+    home = client.get("/api/v2/pages/?type=page_types.HomePage&fields=html_url").json()["items"][0]
+    assert home["meta"]["html_url"] == "http://127.0.0.1:8000/"
+
+
+def test_load_demo_moves_the_default_site_to_the_configured_base_url(demo, db, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://leuchtturm.example"
+    call_command("load_demo", stdout=StringIO())
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port, Site.objects.count()) == ("leuchtturm.example", 443, 1)
+    cache.clear()  # the site root paths Wagtail cached for this address outlive the test's rollback
+
+
 def test_home_index_and_legal_pages_render(demo, db, client):
     home = HomePage.objects.get()
     indexes = home.get_children().filter(slug__in=INDEX_SLUGS)
