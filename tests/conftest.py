@@ -27,8 +27,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             offenders.append(item.nodeid)
     if offenders:
         raise pytest.UsageError(
-            "transactional tests must use @pytest.mark.django_db(transaction=True, serialized_rollback=True): "
-            + ", ".join(offenders)
+            "transactional tests must use "
+            "@pytest.mark.django_db(transaction=True, serialized_rollback=True): " + ", ".join(offenders)
         )
 
 

@@ -6,6 +6,7 @@ A pytest plugin (loaded by ``tests/conftest.py``) with three markers:
   ``TEST_DATABASE_URL``, default ``postgres://postgres@127.0.0.1:5432/test``);
 - ``needs_redis``: a Redis server must answer (``REDIS_URL``, else ``TEST_REDIS_URL``, default
   ``redis://127.0.0.1:6379/0``);
+- ``needs_chromium``: Debian's Chromium and Playwright must be installed (``.ci/run`` installs Chromium);
 - ``on_postgres``: the suite's own database must be PostgreSQL — such tests (real concurrency, several
   processes on one database) run in ``make test-postgres``, the second pass of ``.ci/run``.
 
@@ -16,6 +17,7 @@ cannot reach it stops at once with the reason.
 
 import functools
 import os
+import shutil
 from urllib.parse import urlsplit
 
 import pytest
@@ -23,6 +25,7 @@ import pytest
 DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/test"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 PROBE_TIMEOUT_SECONDS = 3
+CHROMIUM_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 
 
 def in_ci() -> bool:
@@ -83,6 +86,22 @@ def redis_problem() -> str | None:
     return None
 
 
+def chromium_executable() -> str | None:
+    """Debian's Chromium: Playwright never downloads a browser of its own."""
+    return next((path for path in CHROMIUM_PATHS if os.access(path, os.X_OK)), shutil.which("chromium"))
+
+
+def browser_problem() -> str | None:
+    """Why a test cannot drive a browser here, or ``None``."""
+    if chromium_executable() is None:
+        return "Chromium is not installed (apt-get install chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright is not installed (pip install -e '.[dev]')"
+    return None
+
+
 def _without_password(url: str) -> str:
     parts = urlsplit(url)
     if parts.password:
@@ -102,6 +121,7 @@ def require(problem: str | None) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "needs_postgres: needs a reachable PostgreSQL server")
     config.addinivalue_line("markers", "needs_redis: needs a reachable Redis server")
+    config.addinivalue_line("markers", "needs_chromium: drives Debian's Chromium through Playwright")
     config.addinivalue_line(
         "markers", "on_postgres: needs the suite's database to be PostgreSQL (make test-postgres)"
     )
@@ -119,6 +139,8 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         require(postgres_problem())
     if item.get_closest_marker("needs_redis"):
         require(redis_problem())
+    if item.get_closest_marker("needs_chromium"):
+        require(browser_problem())
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

@@ -6,17 +6,15 @@ panels, the image uploader). A control run with the site's strict policy on the 
 sees violations and that the admin's wider policy is needed, not decoration.
 """
 
-import shutil
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import override_settings
 
+from tests import services
 from tests.factories import make_offer, make_site, make_story
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [
-    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"),
+    pytest.mark.needs_chromium,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
@@ -64,7 +62,9 @@ def violations_on(
 
     found: dict[str, list[str]] = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        browser = playwright.chromium.launch(
+            executable_path=services.chromium_executable(), args=["--no-sandbox"]
+        )
         page = browser.new_context().new_page()
         page.add_init_script(COLLECT_VIOLATIONS)
         if log_in:

@@ -10,7 +10,6 @@ test modules refuses to share.
 """
 
 import contextlib
-import os
 import re
 import shutil
 from pathlib import Path
@@ -22,7 +21,6 @@ from tests.e2e.live_site import PASSWORD, LiveSite, running_site
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -35,30 +33,11 @@ CHROMIUM_ARGS = [
 TIMEOUT_MS = 20_000
 
 
-def chromium_executable() -> str | None:
-    return next((path for path in CHROMIUM_PATHS if os.access(path, os.X_OK)), shutil.which("chromium"))
-
-
-def browser_problem() -> str | None:
-    """Why the journeys cannot run here, or ``None``."""
-    if chromium_executable() is None:
-        return "Chromium is not installed (apt-get install chromium)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "Playwright is not installed (pip install -e '.[dev]')"
-    return None
-
-
 @pytest.fixture(scope="package", autouse=True)
 def chromium() -> str:
     """Debian's Chromium; skips the package without it (fails in CI). Runs before the site is started."""
-    problem = browser_problem()
-    if problem and services.in_ci():
-        pytest.fail(f"{problem}; CI must provide it (.ci/run installs it)", pytrace=False)
-    if problem:
-        pytest.skip(problem)
-    return chromium_executable()
+    services.require(services.browser_problem())
+    return services.chromium_executable()
 
 
 @pytest.fixture(scope="package")
