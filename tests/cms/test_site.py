@@ -69,6 +69,18 @@ def test_a_rendered_page_loads_assets_from_its_own_origin_only(client, db):
         assert sources and all(source.startswith("/") and not source.startswith("//") for source in sources)
 
 
+def test_the_main_navigation_leads_to_the_feed_and_calendar_overview(client, db):
+    """Feeds and calendars are found from every page, named as the overview's heading names them."""
+    make_site()
+    nav = soup(client.get("/")).find("nav", attrs={"aria-label": "Hauptnavigation"})
+    link = nav.find("a", href="/feeds/")
+    assert link and link.get_text(strip=True) == "Feeds und Kalender"
+    overview = soup(client.get("/feeds/"))
+    assert overview.h1.get_text(strip=True) == "Feeds und Kalender"
+    current = overview.find("nav", attrs={"aria-label": "Hauptnavigation"}).find("a", href="/feeds/")
+    assert current["aria-current"] == "page"
+
+
 def relative_luminance(hex_colour: str) -> float:
     channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
