@@ -28,14 +28,19 @@ def client_address(index: int) -> str:
     return f"2001:db8:{index // 65536:x}:{index % 65536:x}::1"
 
 
-def post_signup(port: int, email: str, payload: dict, index: int, timeout: float = 120) -> Outcome:
-    """One sign-up over a fresh connection; a connection failure counts as status 0."""
-    body = json.dumps(payload).encode()
-    headers = {"Content-Type": "application/json", "X-Forwarded-For": client_address(index)}
+def timed_request(
+    port: int,
+    method: str,
+    path: str,
+    body: bytes | None = None,
+    headers: dict | None = None,
+    timeout: float = 120,
+) -> tuple[int, float]:
+    """One request over a fresh connection: its status (0 for a connection failure) and its seconds."""
     started = time.perf_counter()
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
-        connection.request("POST", "/api/subscriptions", body=body, headers=headers)
+        connection.request(method, path, body=body, headers=headers or {})
         response = connection.getresponse()
         response.read()
         status = response.status
@@ -43,7 +48,16 @@ def post_signup(port: int, email: str, payload: dict, index: int, timeout: float
         status = 0
     finally:
         connection.close()
-    return Outcome(email, status, time.perf_counter() - started)
+    return status, time.perf_counter() - started
+
+
+def post_signup(port: int, email: str, payload: dict, index: int, timeout: float = 120) -> Outcome:
+    """One sign-up, from its own client address."""
+    headers = {"Content-Type": "application/json", "X-Forwarded-For": client_address(index)}
+    status, seconds = timed_request(
+        port, "POST", "/api/subscriptions", json.dumps(payload).encode(), headers, timeout
+    )
+    return Outcome(email, status, seconds)
 
 
 def run_signups(
