@@ -22,8 +22,9 @@ def _home(context) -> Page | None:
 def content_language(context) -> str:
     """The language the page is written in: a Wagtail page's locale, otherwise the site's language.
 
-    ``LocaleMiddleware`` activates whatever the browser prefers, but the site's text exists in German only;
-    rendering in the content's language keeps ``<html lang>`` true (WCAG 3.1.1) and dates in that language.
+    ``cms.middleware`` already activates the site's language for every public request; rendering in the
+    page's own language as well keeps ``<html lang>`` true (WCAG 3.1.1) and dates in that language for a
+    page of another locale.
     """
     page = context.get("page")
     if isinstance(page, Page):

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.template import engines
 from django.test import RequestFactory
 from django.views.defaults import server_error
+from wagtail.users.models import UserProfile
 
 from tests.factories import make_image, make_news, make_site, make_story
 from tests.page_types.markup import assert_accessible_structure, parse, soup, text_of
@@ -145,6 +146,25 @@ def test_pages_stay_german_for_a_browser_that_prefers_english(client, db):
         response = client.get(url, headers={"accept-language": "en-US,en;q=0.9"})
         assert parse(response.content.decode()).html["lang"] == "de", url
     assert "14. März 2025" in text_of(client.get(news.url, headers={"accept-language": "en"}))
+
+
+def test_the_site_announces_the_german_it_renders_to_an_english_browser(client, db):
+    make_site()
+    response = client.get("/", headers={"accept-language": "en"})
+    assert response["Content-Language"] == "de"
+    assert parse(response.content.decode()).html["lang"] == "de"
+    assert "Accept-Language" not in response.get("Vary", "")
+
+
+def test_admin_follows_the_users_chosen_language(client, db):
+    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "x")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(user)
+    response = client.get("/admin/", headers={"accept-language": "de"})
+    assert soup(response).html["lang"] == "en"
+    assert "Log out" in response.content.decode()
 
 
 def test_unknown_address_is_a_german_404_page(client, db):

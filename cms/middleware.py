@@ -1,0 +1,37 @@
+"""The language a request is answered in: German on the public site, as before in the admin.
+
+The site, the newsletter pages, the feeds and the APIs exist in German only (``LANGUAGE_CODE``). Django's
+``LocaleMiddleware`` would activate whatever the browser prefers: an English browser got German text
+announced as ``Content-Language: en``, and whatever Django or Wagtail translate themselves in English. So
+outside the admin the site's language is activated and announced, and since it no longer depends on
+``Accept-Language``, responses do not vary by it. The admin keeps ``LocaleMiddleware``'s behaviour; there
+Wagtail renders each view in the signed-in user's chosen admin language anyway.
+"""
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponseBase
+from django.middleware.locale import LocaleMiddleware
+from django.urls import reverse
+from django.utils import translation
+
+
+def in_admin(request: HttpRequest) -> bool:
+    """Whether the request is for a page of the Wagtail admin."""
+    return request.path_info.startswith(reverse("wagtailadmin_home"))
+
+
+class SiteLanguageMiddleware(LocaleMiddleware):
+    """``LocaleMiddleware`` for the admin; the site's own language everywhere else."""
+
+    def process_request(self, request: HttpRequest) -> None:
+        if in_admin(request):
+            super().process_request(request)
+            return
+        translation.activate(settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+        if in_admin(request):
+            return super().process_response(request, response)
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response
