@@ -107,6 +107,12 @@ def stop_process_group(process: subprocess.Popen, grace_seconds: float = 30) -> 
         with contextlib.suppress(subprocess.TimeoutExpired):
             process.wait(timeout=grace_seconds)
     # Children a SIGTERM left behind (or a killed parent orphaned) go with the group.
+    kill_process_group(process)
+
+
+def kill_process_group(process: subprocess.Popen) -> None:
+    """SIGKILL a process started with ``start_new_session`` and its whole group at once, as when its host
+    dies (no process gets to finish anything), and reap it."""
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
     process.wait(timeout=10)

@@ -5,18 +5,13 @@ Runs Leuchtturm in child processes on a file-based SQLite database (the test dat
 lives in this process only), with the ORM broker and a real SMTP server on loopback in this process.
 """
 
-import os
-import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from tests.processes import ROOT, django_json, production_env
+from tests.processes import django_json, kill_process_group, manage, production_env, start_qcluster
 from tests.smtp_sink import SmtpSink
 
 READERS = 80
@@ -39,36 +34,6 @@ def wait_for(condition, timeout: float, message: str) -> None:
         time.sleep(0.1)
 
 
-def manage(env: dict[str, str], *arguments: str) -> None:
-    """Run a management command in a child process; it must succeed."""
-    completed = subprocess.run(
-        [sys.executable, "manage.py", *arguments],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert completed.returncode == 0, completed.stderr
-
-
-def start_cluster(env: dict[str, str], log: Path) -> subprocess.Popen:
-    """``manage.py qcluster`` in a process group of its own, so that all its processes can be killed."""
-    return subprocess.Popen(
-        [sys.executable, "manage.py", "qcluster"],
-        env=env,
-        cwd=ROOT,
-        stdout=log.open("ab"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-
-
-def kill_cluster(cluster: subprocess.Popen) -> None:
-    os.killpg(cluster.pid, signal.SIGKILL)
-    cluster.wait(timeout=10)
-
-
 @pytest.mark.slow
 def test_killed_workers_lose_nobody_and_repeat_only_messages_in_flight(tmp_path):
     sink = SmtpSink().start()
@@ -88,14 +53,16 @@ def test_killed_workers_lose_nobody_and_repeat_only_messages_in_flight(tmp_path)
     )
     cluster = None
     try:
-        manage(env, "migrate", "--noinput")
+        migrated = manage("migrate", "--noinput", env=env)
+        assert migrated.returncode == 0, migrated.stderr
         campaign_id = django_json(SETUP, env)
-        manage(env, "send_campaign", str(campaign_id))
+        queued = manage("send_campaign", str(campaign_id), env=env)
+        assert queued.returncode == 0, queued.stderr
 
         log = tmp_path / "qcluster.log"
-        cluster = start_cluster(env, log)
+        cluster = start_qcluster(env, log)
         wait_for(lambda: len(sink.messages) >= 15, 120, f"no mail arrived: {log.read_text()[-3000:]}")
-        kill_cluster(cluster)
+        kill_process_group(cluster)
         at_kill = len(sink.messages)
 
         def status_counts() -> dict[str, int]:
@@ -110,7 +77,7 @@ def test_killed_workers_lose_nobody_and_repeat_only_messages_in_flight(tmp_path)
         time.sleep(1)
         assert len(sink.messages) == at_kill, "a worker survived the kill"
 
-        cluster = start_cluster(env, log)
+        cluster = start_qcluster(env, log)
         wait_for(
             lambda: status_counts() == {"sent": READERS},
             180,
@@ -122,8 +89,8 @@ def test_killed_workers_lose_nobody_and_repeat_only_messages_in_flight(tmp_path)
             ).fetchone()
         assert status == "sent"
     finally:
-        if cluster is not None and cluster.poll() is None:
-            kill_cluster(cluster)
+        if cluster is not None:
+            kill_process_group(cluster)
         sink.stop()
 
     received = Counter(message.rcpt_tos[0] for message in sink.messages)

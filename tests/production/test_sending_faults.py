@@ -7,8 +7,6 @@ killed with SIGKILL and started again leaves nobody out and repeats at most the 
 server that is down for a while delays the issue but it completes without anyone stepping in.
 """
 
-import os
-import signal
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +19,7 @@ from campaigns.models import Campaign, Channel, Delivery, Subscriber, Subscripti
 from tests import services
 from tests.campaigns.engine import make_campaign
 from tests.factories import make_news, make_site
-from tests.processes import manage, production_env, start_qcluster, stop_process_group
+from tests.processes import kill_process_group, manage, production_env, start_qcluster, stop_process_group
 from tests.production.mail_counter import MailCounter
 
 pytestmark = [
@@ -139,8 +137,7 @@ def test_a_cluster_killed_mid_send_and_restarted_leaves_nobody_out(tmp_path, mai
     doomed = start_qcluster(env, tmp_path / "killed.log")
     try:
         assert wait_until(lambda: mail.total >= 400, timeout=120), "sending did not start"
-        os.killpg(doomed.pid, signal.SIGKILL)  # the whole host dies: cluster, workers, monitor
-        doomed.wait(timeout=10)
+        kill_process_group(doomed)  # the whole host dies: cluster, workers, monitor
     finally:
         stop_process_group(doomed)
     sent_before_restart = mail.total
