@@ -17,11 +17,12 @@ from django.views.decorators.http import require_POST
 from wagtail.permissions import policy_registry
 
 from campaigns.addresses import normalise_email
-from campaigns.admin.report import BAR_COLOURS, bar_chart, report, status_counts
+from campaigns.admin.report import BAR_COLOURS, bar_chart, measurement, report, status_counts
 from campaigns.models import Campaign, Delivery, Variant
 from campaigns.rendering.content import issue_page_ids
 from campaigns.rendering.issue import IssueRenderer
 from campaigns.rendering.personalise import Split, sample_personal
+from campaigns.rendering.tracking import without_tracking
 from campaigns.rendering.variants import variant_key
 from campaigns.sending import control, freeze
 from campaigns.sending.test_mail import MAX_TEST_RECIPIENTS, send_test
@@ -43,7 +44,11 @@ class TestMailForm(forms.Form):
         self.fields["variant"].choices = [
             (
                 variant.key,
-                _("%(n)s Empfänger, %(pages)s Beiträge")
+                (
+                    _("%(n)s Empfänger, %(pages)s Beiträge, mit Messung")
+                    if variant.tracked
+                    else _("%(n)s Empfänger, %(pages)s Beiträge")
+                )
                 % {"n": variant.recipient_count, "pages": len(variant.page_ids)},
             )
             for variant in variants
@@ -82,11 +87,15 @@ def issue_variants(campaign: Campaign) -> list[Variant]:
     return [plan.variant(campaign) for plan in plans]
 
 
-def _variant(campaign: Campaign, key: str, pages: str = "", language: str = "") -> Variant:
-    """The variant named by ``key``, rendered if it is not stored yet.
+def _variant(
+    campaign: Campaign, key: str, pages: str = "", language: str = "", tracked: bool = False
+) -> Variant:
+    """The variant named by ``key``, as editors and test recipients see it: rendered if not stored yet.
 
-    The preview frames of a draft name their variant's pages and language in the query, so that each
-    frame renders one variant without planning the whole audience again; the key must match them.
+    The preview frames of a draft name their variant's pages, language and measurement in the query, so
+    that each frame renders one variant without planning the whole audience again; the key must match
+    them. Editors and test recipients are not subscribers, so a tracked variant is shown without its
+    measured links and pixel.
     """
     variant = None
     if pages and not campaign.prepared_at:
@@ -94,8 +103,10 @@ def _variant(campaign: Campaign, key: str, pages: str = "", language: str = "") 
             page_ids = tuple(int(pk) for pk in pages.split(","))
         except ValueError as error:
             raise Http404 from error
-        if variant_key(language, page_ids) == key and set(page_ids) <= set(issue_page_ids(campaign)):
-            variant = Variant(campaign=campaign, key=key, language=language, page_ids=list(page_ids))
+        if variant_key(language, page_ids, tracked) == key and set(page_ids) <= set(issue_page_ids(campaign)):
+            variant = Variant(
+                campaign=campaign, key=key, language=language, page_ids=list(page_ids), tracked=tracked
+            )
     else:
         variant = next((v for v in issue_variants(campaign) if v.key == key), None)
     if variant is None:
@@ -103,6 +114,8 @@ def _variant(campaign: Campaign, key: str, pages: str = "", language: str = "") 
     if not variant.html:
         rendered = IssueRenderer(campaign, variant.page_ids).render(variant.page_ids, variant.language)
         variant.html, variant.text = rendered.html, rendered.text
+    elif variant.tracked:
+        variant.html = without_tracking(variant.html, variant.links)
     return variant
 
 
@@ -126,6 +139,7 @@ def dispatch_page(request: HttpRequest, pk: int) -> HttpResponse:
     if campaign.status in (Status.SENT, Status.CANCELLED, Status.FAILED):
         figures = report(campaign)
         context["report"] = figures
+        context["measurement"] = measurement(campaign)
         context["chart"] = bar_chart(
             [
                 (_("Versendet"), figures.sent, BAR_COLOURS[Delivery.Status.SENT]),
@@ -146,7 +160,13 @@ def variant_preview(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     """One variant's HTML as a recipient sees it, with sample personal values (for the preview frames)."""
     require(request, "change")
     campaign = get_object_or_404(Campaign.objects.select_related("channel"), pk=pk)
-    variant = _variant(campaign, key, request.GET.get("pages", ""), request.GET.get("lang", ""))
+    variant = _variant(
+        campaign,
+        key,
+        request.GET.get("pages", ""),
+        request.GET.get("lang", ""),
+        tracked=request.GET.get("tracked") == "1",
+    )
     html = Split.of(variant.html).fill(sample_personal(variant.language).as_html())
     response = HttpResponse(html, content_type="text/html; charset=utf-8")
     # Mail HTML shown at an admin URL: sandboxed, it runs no script and reaches nothing of the admin,

@@ -1,16 +1,20 @@
 """Figures of an issue for the progress view and the report, and the report's small SVG chart.
 
+Opens and clicks are reported for measured recipients only — those who consented, on a channel that allows
+measurement — and as shares of them, never of all recipients: nobody else's behaviour is known.
+
 The chart is a few ``<rect>`` elements drawn on the server: no chart library, no script, nothing loaded
 from elsewhere, and it reads the same without colour (every bar is labelled with its number).
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from campaigns.models import Campaign, Delivery, Subscription
+from campaigns.models import Campaign, Delivery, Subscription, TrackingEvent, Variant
 
 Status = Delivery.Status
 BAR_COLOURS = {
@@ -60,6 +64,72 @@ def report(campaign: Campaign) -> Report:
         skipped=counts[Status.SKIPPED],
         unsubscribed_since=unsubscribed,
         total=sum(counts.values()),
+    )
+
+
+def percent(count: int, total: int) -> float:
+    return count / total * 100 if total else 0.0
+
+
+@dataclass(frozen=True)
+class LinkClicks:
+    url: str
+    clicked: int
+    share: float
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """Unique opens and clicks among the measured recipients (those the issue was sent to, tracked)."""
+
+    recipients: int
+    opened: int
+    clicked: int
+    links: tuple[LinkClicks, ...]
+
+    @property
+    def opened_share(self) -> float:
+        return percent(self.opened, self.recipients)
+
+    @property
+    def clicked_share(self) -> float:
+        return percent(self.clicked, self.recipients)
+
+
+def measurement(campaign: Campaign) -> Measurement | None:
+    """The issue's opens and clicks per link among measured recipients; ``None`` if it measured nobody.
+
+    Measured recipients are those the issue was sent to in a tracked variant who still consent: a
+    withdrawal deletes a person's figures, so they leave the denominator too. Link numbers belong to a
+    variant, so each click is resolved to its destination through the recipient's variant, and a
+    destination shared by several variants is counted once per person.
+    """
+    sent = Delivery.objects.filter(
+        campaign=campaign,
+        status=Status.SENT,
+        variant__tracked=True,
+        subscriber__tracking_consent=True,
+    )
+    variant_of = dict(sent.values_list("subscriber_id", "variant_id"))
+    if not variant_of:
+        return None
+    links_of = dict(Variant.objects.filter(campaign=campaign, tracked=True).values_list("pk", "links"))
+    opened: set[int] = set()
+    clickers: dict[str, set[int]] = defaultdict(set)
+    rows = TrackingEvent.objects.filter(campaign=campaign).values_list("subscriber_id", "kind", "link")
+    for subscriber_id, kind, link in rows:
+        links = links_of.get(variant_of.get(subscriber_id), [])
+        if kind == TrackingEvent.Kind.OPEN and subscriber_id in variant_of:
+            opened.add(subscriber_id)
+        elif 1 <= link <= len(links):
+            clickers[links[link - 1]].add(subscriber_id)
+    recipients = len(variant_of)
+    per_link = sorted(clickers.items(), key=lambda item: (-len(item[1]), item[0]))
+    return Measurement(
+        recipients=recipients,
+        opened=len(opened),
+        clicked=len(set().union(*clickers.values())),
+        links=tuple(LinkClicks(url, len(who), percent(len(who), recipients)) for url, who in per_link),
     )
 
 

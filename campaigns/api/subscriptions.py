@@ -51,6 +51,11 @@ class PreferencesIn(Schema):
     channels: list[str] | None = None
     consent: StrictBool = Field(False, description="Nötig, wenn ``channels`` neue Newsletter enthält.")
     consent_version: str | None = None
+    tracking_consent: StrictBool = Field(
+        None,
+        description="Einwilligung in die Öffnungs- und Klickmessung geben (true) oder widerrufen (false); "
+        "ohne Angabe bleibt sie, wie sie ist.",
+    )
     name: str | None = None
     language: str | None = None
     role: str | None = None
@@ -81,6 +86,7 @@ class SubscriptionOut(Schema):
     grade_bands: list[str]
     subjects: list[str]
     topics: list[str]
+    tracking_consent: bool
     channels: list[ChannelStatusOut]
 
 
@@ -126,6 +132,7 @@ def _subscription_out(subscriber: Subscriber) -> dict:
     return {
         "email": subscriber.email,
         **Facets.of(subscriber).as_slugs(),
+        "tracking_consent": subscriber.tracking_consent,
         "channels": [
             {"slug": s.channel.slug, "name": s.channel.name, "status": s.status}
             for s in subscriber.subscriptions.select_related("channel").order_by("channel__sort_order")
@@ -229,6 +236,7 @@ def change_preferences(request: HttpRequest, token: str, payload: PreferencesIn)
         source=Source.API,
         consent_text=form.consent_text(),
         ip_address=ratelimit.client_address(request),
+        tracking_consent=form.cleaned_data["tracking_consent"],
     )
     return Status(200, _subscription_out(subscriber))
 

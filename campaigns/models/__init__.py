@@ -7,6 +7,7 @@ from campaigns.models.consent import ConsentEvent, ConsentText
 from campaigns.models.deliveries import Delivery, Variant
 from campaigns.models.subscribers import Language, Role, Subscriber, Subscription
 from campaigns.models.suppression import Suppression
+from campaigns.models.tracking import TrackingEvent
 
 __all__ = [
     "Audience",
@@ -22,5 +23,6 @@ __all__ = [
     "Subscriber",
     "Subscription",
     "Suppression",
+    "TrackingEvent",
     "Variant",
 ]

@@ -87,6 +87,8 @@ class ConsentEvent(models.Model):
         REQUESTED = "requested", _("Anmeldung angefordert")
         CONFIRMED = "confirmed", _("Anmeldung bestätigt")
         PREFERENCES_CHANGED = "preferences_changed", _("Einstellungen geändert")
+        TRACKING_CONSENTED = "tracking_consented", _("Messung von Öffnungen und Klicks erlaubt")
+        TRACKING_WITHDRAWN = "tracking_withdrawn", _("Messung von Öffnungen und Klicks widerrufen")
         UNSUBSCRIBED = "unsubscribed", _("Abgemeldet")
         IMPORTED = "imported", _("Importiert")
         BOUNCED = "bounced", _("Unzustellbar")

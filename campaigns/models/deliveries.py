@@ -22,6 +22,11 @@ class Variant(models.Model):
     key = models.CharField(_("Schlüssel"), max_length=64)
     language = models.CharField(_("Sprache"), max_length=5)
     page_ids = models.JSONField(_("Beiträge"), default=list)
+    # Whether the variant's recipients consented to measurement on a channel that allows it; only then
+    # does its HTML carry personal redirect links and an open pixel (``campaigns.rendering.tracking``).
+    tracked = models.BooleanField(_("Mit Messung"), default=False)
+    # The destinations of a tracked variant's links, in link-number order: the redirect goes nowhere else.
+    links = models.JSONField(_("Links"), default=list, blank=True)
     recipient_count = models.PositiveIntegerField(_("Empfänger"), default=0)
     html = models.TextField(blank=True)
     text = models.TextField(blank=True)

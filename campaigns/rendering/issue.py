@@ -1,6 +1,7 @@
 """Rendering an issue's variants: the content is read once, each variant is rendered once.
 
 The HTML and text hold personal placeholders; ``campaigns.rendering.personalise`` fills them per recipient.
+A tracked variant's HTML also gets measured links and the open pixel (``campaigns.rendering.tracking``).
 """
 
 from dataclasses import dataclass
@@ -20,12 +21,14 @@ from campaigns.rendering.content import (
 from campaigns.rendering.mjml import render_html
 from campaigns.rendering.personalise import placeholder_context
 from campaigns.rendering.plaintext import html_to_text, render_text
+from campaigns.rendering.tracking import add_tracking
 
 
 @dataclass(frozen=True)
 class RenderedVariant:
     html: str
     text: str
+    links: tuple[str, ...] = ()
 
 
 class IssueRenderer:
@@ -50,8 +53,13 @@ class IssueRenderer:
             **placeholder_context(),
         }
 
-    def render(self, page_ids: tuple[int, ...] | list[int], language: str) -> RenderedVariant:
-        """The HTML and text of the variant with these pages, in the reader's language."""
+    def render(
+        self, page_ids: tuple[int, ...] | list[int], language: str, tracked: bool = False
+    ) -> RenderedVariant:
+        """The HTML and text of the variant with these pages, in the reader's language.
+
+        ``tracked`` measures the HTML's content links (the Impressum excepted) and adds the open pixel.
+        """
         items = [self._by_id[pk] for pk in page_ids if pk in self._by_id]
         with translation.override(language):
             context = {
@@ -59,4 +67,8 @@ class IssueRenderer:
                 "language": app_settings.content_language(),
                 "sections": sections(items),
             }
-            return RenderedVariant(html=render_html(context), text=render_text(context))
+            html, text = render_html(context), render_text(context)
+        if not tracked:
+            return RenderedVariant(html=html, text=text)
+        html, links = add_tracking(html, exclude={self._context["imprint_url"]})
+        return RenderedVariant(html=html, text=text, links=tuple(links))

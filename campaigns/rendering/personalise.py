@@ -19,12 +19,13 @@ from django.utils.translation import gettext as _
 
 from campaigns.models import Channel, Subscriber
 from campaigns.rendering.content import absolute
-from campaigns.tokens import PREFERENCES, UNSUBSCRIBE, make_token
+from campaigns.tokens import PREFERENCES, UNSUBSCRIBE, make_token, make_tracking_token
 
 SALUTATION = "salutation"
 UNSUBSCRIBE_URL = "unsubscribe_url"
 PREFERENCES_URL = "preferences_url"
-SLOTS = (SALUTATION, UNSUBSCRIBE_URL, PREFERENCES_URL)
+TRACKING_TOKEN = "tracking_token"
+SLOTS = (SALUTATION, UNSUBSCRIBE_URL, PREFERENCES_URL, TRACKING_TOKEN)
 TOKEN_MARK = "LTTOKEN"
 
 T = TypeVar("T", str, bytes)
@@ -70,17 +71,23 @@ class Split(Generic[T]):
 
 @dataclass(frozen=True)
 class Personal:
-    """A recipient's personal values, unescaped."""
+    """A recipient's personal values, unescaped.
+
+    ``tracking_token`` is empty unless the recipient's variant is tracked (then its measured links and
+    pixel hold the slot; ``campaigns.rendering.tracking``).
+    """
 
     salutation: str
     unsubscribe_url: str
     preferences_url: str
+    tracking_token: str = ""
 
     def as_text(self) -> dict[str, str]:
         return {
             SALUTATION: self.salutation,
             UNSUBSCRIBE_URL: self.unsubscribe_url,
             PREFERENCES_URL: self.preferences_url,
+            TRACKING_TOKEN: self.tracking_token,
         }
 
     def as_html(self) -> dict[str, str]:
@@ -115,12 +122,18 @@ class LinkBuilder:
         before, after = self._unsubscribe
         return f"{before}{make_token(subscriber, UNSUBSCRIBE)}{after}"
 
-    def personal(self, subscriber: Subscriber, unsubscribe_url: str) -> Personal:
+    def personal(
+        self, subscriber: Subscriber, unsubscribe_url: str, tracked_campaign_id: int | None = None
+    ) -> Personal:
+        """The recipient's values; a measurement token only for a tracked variant's issue."""
         before, after = self._preferences
         return Personal(
             salutation=salutation(subscriber.name, subscriber.language),
             unsubscribe_url=unsubscribe_url,
             preferences_url=f"{before}{make_token(subscriber, PREFERENCES)}{after}",
+            tracking_token=(
+                make_tracking_token(subscriber, tracked_campaign_id) if tracked_campaign_id else ""
+            ),
         )
 
 

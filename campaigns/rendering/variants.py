@@ -4,6 +4,10 @@ A reader's facets (municipality, grade bands, subjects, topics, language) are ma
 ``AudienceFacets``; readers with equal facets are matched once, so planning costs one pass over the distinct
 facet combinations, not over the recipients. A topic a reader chose includes its sub-topics, as it does in
 the channel rule.
+
+Whether a reader's mail is measured is part of the variant too: a reader is *tracked* only when the
+channel allows measurement and they consented, and tracked readers get variants of their own, so that no
+other reader's mail holds a measured link or a pixel.
 """
 
 import hashlib
@@ -30,6 +34,7 @@ class Reader:
     subjects: frozenset[str] = frozenset()
     grade_bands: frozenset[str] = frozenset()
     topics: frozenset[str] = frozenset()
+    tracked: bool = False
 
     def wants(self, item: NewsletterItem) -> bool:
         return item.facets.matches(
@@ -42,11 +47,12 @@ class Reader:
 
 @dataclass
 class VariantPlan:
-    """The pages and language of one variant and the subscribers who get it."""
+    """The pages, language and measurement of one variant and the subscribers who get it."""
 
     key: str
     language: str
     page_ids: tuple[int, ...]
+    tracked: bool = False
     subscriber_ids: list[int] = field(default_factory=list)
 
     def variant(self, campaign: Campaign, **rendered) -> Variant:
@@ -56,6 +62,7 @@ class VariantPlan:
             key=self.key,
             language=self.language,
             page_ids=list(self.page_ids),
+            tracked=self.tracked,
             recipient_count=len(self.subscriber_ids),
             **rendered,
         )
@@ -85,8 +92,11 @@ def unsuppressed_ids(subscribers: QuerySet[Subscriber]) -> set[int]:
     return {pk for pk, digest in hashes.items() if digest not in suppressed}
 
 
-def readers(subscribers: QuerySet[Subscriber]) -> dict[int, Reader]:
-    """The facets of the given subscribers, read in four queries whatever their number."""
+def readers(subscribers: QuerySet[Subscriber], tracking_enabled: bool = False) -> dict[int, Reader]:
+    """The facets of the given subscribers, read in four queries whatever their number.
+
+    ``tracking_enabled`` is the channel's switch: without it no reader is tracked, whatever they consented.
+    """
     children: dict[str, set[str]] = defaultdict(set)
     for slug, parent_slug in Topic.objects.filter(parent__isnull=False).values_list("slug", "parent__slug"):
         children[parent_slug].add(slug)
@@ -103,8 +113,8 @@ def readers(subscribers: QuerySet[Subscriber]) -> dict[int, Reader]:
             by_subscriber[pk].add(slug)
         terms[relation] = by_subscriber
     result = {}
-    for pk, language, municipality in Subscriber.objects.filter(pk__in=ids).values_list(
-        "pk", "language", "municipality__slug"
+    for pk, language, municipality, consent in Subscriber.objects.filter(pk__in=ids).values_list(
+        "pk", "language", "municipality__slug", "tracking_consent"
     ):
         topics = terms["topics"].get(pk, set())
         result[pk] = Reader(
@@ -113,6 +123,7 @@ def readers(subscribers: QuerySet[Subscriber]) -> dict[int, Reader]:
             subjects=frozenset(terms["subjects"].get(pk, ())),
             grade_bands=frozenset(terms["grade_bands"].get(pk, ())),
             topics=frozenset(topics.union(*(children[slug] for slug in topics))),
+            tracked=tracking_enabled and consent,
         )
     return result
 
@@ -135,14 +146,15 @@ def plan_variants(
         if items and not page_ids:
             unmatched.append(subscriber_id)
             continue
-        key = variant_key(reader.language, page_ids)
+        key = variant_key(reader.language, page_ids, reader.tracked)
         plan = plans.get(key)
         if plan is None:
-            plan = plans[key] = VariantPlan(key, reader.language, page_ids)
+            plan = plans[key] = VariantPlan(key, reader.language, page_ids, reader.tracked)
         plan.subscriber_ids.append(subscriber_id)
     return sorted(plans.values(), key=lambda plan: (-len(plan.subscriber_ids), plan.key)), unmatched
 
 
-def variant_key(language: str, page_ids: tuple[int, ...]) -> str:
-    """A stable name of a variant's content."""
-    return hashlib.sha256(f"{language}:{','.join(map(str, page_ids))}".encode()).hexdigest()[:32]
+def variant_key(language: str, page_ids: tuple[int, ...], tracked: bool = False) -> str:
+    """A stable name of a variant's content and measurement (untracked keys are those of before)."""
+    name = f"{language}:{','.join(map(str, page_ids))}{':tracked' if tracked else ''}"
+    return hashlib.sha256(name.encode()).hexdigest()[:32]

@@ -164,7 +164,7 @@ class Batch:
             to=headers.recipient(subscriber.email, subscriber.name),
             message_id=message_id,
             list_unsubscribe=self.headers.list_unsubscribe(unsubscribe_url),
-            personal=links.personal(subscriber, unsubscribe_url),
+            personal=links.personal(subscriber, unsubscribe_url, self.campaign.pk if mail.tracked else None),
         )
         try:
             backends.send(connection, message, self.headers.envelope_sender, subscriber.email)

@@ -23,7 +23,8 @@ def plan(
     renderer = IssueRenderer(campaign, page_ids)
     subscribers = recipients(campaign)
     eligible = unsuppressed_ids(subscribers)
-    facets = {pk: reader for pk, reader in readers(subscribers).items() if pk in eligible}
+    tracking = campaign.channel.tracking_enabled
+    facets = {pk: reader for pk, reader in readers(subscribers, tracking).items() if pk in eligible}
     plans, unmatched = plan_variants(renderer.items, facets)
     return renderer, plans, unmatched
 
@@ -45,9 +46,15 @@ def prepare(campaign_id: int) -> int:
         renderer, plans, unmatched = plan(campaign, campaign.frozen_page_ids)
         variants = []
         for variant_plan in plans:
-            rendered = renderer.render(variant_plan.page_ids, variant_plan.language)
+            rendered = renderer.render(variant_plan.page_ids, variant_plan.language, variant_plan.tracked)
             variants.append(
-                variant_plan.variant(campaign, html=rendered.html, text=rendered.text, rendered_at=now)
+                variant_plan.variant(
+                    campaign,
+                    html=rendered.html,
+                    text=rendered.text,
+                    links=list(rendered.links),
+                    rendered_at=now,
+                )
             )
         Variant.objects.bulk_create(variants)
         deliveries = [

@@ -23,7 +23,7 @@ from email.utils import formatdate
 
 from django.core.mail import EmailMultiAlternatives
 
-from campaigns.rendering.personalise import SLOTS, Personal, Split
+from campaigns.rendering.personalise import SLOTS, TRACKING_TOKEN, Personal, Split
 
 CRLF = b"\r\n"
 SOFT_BREAK = b"=\r\n"
@@ -139,6 +139,11 @@ class VariantMail:
             builder.literal(CRLF)
         builder.literal(f"--{boundary}--\r\n".encode())
         return cls(subject, from_email, dict(headers), html_split, text_split, builder.build())
+
+    @property
+    def tracked(self) -> bool:
+        """Whether the HTML holds measured links or the open pixel (their token slot)."""
+        return TRACKING_TOKEN in self.html.slots
 
     def message(
         self, *, to: str, message_id: str, list_unsubscribe: str, personal: Personal

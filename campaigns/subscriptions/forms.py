@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.addresses import MAX_EMAIL_LENGTH, normalise_email
 from campaigns.models import Channel, ConsentText, Language, Role, Subscriber, Subscription
 from campaigns.subscriptions.facets import Facets
+from campaigns.subscriptions.preferences import TRACKING_CONSENT_TEXT
 from campaigns.subscriptions.signup import request_subscription
 from page_types.models import GradeBand, MintSubject, Municipality, Topic
 
@@ -233,10 +234,15 @@ class SignupForm(FacetsForm):
 
 
 class PreferencesForm(FacetsForm):
-    """The preference centre: facets and the channels to receive; new channels need the consent box."""
+    """The preference centre: facets and the channels to receive; new channels need the consent box.
+
+    Consent to open and click measurement is a box of its own, unticked unless the person ticked it: it is
+    optional, and receiving a newsletter never depends on it.
+    """
 
     consent = forms.BooleanField(label=_("Einwilligung"), required=False)
     consent_version = ConsentVersionField()
+    tracking_consent = forms.BooleanField(label=TRACKING_CONSENT_TEXT, required=False)
 
     def __init__(self, *args, subscriber: Subscriber, **kwargs):
         self.subscriber = subscriber
@@ -261,6 +267,7 @@ class PreferencesForm(FacetsForm):
         """The form values that leave everything as it is."""
         return {
             **Facets.of(subscriber).as_slugs(),
+            "tracking_consent": subscriber.tracking_consent,
             "channels": [
                 channel.slug
                 for channel in Channel.objects.filter(

@@ -10,14 +10,31 @@ from collections.abc import Sequence
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from campaigns.models import Channel, ConsentEvent, ConsentText, Subscriber, Subscription, Suppression
+from campaigns.models import (
+    Channel,
+    ConsentEvent,
+    ConsentText,
+    Subscriber,
+    Subscription,
+    Suppression,
+    TrackingEvent,
+)
 from campaigns.subscriptions.consent_log import record
 from campaigns.subscriptions.facets import Facets
 
 Event = ConsentEvent.Event
 Status = Subscription.Status
 RECEIVING = (Status.ACTIVE, Status.PENDING)
+
+# What a person agrees to when they allow measurement: shown in the preference centre and logged with the
+# grant (at most 300 characters, the consent log's limit for details).
+TRACKING_CONSENT_TEXT = gettext_lazy(
+    "Ja, die Wirtschaftsförderung darf messen, ob ich einen Newsletter öffne und welche Links darin ich "
+    "anklicke – je Ausgabe das erste Mal und wie oft, ohne IP-Adresse und Gerätedaten –, um die Newsletter "
+    "zu verbessern. Widerruf jederzeit hier."
+)
 
 
 def unsubscribe(
@@ -58,6 +75,27 @@ def unsubscribe(
     return ended
 
 
+def set_tracking_consent(subscriber: Subscriber, consent: bool, *, source: str) -> bool:
+    """Give or withdraw consent to open and click measurement; return whether it changed.
+
+    Each change is logged: a grant with the wording the person agreed to (GDPR Art. 7(1)), a withdrawal
+    as such (Art. 7(3)). It takes effect at once, for mails already sent as well
+    (``campaigns.tracking.events`` checks consent at each open and click). A withdrawal also deletes what
+    was measured: consent was its only legal basis (Art. 17(1)(b)).
+    """
+    if subscriber.tracking_consent == consent:
+        return False
+    with transaction.atomic():
+        subscriber.tracking_consent = consent
+        subscriber.save(update_fields=["tracking_consent", "updated_at"])
+        if consent:
+            record(subscriber, Event.TRACKING_CONSENTED, source=source, detail=str(TRACKING_CONSENT_TEXT))
+        else:
+            TrackingEvent.objects.filter(subscriber=subscriber).delete()
+            record(subscriber, Event.TRACKING_WITHDRAWN, source=source)
+    return True
+
+
 def update_preferences(
     subscriber: Subscriber,
     facets: Facets,
@@ -66,11 +104,13 @@ def update_preferences(
     source: str,
     consent_text: ConsentText | None = None,
     ip_address: str | None = None,
+    tracking_consent: bool | None = None,
 ) -> None:
     """Store new facets and make exactly ``channels`` the active ones.
 
     Channels not in ``channels`` end; new ones start active and need ``consent_text`` (the wording the
-    person agreed to on the page). A suppressed address gets no new channel.
+    person agreed to on the page). A suppressed address gets no new channel. ``tracking_consent`` gives or
+    withdraws consent to measurement (``None`` leaves it as it is).
     """
     active = set(subscriber.subscriptions.filter(status=Status.ACTIVE).values_list("channel_id", flat=True))
     new_channels = [channel for channel in channels if channel.pk not in active]
@@ -82,6 +122,8 @@ def update_preferences(
         changed = facets.apply_to(subscriber)
         if changed:
             record(subscriber, Event.PREFERENCES_CHANGED, source=source, detail=", ".join(changed))
+        if tracking_consent is not None:
+            set_tracking_consent(subscriber, tracking_consent, source=source)
         for subscription in subscriber.subscriptions.select_related("channel").filter(status__in=RECEIVING):
             if subscription.channel_id not in wanted:
                 unsubscribe(subscriber, subscription.channel, source=source)

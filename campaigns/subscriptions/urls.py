@@ -1,12 +1,14 @@
 """Public newsletter URLs, mounted by the host project at ``newsletter/``.
 
 The names are an interface: the campaign engine builds the links in every mail with
-``reverse("newsletter:unsubscribe", kwargs={"token": ...})`` and ``newsletter:preferences``.
+``reverse("newsletter:unsubscribe", kwargs={"token": ...})`` and ``newsletter:preferences``; measured mails
+link to ``newsletter:click`` and ``newsletter:open`` (``campaigns.tracking``).
 """
 
 from django.urls import path
 
 from campaigns.subscriptions import views
+from campaigns.tracking import views as tracking_views
 
 app_name = "newsletter"
 
@@ -16,4 +18,6 @@ urlpatterns = [
     path("confirm/<str:token>/", views.confirm_page, name="confirm"),
     path("preferences/<str:token>/", views.preferences_page, name="preferences"),
     path("unsubscribe/<str:token>/", views.unsubscribe_page, name="unsubscribe"),
+    path("link/<str:token>/<int:number>/", tracking_views.click, name="click"),
+    path("open/<str:token>/", tracking_views.open_pixel, name="open"),
 ]

@@ -155,6 +155,7 @@ def preferences_page(request: HttpRequest, subscriber: Subscriber) -> HttpRespon
                 source=Source.FORM,
                 consent_text=form.consent_text(),
                 ip_address=ratelimit.client_address(request),
+                tracking_consent=form.cleaned_data["tracking_consent"],
             )
             form = PreferencesForm(subscriber=subscriber)
             saved = True
