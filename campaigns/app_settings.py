@@ -68,7 +68,12 @@ def sender_domain() -> str:
 
 
 def unsubscribe_mailto() -> str:
-    """The mailbox of the ``mailto:`` in ``List-Unsubscribe``; its requests are handled by staff."""
+    """The mailbox of the ``mailto:`` in ``List-Unsubscribe``.
+
+    Requests to it are processed automatically (``campaigns.subscriptions.unsubscribe_mail``), delivered
+    by an ESP's inbound webhook or an MTA alias piping into ``manage.py process_unsubscribe_mail``; mail to
+    it is never answered.
+    """
     return str(_get("UNSUBSCRIBE_MAILTO", f"abmelden@{sender_domain()}"))
 
 

@@ -1,4 +1,5 @@
-"""Provider events through django-anymail's tracking webhooks: bounces and complaints become suppressions.
+"""Provider events through django-anymail's webhooks: bounces and complaints become suppressions, and
+mail to the unsubscribe mailbox unsubscribes its sender.
 
 django-anymail's own views (mounted at ``/webhooks/anymail/<esp>/tracking/``, secured with
 ``ANYMAIL_WEBHOOK_SECRET``) verify and normalise each ESP's events and send the ``tracking`` signal; this
@@ -9,12 +10,15 @@ anymail reports some ESPs' soft bounces (full mailbox, over quota: the ESP gave 
 address is fine) as ``bounced``, like a hard bounce; only the raw event tells them apart. They mark the
 delivery undeliverable but must not suppress the address for good. (Transient failures that anymail
 reports as ``deferred`` never reach the branches below.)
+
+Inbound mail arrives at ``/webhooks/anymail/<esp>/inbound/`` (same secret) as the ``inbound`` signal; only
+messages to the ``List-Unsubscribe`` mailbox are acted on (``campaigns.subscriptions.unsubscribe_mail``).
 """
 
 from collections.abc import Callable
 from typing import Any
 
-from anymail.signals import AnymailTrackingEvent, EventType, tracking
+from anymail.signals import AnymailInboundEvent, AnymailTrackingEvent, EventType, inbound, tracking
 from django.core.exceptions import ValidationError
 from django.dispatch import receiver
 
@@ -22,6 +26,7 @@ from campaigns.addresses import normalise_email
 from campaigns.models import ConsentEvent, Delivery, Subscriber
 from campaigns.subscriptions.preferences import unsubscribe
 from campaigns.subscriptions.suppressions import record_bounce, record_complaint
+from campaigns.subscriptions.unsubscribe_mail import handle_unsubscribe_mail
 
 # ESP name (as anymail spells it) -> test of its raw event for a soft bounce anymail calls ``bounced``.
 SOFT_BOUNCES: dict[str, Callable[[dict[str, Any]], bool]] = {
@@ -56,3 +61,15 @@ def provider_event(sender, event: AnymailTrackingEvent, esp_name: str, **kwargs)
     else:
         for subscriber in Subscriber.objects.for_address(address):
             unsubscribe(subscriber, source=ConsentEvent.Source.EMAIL, detail=detail)
+
+
+@receiver(inbound, dispatch_uid="campaigns.webhooks.inbound_mail")
+def inbound_mail(sender, event: AnymailInboundEvent, esp_name: str, **kwargs) -> None:
+    """Hand received mail to the unsubscribe mailbox's handler, which ignores mail for other addresses."""
+    message = event.message
+    handle_unsubscribe_mail(
+        message,
+        envelope_recipient=message.envelope_recipient,
+        envelope_sender=message.envelope_sender,
+        via=esp_name,
+    )
