@@ -49,6 +49,15 @@ def retry_delay() -> float:
     return max(0.0, float(_get("RETRY_DELAY", 60)))
 
 
+def tracking_retention_days() -> int:
+    """Days after an issue's dispatch ended that its measured opens and clicks are kept.
+
+    A report is read in the weeks after an issue; keeping who opened what for longer serves no purpose the
+    consent covers (data minimisation, GDPR Art. 5(1)(e)).
+    """
+    return max(1, int(_get("TRACKING_RETENTION_DAYS", 180)))
+
+
 def content_language() -> str:
     """The language the pages are written in: the mails' ``lang`` and ``Content-Language``.
 
@@ -74,7 +83,7 @@ def unsubscribe_mailto() -> str:
     by an ESP's inbound webhook or an MTA alias piping into ``manage.py process_unsubscribe_mail``; mail to
     it is never answered.
     """
-    return str(_get("UNSUBSCRIBE_MAILTO", f"abmelden@{sender_domain()}"))
+    return str(_get("UNSUBSCRIBE_MAILTO", "") or f"abmelden@{sender_domain()}")
 
 
 def imprint() -> str:

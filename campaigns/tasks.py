@@ -3,7 +3,8 @@
 ``start_campaign`` freezes and renders an issue and queues its batches; each ``send_batch`` queues its
 successor while due work remains, so an issue is sent by as many chains of batches as
 ``CAMPAIGNS_SEND_CONCURRENCY`` says; ``sweep`` runs every minute and repairs whatever a crash left;
-``purge_pending_subscribers`` runs daily. The migrations schedule the periodic ones (``campaigns.schedules``).
+``purge_pending_subscribers`` and ``purge_tracking_events`` run daily. The migrations schedule the periodic
+ones (``campaigns.schedules``).
 """
 
 import logging
@@ -14,6 +15,7 @@ from campaigns import subscriptions
 from campaigns.sending import control, freeze, sweeper
 from campaigns.sending.batch import BatchResult
 from campaigns.sending.batch import send_batch as run_batch
+from campaigns.tracking import events
 
 logger = logging.getLogger(__name__)
 
@@ -50,3 +52,8 @@ def sweep() -> sweeper.SweepResult:
 def purge_pending_subscribers() -> int:
     """Delete sign-ups not confirmed within the retention period; return how many."""
     return subscriptions.purge_pending_subscribers()
+
+
+def purge_tracking_events() -> int:
+    """Delete measured opens and clicks past their retention period; return how many."""
+    return events.purge_expired_events()

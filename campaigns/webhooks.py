@@ -3,8 +3,9 @@ mail to the unsubscribe mailbox unsubscribes its sender.
 
 django-anymail's own views (mounted at ``/webhooks/anymail/<esp>/tracking/``, secured with
 ``ANYMAIL_WEBHOOK_SECRET``) verify and normalise each ESP's events and send the ``tracking`` signal; this
-receiver acts on the ones that say an address must not be mailed again. Opens and clicks are ignored: the
-engine keeps no per-person tracking data.
+receiver acts on the ones that say an address must not be mailed again. Opens and clicks an ESP reports
+are ignored: measurement happens only through the engine's own consent-gated links (``campaigns.tracking``),
+so an ESP's tracking must stay switched off.
 
 anymail reports some ESPs' soft bounces (full mailbox, over quota: the ESP gave up on this message, the
 address is fine) as ``bounced``, like a hard bounce; only the raw event tells them apart. They mark the

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("campaigns", "0006_schedule_pending_signup_purge"),
+        ("campaigns", "0006_schedule_data_retention_purges"),
     ]
 
     operations = [

@@ -7,10 +7,13 @@ a withdrawal, or a channel switched off, takes effect for mails already sent.
 """
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import timezone
 
+from campaigns import app_settings
 from campaigns.models import Campaign, Delivery, Subscriber, TrackingEvent
 from campaigns.tokens import InvalidToken, read_tracking_token
 
@@ -72,3 +75,11 @@ def record(mail: MeasuredMail, kind: str, link: int = 0) -> bool:
     except IntegrityError:  # another request created the row in the meantime
         TrackingEvent.objects.filter(**key).update(count=F("count") + 1)
     return True
+
+
+def purge_expired_events(now: datetime | None = None) -> int:
+    """Delete the measured opens and clicks of issues whose dispatch ended longer ago than the retention
+    period (``CAMPAIGNS_TRACKING_RETENTION_DAYS``); return how many rows went."""
+    cutoff = (now or timezone.now()) - timedelta(days=app_settings.tracking_retention_days())
+    deleted, _ = TrackingEvent.objects.filter(campaign__finished_at__lt=cutoff).delete()
+    return deleted

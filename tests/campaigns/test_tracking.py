@@ -5,6 +5,7 @@ test client, as a mail client's browser would.
 """
 
 import re
+from datetime import timedelta
 from email.message import EmailMessage
 from io import StringIO
 from unittest import mock
@@ -13,6 +14,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django_q.models import Schedule
 from mjml import mjml2html
 
 from campaigns.models import ConsentEvent, Delivery, Subscriber, TrackingEvent, Variant
@@ -24,7 +28,7 @@ from campaigns.sending.inline import send_inline
 from campaigns.subscriptions import export_subscriber
 from campaigns.subscriptions.preferences import set_tracking_consent
 from campaigns.tokens import PREFERENCES, UNSUBSCRIBE, make_token, make_tracking_token
-from tests.campaigns.engine import make_reader
+from tests.campaigns.engine import make_campaign, make_reader
 
 BASE = "https://leuchtturm.example"
 CLICK = f"{BASE}/newsletter/link/"
@@ -343,3 +347,25 @@ def test_report_without_measured_recipients_shows_no_measurement(newsletter, smt
     send_inline(newsletter.campaign.pk)
     page = client.get(reverse("campaigns_campaign:dispatch", args=[newsletter.campaign.pk])).content.decode()
     assert "4 von 4 Zustellungen versendet." in page and "Öffnungen und Klicks" not in page
+
+
+def test_measured_opens_and_clicks_are_deleted_daily_after_the_retention_period(newsletter, settings):
+    settings.CAMPAIGNS_TRACKING_RETENTION_DAYS = 180
+    schedule = Schedule.objects.get(name="campaigns-purge-tracking")
+    assert (schedule.schedule_type, schedule.repeats) == (Schedule.DAILY, -1)
+    now = timezone.now()
+    issues = {
+        "old": make_campaign(newsletter.channel, finished_at=now - timedelta(days=181)),
+        "recent": make_campaign(newsletter.channel, finished_at=now - timedelta(days=179)),
+        "sending": make_campaign(newsletter.channel),
+    }
+    reader = next(iter(newsletter.readers.values()))
+    for campaign in issues.values():
+        TrackingEvent.objects.create(campaign=campaign, subscriber=reader, kind=Kind.OPEN)
+        TrackingEvent.objects.create(campaign=campaign, subscriber=reader, kind=Kind.CLICK, link=1)
+
+    assert import_string(schedule.func)() == 2
+    assert set(TrackingEvent.objects.values_list("campaign__pk", flat=True)) == {
+        issues["recent"].pk,
+        issues["sending"].pk,
+    }

@@ -307,3 +307,14 @@ def test_inbound_webhook_leaves_mail_to_other_addresses_alone(client, reader, se
     assert post_inbound(client, postmark_inbound("redaktion@example.org")).status_code == 200
 
     assert set(statuses(reader).values()) == {ACTIVE}
+
+
+def test_an_operator_can_name_another_mailbox(reader, settings):
+    settings.CAMPAIGNS_UNSUBSCRIBE_MAILTO = "newsletter-abmelden@landkreis-ludwigsburg.de"
+    message = request_mail()
+    assert message["To"] == "newsletter-abmelden@landkreis-ludwigsburg.de"
+    assert handle_unsubscribe_mail(message).outcome == Outcome.UNSUBSCRIBED
+    assert statuses(reader)["mint-update"] == UNSUBSCRIBED
+
+    settings.CAMPAIGNS_UNSUBSCRIBE_MAILTO = ""  # an empty environment variable keeps the default
+    assert app_settings.unsubscribe_mailto().startswith("abmelden@")
