@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, quote_etag
 from django.utils.http import http_date
@@ -65,6 +65,27 @@ def conditional_response(request: HttpRequest, validators: Validators) -> HttpRe
 def cached_body(validators: Validators) -> bytes | None:
     """The body rendered earlier for these validators, if the cache still has it."""
     return cache.get(_body_key(validators))
+
+
+def kept_response(request: HttpRequest, validators: Validators) -> HttpResponseBase | None:
+    """The answer to ``request`` from the body kept for ``validators``, or ``None`` when none is kept.
+
+    A kept body is proof enough that the request is valid: bodies are only kept for successful answers,
+    under an ETag of the full URL, the language and the content version — and every change that could
+    make the same URL invalid, private or different (vocabulary, pages, privacy, sites) advances that
+    version. So the answer needs no parameter checks, no site or restriction lookups and no serializer.
+    """
+    body = cached_body(validators)
+    if body is None:
+        return None
+    return conditional_response(request, validators) or body_response(body, validators)
+
+
+def body_response(body: bytes, validators: Validators) -> HttpResponse:
+    """A rendered body as a cacheable JSON response."""
+    response = HttpResponse(body, content_type="application/json")
+    mark_cacheable(response, validators)
+    return response
 
 
 def keep_body(validators: Validators, body: bytes) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.core.signing import BadSignature
 from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from rest_framework.fields import ReadOnlyField
@@ -85,6 +85,25 @@ class ContentEndpoint(BaseAPIViewSet):
     pagination_class = ContentPagination
     detail_query_class: type[QueryForm] = DetailQuery
     find_query_class: type[QueryForm] = FindQuery
+    # The views whose bodies are kept (see ``conditional``), so that a repeat can be served by ``dispatch``.
+    kept_body_actions = frozenset({"listing_view", "detail_view"})
+    # Validators of this request without the clock, as ``dispatch`` computed them.
+    clockless_validators: caching.Validators | None = None
+
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
+        """Serve a body kept for this URL and content version before anything else runs.
+
+        Most requests are repeats (many front ends asking for the same listing), and their answer is known
+        after one query; Django REST framework's request wrapping, the parameter checks, the site and
+        restriction lookups and the serializers are only needed for the rest. Answers that vary with the
+        clock (``upcoming=true``) are kept under other validators and take the full path.
+        """
+        if self.action_map.get(request.method.lower()) in self.kept_body_actions:
+            self.clockless_validators = caching.validators_for(request)
+            if (kept := caching.kept_response(request, self.clockless_validators)) is not None:
+                self.headers = self.default_response_headers
+                return self.finalize_response(request, kept, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
 
     # -- parameters ------------------------------------------------------------------------------------
     def listing_query(self) -> ObjectQuery:
@@ -125,16 +144,19 @@ class ContentEndpoint(BaseAPIViewSet):
         """Answer a revalidation with 304 before any work, else the body rendered for the current content
         version (from the cache, or rendered now and kept), with its validators."""
         self.query  # noqa: B018 — a bad request is a 400 even with a matching ETag
-        validators = caching.validators_for(request, varies_with_time=self.varies_with_time())
+        varies_with_time = self.varies_with_time()
+        validators = (
+            self.clockless_validators
+            if self.clockless_validators and not varies_with_time
+            else caching.validators_for(request, varies_with_time=varies_with_time)
+        )
         if (not_modified := caching.conditional_response(request, validators)) is not None:
             return not_modified
         body = caching.cached_body(validators)
         if body is None:
             body = JSONRenderer().render(render())
             caching.keep_body(validators, body)
-        response = HttpResponse(body, content_type="application/json")
-        caching.mark_cacheable(response, validators)
-        return response
+        return caching.body_response(body, validators)
 
     def varies_with_time(self) -> bool:
         return False
