@@ -2,8 +2,8 @@
 
 Written for the district's administration as publisher. The privacy notice explains the newsletter as the
 outreach plugin implements it: double opt-in, the stored facets, the consent log, unsubscribing from every
-mail, open and click measurement only with separate consent, and the rights under the GDPR. Both carry a note that they are demo texts to be checked
-before going live.
+mail, open and click measurement only with separate consent, and the rights under the GDPR. Both carry a
+note that they are demo texts to be checked before going live.
 """
 
 from django.utils.html import escape
@@ -70,11 +70,12 @@ IP-Adresse bei Anmeldung und Bestätigung.</li>
 Einwilligungsprotokoll führen wir, weil wir Ihre Einwilligung nachweisen müssen (Art. 7 Abs. 1 DSGVO).</p>
 <h3>Erfolgsmessung nur mit Ihrer Einwilligung</h3>
 <p>Unsere Newsletter enthalten keine Zählpixel und keine personalisierten Tracking-Links, solange Sie nicht
-ausdrücklich in die Öffnungs- und Klickmessung eingewilligt haben. Diese Einwilligung ist freiwillig, für den
-Bezug des Newsletters nicht nötig und in Ihren Einstellungen jederzeit widerruflich (Art. 6 Abs. 1 lit. a
-DSGVO, § 25 Abs. 1 TDDDG). Nur wenn Sie eingewilligt haben und der Kanal die Messung vorsieht, speichern wir
-je Ausgabe, ob Sie die E-Mail geöffnet und welche Links Sie angeklickt haben – mit Zeitpunkt des ersten Aufrufs
-und Anzahl, ohne IP-Adresse und ohne Angaben zu Ihrem Gerät. Mit dem Widerruf löschen wir diese Angaben.</p>
+ausdrücklich in die Öffnungs- und Klickmessung eingewilligt haben. Diese Einwilligung ist freiwillig, für
+den Bezug des Newsletters nicht nötig und in Ihren Einstellungen jederzeit widerruflich (Art. 6 Abs. 1
+lit. a DSGVO, § 25 Abs. 1 TDDDG). Nur wenn Sie eingewilligt haben und der Kanal die Messung vorsieht,
+speichern wir je Ausgabe, ob Sie die E-Mail geöffnet und welche Links Sie angeklickt haben – mit dem
+Zeitpunkt des ersten Aufrufs und der Anzahl, ohne IP-Adresse und ohne Angaben zu Ihrem Gerät. Mit dem
+Widerruf löschen wir diese Angaben, spätestens aber 180 Tage nach dem Versand der Ausgabe.</p>
 <h3>Abmelden und Einstellungen ändern</h3>
 <p>Jede E-Mail enthält einen Link zu Ihren Einstellungen und einen Abmeldelink; E-Mail-Programme bieten
 zusätzlich eine Abmeldung mit einem Klick an. Sie können einzelne Kanäle oder alle abbestellen. Die
