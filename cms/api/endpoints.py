@@ -7,6 +7,8 @@ session. Listings fetch relations and StreamField references for all items at on
 does not grow with their length. And every response carries validators for conditional requests.
 """
 
+import copy
+import functools
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -17,7 +19,7 @@ from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from rest_framework.fields import ReadOnlyField
+from rest_framework.fields import Field, ReadOnlyField
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -50,6 +52,11 @@ from page_types.references import RENDITIONS, ApiReferences
 
 DEFAULT_LIMIT = 20
 PREVIEW_TOKEN_MAX_AGE = timedelta(days=1)
+# Serializer classes kept per endpoint, model and field selection; ``fields`` comes from clients, so bounded.
+SERIALIZER_CLASSES_KEPT = 256
+
+# Wagtail's parsed ``fields`` parameter, as tuples so that it can be a cache key.
+FieldsConfig = tuple[tuple[str, bool, "FieldsConfig | None"], ...]
 
 
 class ContentPagination(WagtailPagination):
@@ -193,6 +200,17 @@ class ContentEndpoint(BaseAPIViewSet):
                 "fields", _("Ungültige Feldauswahl: %(detail)s.") % {"detail": error}
             ) from None
 
+    @classmethod
+    def _get_serializer_class(
+        cls, router: Any, model: type, fields_config: Any, show_details: bool = False, nested: bool = False
+    ) -> type:
+        """Wagtail's serializer class for a model and field selection, built once per process.
+
+        Wagtail builds it, and the classes of all nested relations, on every request, although they depend
+        on nothing but the endpoint, the model and the field selection.
+        """
+        return _serializer_class(cls, router, model, _frozen(fields_config), show_details, nested)
+
     def get_object(self) -> Any:
         if int(self.kwargs["pk"]) > MAX_ID:
             raise Http404
@@ -216,6 +234,42 @@ class ContentEndpoint(BaseAPIViewSet):
             response = super().handle_exception(exc)
         caching.mark_private(response)
         return response
+
+
+class PrebuiltFields:
+    """Serializer fields built once per serializer class, and copied for each serializer.
+
+    Django REST framework builds a model serializer's fields from the model whenever a serializer is made;
+    the serializer classes are kept (``_serializer_class``), so their fields can be built once. A copy is
+    what DRF makes of declared fields, too: fields are bound to the serializer that uses them.
+    """
+
+    def get_fields(self) -> dict[str, Field]:
+        cls = type(self)
+        if "prebuilt_fields" not in cls.__dict__:
+            cls.prebuilt_fields = super().get_fields()
+        return copy.deepcopy(cls.prebuilt_fields)
+
+
+def _frozen(fields_config: Any) -> FieldsConfig:
+    return tuple(
+        (name, negated, None if sub is None else _frozen(sub)) for name, negated, sub in fields_config
+    )
+
+
+@functools.lru_cache(maxsize=SERIALIZER_CLASSES_KEPT)
+def _serializer_class(
+    endpoint: type[ContentEndpoint],
+    router: Any,
+    model: type,
+    fields_config: FieldsConfig,
+    show_details: bool,
+    nested: bool,
+) -> type:
+    built = super(ContentEndpoint, endpoint)._get_serializer_class(
+        router, model, fields_config, show_details=show_details, nested=nested
+    )
+    return type(built.__name__, (PrebuiltFields, built), {})
 
 
 class PagesEndpoint(ContentEndpoint, PagesAPIViewSet):
