@@ -103,7 +103,8 @@ class ContentEndpoint(BaseAPIViewSet):
         Most requests are repeats (many front ends asking for the same listing), and their answer is known
         after one query; Django REST framework's request wrapping, the parameter checks, the site and
         restriction lookups and the serializers are only needed for the rest. Answers that vary with the
-        clock (``upcoming=true``) are kept under other validators and take the full path.
+        clock (``upcoming=true``) are kept under other validators and take the full path. Nothing that DRF
+        checks first is skipped: these endpoints have no authentication, permissions or throttles.
         """
         if self.action_map.get(request.method.lower()) in self.kept_body_actions:
             self.clockless_validators = caching.validators_for(request)

@@ -6,8 +6,10 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from rest_framework.permissions import AllowAny
 from wagtail.models import PageViewRestriction
 
+from cms.api.endpoints import DocumentsEndpoint, ImagesEndpoint, PagesEndpoint
 from tests.api.test_caching import backdate_last_change
 
 # Headers that carry the time of the answer rather than its content.
@@ -96,3 +98,11 @@ def test_a_bad_request_is_not_answered_from_a_kept_body(client, content):
     assert client.get(url + "&colour=blau").status_code == 400
     assert client.get(url, headers={"if-none-match": "*"}).status_code == 304
     assert client.get(url + "&limit=500", headers={"if-none-match": "*"}).status_code == 400
+
+
+@pytest.mark.parametrize("endpoint", [PagesEndpoint, ImagesEndpoint, DocumentsEndpoint])
+def test_serving_before_drf_skips_no_check(endpoint):
+    """``dispatch`` answers before DRF checks authentication, permissions and throttles: there are none."""
+    view = endpoint()
+    assert not view.get_authenticators() and not view.get_throttles()
+    assert all(isinstance(permission, AllowAny) for permission in view.get_permissions())
