@@ -123,10 +123,10 @@ def prepare(campaign_id: int) -> tuple[int, float]:
     spent = []
     original = issue.IssueRenderer.render
 
-    def timed(self, page_ids, language):
+    def timed(self, *args, **kwargs):
         started = time.perf_counter()
         try:
-            return original(self, page_ids, language)
+            return original(self, *args, **kwargs)
         finally:
             spent.append(time.perf_counter() - started)
 
