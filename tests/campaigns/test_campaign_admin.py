@@ -5,22 +5,12 @@ import html as html_module
 import re
 from unittest import mock
 
-import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from campaigns.models import Campaign
 from campaigns.sending import control
 from campaigns.sending.inline import send_inline
-
-
-@pytest.fixture
-def manager(django_user_model, client):
-    """A member of the "Kampagnen" group, logged in."""
-    user = django_user_model.objects.create_user("manager", password="pw")
-    user.groups.add(Group.objects.get(name="Kampagnen"))
-    client.force_login(user)
-    return user
 
 
 def test_campaign_manager_group_may_send(db):

@@ -6,7 +6,6 @@ the mail's HTML and its headers. None of them may become markup, and no line bre
 """
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from campaigns.sending.inline import send_inline
@@ -15,14 +14,6 @@ from tests.xss import SHORT_PAYLOAD, executable_payloads, shown_as_text
 pytestmark = pytest.mark.django_db
 
 SUBSCRIBERS = "wagtailsnippets_campaigns_subscriber"
-
-
-@pytest.fixture
-def manager(client, django_user_model):
-    user = django_user_model.objects.create_user("kampagne", password="pw")
-    user.groups.add(Group.objects.get(name="Kampagnen"))
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from io import StringIO
 from unittest import mock
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -307,14 +306,6 @@ def test_export_contains_the_events_and_erasure_removes_them(newsletter, smtp_si
     call_command("erase_subscriber", "lehrerin@example.org", interactive=False, stdout=StringIO())
     assert not TrackingEvent.objects.exists()
     assert client.get(path_of(link)).status_code == 404  # the erased person's links are revoked
-
-
-@pytest.fixture
-def manager(django_user_model, client):
-    user = django_user_model.objects.create_user("manager", password="pw")
-    user.groups.add(Group.objects.get(name="Kampagnen"))
-    client.force_login(user)
-    return user
 
 
 def test_report_shows_unique_opens_and_clicks_of_consenting_recipients_only(
