@@ -21,7 +21,6 @@ import http.client
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -30,7 +29,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchenv import ROOT, free_port  # also puts the project on sys.path
+
 API_PATH = "/api/v2/pages/?type=page_types.MintOfferPage&fields=*"
 CEILING_PATH = "/api/health/"
 HOST = "127.0.0.1"
@@ -59,12 +59,6 @@ class Measurement:
             f"{label:<8} {self.path:<55} {self.requests_per_second:8.1f} req/s"
             f"   p50 {self.percentile(0.5):7.1f} ms   p99 {self.percentile(0.99):7.1f} ms"
         )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 def environment(var_dir: Path, port: int) -> dict[str, str]:

@@ -12,26 +12,15 @@ with the ETag. Prints the median time and the queries of each, for the default l
 """
 
 import argparse
-import os
 import statistics
-import sys
 import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchenv import bench_env  # also puts the project on sys.path
 
 
 def configure(var_dir: str) -> None:
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="cms.settings",
-        DEBUG="1",
-        LEUCHTTURM_VAR_DIR=var_dir,
-        DATABASE_URL=os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{var_dir}/bench.sqlite3",
-        ALLOWED_HOSTS="localhost",
-        LOG_LEVEL="WARNING",
-    )
-    sys.path.insert(0, str(ROOT))
+    bench_env(var_dir, DEBUG="1", ALLOWED_HOSTS="localhost")
 
 
 def build_content(items: int) -> str:

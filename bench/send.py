@@ -12,7 +12,6 @@ the last line is ``ratio=<engine with 1 worker ÷ ceiling>``.
 """
 
 import argparse
-import os
 import random
 import resource
 import shutil
@@ -21,9 +20,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchenv import ROOT, bench_env, free_port  # also puts the project on sys.path
+
 SINK = """
 import asyncio, sys
 from aiosmtpd.controller import Controller
@@ -42,32 +41,17 @@ controller.stop()
 """
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def configure(var_dir: str, port: int) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="cms.settings",
+    return bench_env(
+        var_dir,
         DEBUG="1",
-        LEUCHTTURM_VAR_DIR=var_dir,
-        DATABASE_URL=os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{var_dir}/bench.sqlite3",
         EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=str(port),
         CAMPAIGNS_BATCH_SIZE="500",
         CAMPAIGNS_RECORD_EVERY="250",
         CAMPAIGNS_SEND_CONCURRENCY="2",
-        LOG_LEVEL="WARNING",
-        PYTHONPATH=str(ROOT),
     )
-    os.environ.update(env)
-    return env
 
 
 def build_content(subscribers: int) -> list[int]:
@@ -188,7 +172,6 @@ def main() -> None:
     var_dir = tempfile.mkdtemp(prefix="leuchtturm-bench-")
     port = free_port()
     env = configure(var_dir, port)
-    sys.path.insert(0, str(ROOT))
     sink = subprocess.Popen(
         [sys.executable, "-c", SINK, str(port)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     )

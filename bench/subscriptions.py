@@ -24,7 +24,6 @@ import argparse
 import collections
 import http.client
 import json
-import os
 import random
 import statistics
 import subprocess
@@ -32,38 +31,25 @@ import sys
 import tempfile
 import threading
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchenv import ROOT, bench_env, free_port  # also puts the project on sys.path
+
 REQUEST_TIMEOUT = 30
 PHASE_SECONDS = 180
 SETTINGS = "bench.subscriptions_site"
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def configure(var_dir: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
+    env = bench_env(
+        var_dir,
         DJANGO_SETTINGS_MODULE=SETTINGS,
         SECRET_KEY="bench-only-" + "s" * 40,
         ALLOWED_HOSTS="127.0.0.1",
-        LEUCHTTURM_VAR_DIR=var_dir,
-        DATABASE_URL=os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{var_dir}/bench.sqlite3",
         SECURE_COOKIES="0",
         CAMPAIGNS_SIGNUP_RATE_LIMIT=str(10**9),
-        LOG_LEVEL="WARNING",
-        PYTHONPATH=str(ROOT),
     )
     env.pop("REDIS_URL", None)
     env.pop("DEBUG", None)
-    os.environ.update(env)
     return env
 
 
@@ -318,7 +304,6 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory(prefix="leuchtturm-bench-") as var_dir:
         env = configure(var_dir)
-        sys.path.insert(0, str(ROOT))
         import django
 
         django.setup()

@@ -1,0 +1,33 @@
+"""The environment every benchmark runs Leuchtturm in: a throw-away database in a temporary directory.
+
+Each benchmark configures ``cms.settings`` (or a variant of it) for itself and for the processes it starts;
+what they share is here, so that no benchmark can reach a real installation's database, and
+``BENCH_DATABASE_URL`` points all of them at another database alike.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.smtp_sink import free_port  # noqa: E402
+
+__all__ = ["ROOT", "bench_env", "free_port"]
+
+
+def bench_env(var_dir: str, **variables: str) -> dict[str, str]:
+    """This process's environment with the benchmark database under ``var_dir``, quiet logs and
+    ``variables``; applied to this process too, and returned for its children."""
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="cms.settings",
+        LEUCHTTURM_VAR_DIR=var_dir,
+        DATABASE_URL=os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{var_dir}/bench.sqlite3",
+        LOG_LEVEL="WARNING",
+        PYTHONPATH=str(ROOT),
+    )
+    env.update(variables)
+    os.environ.update(env)
+    return env
