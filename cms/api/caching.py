@@ -36,8 +36,10 @@ class Validators:
 def validators_for(request: HttpRequest, *, varies_with_time: bool = False) -> Validators:
     """Validators of the response to ``request`` as of the current content version.
 
-    The ETag covers the full URL (host, path, query) and the language of messages. A response that depends
-    on the clock as well (``upcoming=true``) gets a new ETag every minute and no Last-Modified.
+    The ETag covers the full URL (host, path, query), the port the request came in on and the language of
+    messages. The port counts apart from the URL because Wagtail tells sites apart by the server's port,
+    which a ``Host`` header without one does not show. A response that depends on the clock as well
+    (``upcoming=true``) gets a new ETag every minute and no Last-Modified.
     """
     version = ContentVersion.current()
     # The time of the last change as well as its number: a database restored from a backup counts again
@@ -46,6 +48,7 @@ def validators_for(request: HttpRequest, *, varies_with_time: bool = False) -> V
         str(version.counter),
         version.changed_at.isoformat(),
         request.build_absolute_uri(),
+        str(request.get_port()),
         get_language() or "",
     ]
     if varies_with_time:

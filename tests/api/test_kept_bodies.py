@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.permissions import AllowAny
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from cms.api.endpoints import DocumentsEndpoint, ImagesEndpoint, PagesEndpoint
 from tests.api.test_caching import backdate_last_change
@@ -90,6 +90,21 @@ def test_kept_bodies_are_kept_per_host(client, content):
     other_host = client.get(url, headers={"host": "127.0.0.1"})
     assert other_host.status_code == 200
     assert other_host["ETag"] != first["ETag"]
+
+
+def test_kept_bodies_are_kept_per_port(client, content):
+    """Wagtail tells two sites on one host name apart by the server's port, which the ``Host`` header of
+    a request behind a proxy does not carry: the other site's pages must not come from a kept body."""
+    Site.objects.create(hostname="testserver", port=80, root_page=content["home"], site_name="Leuchtturm")
+    Site.objects.create(
+        hostname="testserver", port=8080, root_page=content["history"], site_name="Geschichte"
+    )
+    url = "/api/v2/pages/?type=page_types.MintOfferPage"
+    host = {"host": "testserver"}  # as a proxy in front of both ports sends it
+    assert content["offer"].title in client.get(url, headers=host, SERVER_PORT="80").content.decode()
+    other_site = client.get(url, headers=host, SERVER_PORT="8080")
+    assert other_site.status_code == 200
+    assert content["offer"].title not in other_site.content.decode()
 
 
 def test_a_bad_request_is_not_answered_from_a_kept_body(client, content):
