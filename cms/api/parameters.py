@@ -162,7 +162,9 @@ def _model_field_filter(field: models.Field) -> forms.Field:
         return StrictBooleanField(required=False)
     if isinstance(field, models.AutoField):
         return forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
-    form_field = field.formfield(required=False)
+    # A link filter without a scheme means the secure one, as it will in Django 6.
+    options = {"assume_scheme": "https"} if isinstance(field, models.URLField) else {}
+    form_field = field.formfield(required=False, **options)
     form_field.required = False
     return form_field
 

@@ -97,6 +97,14 @@ def test_era_and_field_filters(client, pages):
     assert titles(client, "slug=bosch") == ["Bosch"]
 
 
+def test_a_link_filter_without_a_scheme_means_https(client, pages):
+    pages["robotics"].registration_url = "https://example.org/anmeldung"
+    pages["robotics"].save_revision().publish()
+    query = "type=page_types.MintOfferPage&registration_url="
+    assert titles(client, query + "example.org/anmeldung") == ["Robotik"]
+    assert titles(client, query + "http://example.org/anmeldung") == []
+
+
 def test_several_types_share_the_fields_of_their_common_base(client, pages):
     status, body = get_json(
         client, "/api/v2/pages/?type=page_types.LighthouseStoryPage,page_types.InternalNewsPage&fields=*"
