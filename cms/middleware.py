@@ -5,7 +5,8 @@ The site, the newsletter pages, the feeds and the APIs exist in German only (``L
 announced as ``Content-Language: en``, and whatever Django or Wagtail translate themselves in English. So
 outside the admin the site's language is activated and announced, and since it no longer depends on
 ``Accept-Language``, responses do not vary by it. The admin keeps ``LocaleMiddleware``'s behaviour; there
-Wagtail renders each view in the signed-in user's chosen admin language anyway.
+Wagtail renders each view in the signed-in user's chosen admin language, so that language, not the
+browser's, is the one announced.
 """
 
 from django.conf import settings
@@ -20,6 +21,14 @@ def in_admin(request: HttpRequest) -> bool:
     return request.path_info.startswith(reverse("wagtailadmin_home"))
 
 
+def admin_language(request: HttpRequest) -> str | None:
+    """The language Wagtail renders the admin in for the signed-in user, if one is signed in."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not hasattr(user, "wagtail_userprofile"):
+        return None
+    return user.wagtail_userprofile.get_preferred_language()
+
+
 class SiteLanguageMiddleware(LocaleMiddleware):
     """``LocaleMiddleware`` for the admin; the site's own language everywhere else."""
 
@@ -32,6 +41,8 @@ class SiteLanguageMiddleware(LocaleMiddleware):
 
     def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
         if in_admin(request):
+            if (language := admin_language(request)) is not None:
+                response.headers.setdefault("Content-Language", language)
             return super().process_response(request, response)
         response.headers.setdefault("Content-Language", translation.get_language())
         return response

@@ -164,6 +164,7 @@ def test_admin_follows_the_users_chosen_language(client, db):
     client.force_login(user)
     response = client.get("/admin/", headers={"accept-language": "de"})
     assert soup(response).html["lang"] == "en"
+    assert response["Content-Language"] == "en"
     assert "Log out" in response.content.decode()
 
 
