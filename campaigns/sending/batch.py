@@ -30,6 +30,7 @@ from campaigns.sending.mime import VariantMail
 from campaigns.sending.throttle import Throttle
 from campaigns.sending.variant_cache import variant_mails
 from campaigns.subscriptions.suppressions import record_bounce
+from campaigns.tracking.events import is_measured
 
 logger = logging.getLogger(__name__)
 
@@ -158,6 +159,9 @@ class Batch:
         self, connection, mail: VariantMail, links: LinkBuilder, delivery: Delivery
     ) -> Failure | None:
         subscriber = delivery.subscriber
+        if mail.tracked and not is_measured(self.campaign.channel, subscriber):
+            # Consent withdrawn (or measurement switched off) since the issue was frozen.
+            mail = variant_mails(self.campaign, {delivery.variant_id}, measured=False)[delivery.variant_id]
         unsubscribe_url = links.unsubscribe_url(subscriber)
         message_id = self._message_id(delivery.pk)
         message = mail.message(

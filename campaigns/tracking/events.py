@@ -14,7 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from campaigns import app_settings
-from campaigns.models import Campaign, Delivery, Subscriber, TrackingEvent
+from campaigns.models import Campaign, Channel, Delivery, Subscriber, TrackingEvent
 from campaigns.tokens import InvalidToken, read_tracking_token
 
 MAX_TOKEN_LENGTH = 500
@@ -37,6 +37,12 @@ class MeasuredMail:
         if not 1 <= number <= len(self.links):
             raise UnknownLink(number)
         return self.links[number - 1]
+
+
+def is_measured(channel: Channel, subscriber: Subscriber) -> bool:
+    """Whether the subscriber's opens and clicks on this channel may be measured now: the channel allows
+    it and the subscriber consents."""
+    return channel.tracking_enabled and subscriber.tracking_consent
 
 
 def measured_mail(token: str) -> MeasuredMail:
@@ -64,7 +70,7 @@ def record(mail: MeasuredMail, kind: str, link: int = 0) -> bool:
     were read with the token in this request, not when the mail was sent). One row
     per issue, subscriber, kind and link holds the first time and a counter — no address, no user agent.
     """
-    if not (mail.campaign.channel.tracking_enabled and mail.subscriber.tracking_consent):
+    if not is_measured(mail.campaign.channel, mail.subscriber):
         return False
     key = {"campaign": mail.campaign, "subscriber": mail.subscriber, "kind": kind, "link": link}
     if TrackingEvent.objects.filter(**key).update(count=F("count") + 1):

@@ -87,6 +87,31 @@ def test_untracked_recipients_get_no_redirect_and_no_pixel(newsletter, smtp_sink
     assert Variant.objects.exclude(links=[]).count() == 0
 
 
+@pytest.mark.parametrize("change", ["consent withdrawn", "channel switched off"])
+def test_a_change_after_the_freeze_sends_the_tracked_variant_unmeasured(
+    newsletter, smtp_sink, base_url, change
+):
+    measure(newsletter, "teacher", "asperg")
+    control.begin(newsletter.campaign.pk)
+    freeze.prepare(newsletter.campaign.pk)
+    teacher = Subscriber.objects.get(pk=newsletter.readers["teacher"].pk)
+    assert Delivery.objects.get(campaign=newsletter.campaign, subscriber=teacher).variant.tracked
+    if change == "consent withdrawn":
+        assert set_tracking_consent(teacher, False, source="form")
+    else:
+        newsletter.channel.tracking_enabled = False
+        newsletter.channel.save()
+
+    send_inline(newsletter.campaign.pk)
+    html = received(smtp_sink, teacher.email)["text/html"]
+    assert "/newsletter/link/" not in html and "/newsletter/open/" not in html
+    assert f'href="{BASE}/{newsletter.pages["offer_it"].url.strip("/")}/"' in html
+    still_measured = (
+        "/newsletter/open/" in received(smtp_sink, newsletter.readers["asperg"].email)["text/html"]
+    )
+    assert still_measured == (change == "consent withdrawn")
+
+
 def test_tracked_recipient_follows_a_link_once_recorded_and_redirected(
     newsletter, smtp_sink, base_url, client
 ):
