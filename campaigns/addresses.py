@@ -32,7 +32,11 @@ def normalise_email(address: str) -> str:
     normalised = f"{local}@{domain}"
     if len(normalised) > MAX_EMAIL_LENGTH:
         raise ValidationError(_("Die E-Mail-Adresse ist zu lang."), code="too_long")
-    validate_email(normalised)
+    try:
+        validate_email(normalised)
+    except ValidationError as error:
+        # Django's own message addresses the reader informally ("Gib …"); every other message here says "Sie".
+        raise ValidationError(_("Bitte geben Sie eine gültige E-Mail-Adresse an."), code="invalid") from error
     return normalised
 
 

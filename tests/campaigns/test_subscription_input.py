@@ -49,6 +49,15 @@ def test_bad_signup_is_refused_in_german_and_changes_nothing(
     assert mailoutbox == []
 
 
+def test_an_address_django_refuses_gets_the_formal_german_message(visitor, newsletter_channels, mailoutbox):
+    response = visitor.post("/newsletter/", signup_data("jürgen@bücherei.de"))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Bitte geben Sie eine gültige E-Mail-Adresse an." in html
+    assert "Gib eine" not in html
+    assert not Subscriber.objects.exists()
+
+
 def test_internationalised_domain_is_stored_in_idna_form_with_the_local_part_kept(
     visitor, newsletter_channels
 ):
