@@ -16,8 +16,8 @@ DEMO_NOTE = (
 )
 
 PUBLISHER = (
-    "<p><b>Landratsamt Ludwigsburg</b><br>Wirtschaftsförderung<br>"
-    "Hindenburgstraße 40<br>71638 Ludwigsburg</p>"
+    "<p><b>Landratsamt Ludwigsburg</b><br/>Wirtschaftsförderung<br/>"
+    "Hindenburgstraße 40<br/>71638 Ludwigsburg</p>"
 )
 
 IMPRESSUM = f"""{DEMO_NOTE}
@@ -26,7 +26,7 @@ IMPRESSUM = f"""{DEMO_NOTE}
 <p>Der Landkreis Ludwigsburg ist eine Körperschaft des öffentlichen Rechts. Er wird vertreten durch den
 Landrat.</p>
 <h2>Kontakt</h2>
-<p>Telefon: 07141 144-0<br>E-Mail: wirtschaftsfoerderung@landkreis-ludwigsburg.de</p>
+<p>Telefon: 07141 144-0<br/>E-Mail: wirtschaftsfoerderung@landkreis-ludwigsburg.de</p>
 <h2>Aufsichtsbehörde</h2>
 <p>Regierungspräsidium Stuttgart</p>
 <h2>Verantwortlich für den Inhalt</h2>

@@ -184,6 +184,13 @@ def test_home_index_and_legal_pages_render(demo, db, client):
     assert StandardPage.objects.live().count() == 2
 
 
+def test_every_demo_page_opens_in_the_editor(demo, db, admin_client):
+    """Rich text must be in Wagtail's storage format (``<br/>``): Draftail cannot open a bare ``<br>``."""
+    for page in Page.objects.filter(depth__gt=1):
+        response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
+        assert response.status_code == 200, page.url_path
+
+
 def test_channels_select_their_demo_content(demo, db):
     channels = {channel.slug: channel for channel in Channel.objects.all()}
     assert set(channels) == {"mint-update", "wirtschaft-im-landkreis", "leuchttuerme"}
