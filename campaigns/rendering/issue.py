@@ -36,9 +36,13 @@ class IssueRenderer:
 
     def __init__(self, campaign: Campaign, page_ids: list[int] | None = None) -> None:
         self.campaign = campaign
-        self.items: list[NewsletterItem] = newsletter_items(
-            issue_page_ids(campaign) if page_ids is None else page_ids
-        )
+        # The items' facts (dates, "Laufendes Angebot") are part of the content and are read once for all
+        # variants, so they are written in the content's language, not in whichever language happens to be
+        # active: an editor's English admin must not turn the preview's dates into "01/08/2027 8 p.m.".
+        with translation.override(app_settings.content_language()):
+            self.items: list[NewsletterItem] = newsletter_items(
+                issue_page_ids(campaign) if page_ids is None else page_ids
+            )
         self._by_id = {item.page_id: item for item in self.items}
         intro_html = absolute_rich_text(campaign.intro) if campaign.intro else ""
         self._context = {

@@ -4,6 +4,7 @@ personal links in the footer — and nothing loaded from anywhere but the site i
 import re
 
 import pytest
+from django.utils import timezone, translation
 
 from campaigns.models import Variant
 from campaigns.rendering.content import issue_page_ids
@@ -69,3 +70,13 @@ def test_personal_values_are_escaped_into_html(rendered):
     personal = sample_personal("de")
     html = Split.of(variant.html).fill({**personal.as_html(), "salutation": "Guten Tag &lt;Max&gt;,"})
     assert "%%LT_" not in html and "Guten Tag &lt;Max&gt;," in html
+
+
+def test_dates_in_the_content_are_german_whoever_renders_the_issue(newsletter):
+    """The admin's preview renders in the editor's admin language; the mail's dates must not follow it."""
+    campaign = newsletter.campaign
+    page_ids = issue_page_ids(campaign)
+    with translation.override("en"):
+        rendered = IssueRenderer(campaign, page_ids).render(page_ids, "de")
+    start = timezone.localtime(newsletter.pages["offer_it"].upcoming_occurrences()[0].start)
+    assert f"Termin: {start:%d.%m.%Y %H:%M}" in rendered.text
