@@ -11,6 +11,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Q
 from django.shortcuts import redirect
+from django.template.defaultfilters import yesno
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -259,6 +260,16 @@ class AudienceForm(WagtailAdminModelForm):
     )
 
 
+def yes_no_column(model, name: str) -> Column:
+    """A boolean field shown as "Ja"/"Nein" in the admin's language; a plain column prints "True"."""
+    return Column(
+        name,
+        label=model._meta.get_field(name).verbose_name,
+        accessor=lambda instance: yesno(getattr(instance, name)),
+        sort_key=name,
+    )
+
+
 class AudienceViewSet(snippets.SnippetViewSet):
     model = Audience
     icon = "group"
@@ -289,7 +300,7 @@ class ChannelViewSet(snippets.SnippetViewSet):
     list_display = [
         "name",
         "slug",
-        "is_public",
+        yes_no_column(Channel, "is_public"),
         Column("active_count", label=gettext_lazy("Aktive Abonnements")),
     ]
     search_fields = ["name", "slug"]
@@ -320,7 +331,11 @@ class ConsentTextViewSet(snippets.SnippetViewSet):
     model = ConsentText
     icon = "doc-full"
     menu_label = gettext_lazy("Einwilligungstexte")
-    list_display = ["version", "is_current", DateColumn("created_at", label=gettext_lazy("Angelegt"))]
+    list_display = [
+        "version",
+        yes_no_column(ConsentText, "is_current"),
+        DateColumn("created_at", label=gettext_lazy("Angelegt")),
+    ]
     copy_view_enabled = False
     edit_handler = ObjectList(
         [FieldPanel("version"), FieldPanel("text"), FieldPanel("is_current")], base_form_class=ConsentTextForm

@@ -11,6 +11,7 @@ from campaigns.models import Audience, ConsentEvent, ConsentText, Subscriber, Su
 from campaigns.subscriptions import confirm, request_subscription
 from campaigns.subscriptions.facets import Facets
 from page_types.models import Municipality
+from tests.page_types.markup import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -204,3 +205,14 @@ def test_channel_list_counts_active_subscriptions(client, manager, lena, newslet
     html = client.get(reverse("wagtailsnippets_campaigns_channel:list")).content.decode()
     row = html.split("MINT-Update", 1)[1].split("</tr>", 1)[0]
     assert ">1<" in row.replace(" ", "").replace("\n", "")
+
+
+def test_yes_no_columns_say_ja_and_nein_not_true_and_false(client, manager, newsletter_channels):
+    client.force_login(manager)
+    ConsentText.objects.create(version="2019-01", text="Alter Wortlaut.", is_current=False)
+    cells = []
+    for name in ("channel", "consenttext"):
+        listing = soup(client.get(reverse(f"wagtailsnippets_campaigns_{name}:list")))
+        cells += [cell.get_text(strip=True) for cell in listing.select("table.listing td")]
+    assert "Ja" in cells and "Nein" in cells
+    assert "True" not in cells and "False" not in cells
