@@ -25,7 +25,7 @@ class TopicViewSet(TermViewSet):
 class MunicipalityViewSet(TermViewSet):
     model = Municipality
     icon = "site"
-    ordering = ["name"]
+    ordering = ["slug"]  # German order, see Municipality
 
 
 class OrganisationViewSet(TermViewSet):

@@ -57,12 +57,16 @@ class Topic(TaxonomyTerm):
 
 
 class Municipality(TaxonomyTerm):
-    """One of the 39 towns and municipalities of the district (loaded by a data migration)."""
+    """One of the 39 towns and municipalities of the district (loaded by a data migration).
+
+    Lists are ordered by the transliterated slug ("loechgau"), not by the name: a database orders "Löchgau"
+    after "Ludwigsburg" and "Möglingen" after "Murr", where a reader looks for them in German order.
+    """
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("Kommune")
         verbose_name_plural = _("Kommunen")
-        ordering = ["name"]
+        ordering = ["slug"]
 
 
 class Organisation(TaxonomyTerm):

@@ -21,6 +21,13 @@ def test_the_39_municipalities_are_seeded_with_transliterated_slugs(db):
     assert Municipality.objects.get(slug="moeglingen").name == "Möglingen"
 
 
+def test_municipalities_are_listed_in_german_alphabetical_order(db):
+    names = [municipality.name for municipality in Municipality.objects.all()]
+    assert names.index("Löchgau") < names.index("Ludwigsburg")
+    assert names.index("Markgröningen") < names.index("Möglingen") < names.index("Mundelsheim")
+    assert names.index("Bönnigheim") < names.index("Ditzingen")
+
+
 def test_the_data_file_names_39_distinct_municipalities():
     names = municipality_names()
     assert len(names) == len(set(names)) == 39
