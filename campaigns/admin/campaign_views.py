@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.permissions import policy_registry
 
@@ -31,6 +31,20 @@ Status = Campaign.Status
 PREVIEW_WIDTHS = (("desktop", 640), ("mobile", 375))
 
 
+def variant_label(number: int, variant: Variant) -> str:
+    """The variant named as on the dispatch page, so that variants with equal counts stay distinguishable."""
+    pages = len(variant.page_ids)
+    values = {
+        "number": number,
+        "n": variant.recipient_count,
+        "pages": ngettext("%(count)s Beitrag", "%(count)s Beiträge", pages) % {"count": pages},
+        "language": variant.language.upper(),
+    }
+    if variant.tracked:
+        return _("Variante %(number)s: %(n)s Empfänger, %(pages)s, %(language)s, mit Messung") % values
+    return _("Variante %(number)s: %(n)s Empfänger, %(pages)s, %(language)s") % values
+
+
 class TestMailForm(forms.Form):
     addresses = forms.CharField(
         label=gettext_lazy("Empfängeradressen"),
@@ -42,16 +56,7 @@ class TestMailForm(forms.Form):
     def __init__(self, *args, variants: list[Variant], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["variant"].choices = [
-            (
-                variant.key,
-                (
-                    _("%(n)s Empfänger, %(pages)s Beiträge, mit Messung")
-                    if variant.tracked
-                    else _("%(n)s Empfänger, %(pages)s Beiträge")
-                )
-                % {"n": variant.recipient_count, "pages": len(variant.page_ids)},
-            )
-            for variant in variants
+            (variant.key, variant_label(number, variant)) for number, variant in enumerate(variants, start=1)
         ]
 
     def clean_addresses(self) -> list[str]:

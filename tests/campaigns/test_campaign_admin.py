@@ -8,7 +8,8 @@ from unittest import mock
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from campaigns.models import Campaign
+from campaigns.admin.campaign_views import TestMailForm
+from campaigns.models import Campaign, Variant
 from campaigns.sending import control
 from campaigns.sending.inline import send_inline
 
@@ -33,7 +34,7 @@ def test_dispatch_page_previews_every_variant_with_its_recipients(newsletter, ma
     frames = re.findall(r'<iframe src="([^"]+)" width="(\d+)"', page)
     assert len(frames) == 8  # four variants, desktop and mobile
     assert {width for _src, width in frames} == {"640", "375"}
-    assert len(re.findall(r"Variante \d: 1 Empfänger", page)) == 4
+    assert len(re.findall(r"<h3[^>]*>Variante \d: 1 Empfänger", page)) == 4
 
     preview_url = html_module.unescape(frames[0][0])
     preview = client.get(preview_url)
@@ -103,3 +104,17 @@ def test_editors_without_campaign_rights_get_nothing(newsletter, django_user_mod
     response = client.post(reverse("campaigns_campaign:control", args=[newsletter.campaign.pk, "send"]))
     assert response.status_code in (302, 403)
     assert Campaign.objects.get().status == Campaign.Status.DRAFT
+
+
+def test_test_mail_variants_are_numbered_like_the_headings_and_counted_in_good_german():
+    variants = [
+        Variant(key="a", language="de", page_ids=[1], recipient_count=3),
+        Variant(key="b", language="de", page_ids=[2], recipient_count=3),
+        Variant(key="c", language="en", page_ids=[1, 2], recipient_count=1, tracked=True),
+    ]
+    labels = [label for _key, label in TestMailForm(variants=variants).fields["variant"].choices]
+    assert labels == [
+        "Variante 1: 3 Empfänger, 1 Beitrag, DE",
+        "Variante 2: 3 Empfänger, 1 Beitrag, DE",
+        "Variante 3: 1 Empfänger, 2 Beiträge, EN, mit Messung",
+    ]
