@@ -2,6 +2,7 @@
 
 The demo's mail goes to the file or SMTP sink the development settings configure, never to a real
 address; an issue is created only for a channel that has none yet, so a second run changes nothing.
+The intros start without a salutation: every mail already opens with "Guten Tag …,".
 """
 
 from campaigns.models import Campaign, Channel
@@ -11,19 +12,19 @@ ISSUES = {
     "mint-update": (
         "MINT-Update: Neue Angebote für Schulen, Jugendliche und Eltern",
         "Workshops, Praktika und Wettbewerbe – passend zu Ihrer Klassenstufe",
-        "<p>Liebe MINT-Interessierte,</p><p>in dieser Ausgabe finden Sie die neuen Angebote aus dem "
+        "<p>In dieser Ausgabe finden Sie die neuen Angebote aus dem "
         "Landkreis – ausgewählt nach den Klassenstufen und Fächern, die Sie uns genannt haben.</p>",
     ),
     "wirtschaft-im-landkreis": (
         "Wirtschaft im Landkreis: Was sich in Ihrer Kommune bewegt",
         "Nachrichten, Erklärstücke und ein Blick in die Geschichte",
-        "<p>Liebe Leserinnen und Leser,</p><p>was bedeutet die Wirtschaft für unseren Landkreis und Ihre "
+        "<p>Was bedeutet die Wirtschaft für unseren Landkreis und Ihre "
         "Kommune? Hier sind die Neuigkeiten der letzten Wochen.</p>",
     ),
     "leuchttuerme": (
         "Leuchttürme & Innovation: Geschichten aus dem Landkreis",
         "Unternehmen, Hochschulen und Projekte, die uns voranbringen",
-        "<p>Liebe Leserinnen und Leser,</p><p>der Landkreis Ludwigsburg hat viele Leuchttürme. In dieser "
+        "<p>Der Landkreis Ludwigsburg hat viele Leuchttürme. In dieser "
         "Ausgabe stellen wir Ihnen einige von ihnen vor – und ihre Wurzeln.</p>",
     ),
 }

@@ -17,7 +17,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
-from campaigns.models import Channel, ConsentEvent, ConsentText, Subscriber, Subscription
+from campaigns.models import Campaign, Channel, ConsentEvent, ConsentText, Subscriber, Subscription
 from campaigns.selection import select_content
 from page_types.models import (
     ContentPage,
@@ -202,6 +202,13 @@ def test_channels_select_their_demo_content(demo, db):
     for slug, page_types in expected.items():
         selected = {page.specific_class for page in select_content(channels[slug])}
         assert selected == page_types, slug
+
+
+def test_demo_issues_greet_the_reader_only_once(demo, db):
+    """Every mail opens with "Guten Tag …,"; an intro that greets again reads "Guten Tag, Liebe …,"."""
+    assert Campaign.objects.count() == 3
+    for campaign in Campaign.objects.all():
+        assert not re.match(r"<p>(Liebe|Hallo|Guten Tag|Sehr geehrte)", campaign.intro), campaign.subject
 
 
 def test_consent_text_is_current_and_names_the_landratsamt_and_channels(demo, db):
