@@ -39,6 +39,13 @@ class SiteLanguageMiddleware(LocaleMiddleware):
         translation.activate(settings.LANGUAGE_CODE)
         request.LANGUAGE_CODE = translation.get_language()
 
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
+        # Wagtail renders an admin view in the user's language but words some messages after the view
+        # (its "permission denied"), and lazy messages are stored after it: both would be in the browser's.
+        if in_admin(request) and (language := admin_language(request)) is not None:
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+
     def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
         if in_admin(request):
             if (language := admin_language(request)) is not None:

@@ -168,6 +168,21 @@ def test_admin_follows_the_users_chosen_language(client, db):
     assert "Log out" in response.content.decode()
 
 
+def test_admin_messages_follow_the_users_chosen_language_not_the_browsers(client, db):
+    """Wagtail words "permission denied" after its view, outside the user's language: still English."""
+    site = make_site()
+    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "x")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(user)
+    # There is one lighthouse index already, and there may be only one.
+    url = f"/admin/pages/add/page_types/lighthouseindexpage/{site['home'].pk}/"
+    response = client.get(url, headers={"accept-language": "de"}, follow=True)
+    assert "Sorry, you do not have permission to access this area." in response.content.decode()
+    assert "keinen Zugang" not in response.content.decode()
+
+
 def test_unknown_address_is_a_german_404_page(client, db):
     make_site()
     response = client.get("/es-gibt-diese-seite-nicht/")
