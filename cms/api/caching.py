@@ -52,9 +52,14 @@ def validators_for(request: HttpRequest, *, varies_with_time: bool = False) -> V
         get_language() or "",
     ]
     if varies_with_time:
-        parts.append(timezone.now().strftime("%Y-%m-%dT%H:%M"))
+        parts.append(current_minute())
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
     return Validators(quote_etag(digest), None if varies_with_time else version.last_modified())
+
+
+def current_minute() -> str:
+    """The minute that answers depending on the clock are valid for."""
+    return timezone.now().strftime("%Y-%m-%dT%H:%M")
 
 
 def conditional_response(request: HttpRequest, validators: Validators) -> HttpResponseBase | None:
