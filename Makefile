@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 TEST_ENV := DJANGO_SETTINGS_MODULE=tests.settings
 
-.PHONY: run test test-postgres install check
+.PHONY: run test test-postgres install check messages
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Leuchtturm needs Python >= 3.11"'
@@ -25,6 +25,11 @@ run: $(STAMP)
 	$(PY) manage.py qcluster & QCLUSTER=$$!; \
 	trap 'kill $$QCLUSTER 2>/dev/null; wait $$QCLUSTER 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver --noreload 127.0.0.1:8000
+
+## Extract the code's German strings into the English catalogue (locale/en) and compile it; translate what
+## arrives untranslated or fuzzy in locale/en/LC_MESSAGES/django.po, then run it again.
+messages: $(STAMP)
+	$(TEST_ENV) $(PY) manage.py update_translations
 
 ## The checks that keep the house clean, then the whole test suite.
 check: $(STAMP)

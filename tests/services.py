@@ -1,12 +1,13 @@
 """PostgreSQL and Redis for the tests that need them: found, or skipped with a clear reason — failed in CI.
 
-A pytest plugin (loaded by ``tests/conftest.py``) with three markers:
+A pytest plugin (loaded by ``tests/conftest.py``) with these markers:
 
 - ``needs_postgres``: a PostgreSQL server must answer (the suite's database if it is PostgreSQL, else
   ``TEST_DATABASE_URL``, default ``postgres://postgres@127.0.0.1:5432/test``);
 - ``needs_redis``: a Redis server must answer (``REDIS_URL``, else ``TEST_REDIS_URL``, default
   ``redis://127.0.0.1:6379/0``);
 - ``needs_chromium``: Debian's Chromium and Playwright must be installed (``.ci/run`` installs Chromium);
+- ``needs_gettext``: GNU gettext's tools must be installed (``.ci/run`` installs them);
 - ``on_postgres``: the suite's own database must be PostgreSQL — such tests (real concurrency, several
   processes on one database) run in ``make test-postgres``, the second pass of ``.ci/run``.
 
@@ -102,6 +103,14 @@ def browser_problem() -> str | None:
     return None
 
 
+def gettext_problem() -> str | None:
+    """Why the translation catalogue cannot be extracted and compiled here, or ``None``."""
+    missing = [tool for tool in ("xgettext", "msgmerge", "msgfmt", "msgattrib") if shutil.which(tool) is None]
+    if missing:
+        return f"GNU gettext is not installed (apt-get install gettext): no {', '.join(missing)}"
+    return None
+
+
 def _without_password(url: str) -> str:
     parts = urlsplit(url)
     if parts.password:
@@ -122,6 +131,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "needs_postgres: needs a reachable PostgreSQL server")
     config.addinivalue_line("markers", "needs_redis: needs a reachable Redis server")
     config.addinivalue_line("markers", "needs_chromium: drives Debian's Chromium through Playwright")
+    config.addinivalue_line("markers", "needs_gettext: extracts or compiles the translation catalogue")
     config.addinivalue_line(
         "markers", "on_postgres: needs the suite's database to be PostgreSQL (make test-postgres)"
     )
@@ -141,6 +151,8 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         require(redis_problem())
     if item.get_closest_marker("needs_chromium"):
         require(browser_problem())
+    if item.get_closest_marker("needs_gettext"):
+        require(gettext_problem())
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

@@ -7,6 +7,7 @@ A tracked variant's HTML also gets measured links and the open pixel (``campaign
 from dataclasses import dataclass
 
 from django.utils import translation
+from django.utils.html import format_html
 
 from campaigns import app_settings
 from campaigns.models import Campaign
@@ -65,10 +66,15 @@ class IssueRenderer:
         ``tracked`` measures the HTML's content links (the Impressum excepted) and adds the open pixel.
         """
         items = [self._by_id[pk] for pk in page_ids if pk in self._by_id]
+        content_language = app_settings.content_language()
+        content_lang = "" if language == content_language else format_html(' lang="{}"', content_language)
         with translation.override(language):
             context = {
                 **self._context,
-                "language": app_settings.content_language(),
+                # The mail speaks the reader's language; the content keeps its own, marked where they
+                # differ so that screen readers pronounce each part right (WCAG 3.1.2).
+                "language": language,
+                "content_lang": content_lang,
                 "sections": sections(items),
             }
             html, text = render_html(context), render_text(context)

@@ -80,3 +80,15 @@ def test_dates_in_the_content_are_german_whoever_renders_the_issue(newsletter):
         rendered = IssueRenderer(campaign, page_ids).render(page_ids, "de")
     start = timezone.localtime(newsletter.pages["offer_it"].upcoming_occurrences()[0].start)
     assert f"Termin: {start:%d.%m.%Y %H:%M}" in rendered.text
+
+
+def test_a_mail_for_english_readers_has_english_chrome_around_the_german_content(newsletter, settings):
+    settings.WAGTAILADMIN_BASE_URL = BASE
+    page_ids = issue_page_ids(newsletter.campaign)
+    rendered = IssueRenderer(newsletter.campaign, page_ids).render(page_ids, "en")
+    html = rendered.html
+    assert '<html lang="en"' in html
+    assert "Read more" in html and "Weiterlesen" not in html
+    # the content exists in German only, and says so to screen readers
+    assert re.search(r'<div lang="de"><h3[^>]*><a [^>]*>Robotik-Workshop</a></h3>', html)
+    assert re.search(r'<h1 lang="de"[^>]*>', html)
