@@ -197,7 +197,13 @@ def test_mail(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         variant = _variant(campaign, form.cleaned_data["variant"])
         sent = send_test(campaign, variant, form.cleaned_data["addresses"])
-        messages.success(request, _("Testmail an %(n)s Adresse(n) versendet.") % {"n": sent})
+        messages.success(
+            request,
+            ngettext(
+                "Testmail an %(count)s Adresse versendet.", "Testmail an %(count)s Adressen versendet.", sent
+            )
+            % {"count": sent},
+        )
     else:
         messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect("campaigns_campaign:dispatch", pk=pk)

@@ -59,6 +59,18 @@ def test_test_mail_goes_to_the_given_address_only(newsletter, manager, client, s
     assert Campaign.objects.get().status == Campaign.Status.DRAFT
 
 
+def test_test_mail_message_counts_addresses_in_good_german(newsletter, manager, client, smtp_sink):
+    dispatch = client.get(reverse("campaigns_campaign:dispatch", args=[newsletter.campaign.pk]))
+    key = re.search(r'<option value="([0-9a-f]+)"', dispatch.content.decode()).group(1)
+    url = reverse("campaigns_campaign:test_mail", args=[newsletter.campaign.pk])
+    one = client.post(url, {"addresses": "redaktion@example.org", "variant": key}, follow=True)
+    assert "Testmail an 1 Adresse versendet." in one.content.decode()
+    two = client.post(
+        url, {"addresses": "redaktion@example.org\nchefin@example.org", "variant": key}, follow=True
+    )
+    assert "Testmail an 2 Adressen versendet." in two.content.decode()
+
+
 def test_send_now_progress_and_report(newsletter, manager, client, smtp_sink):
     with mock.patch("campaigns.sending.control.async_task") as queued:
         response = client.post(reverse("campaigns_campaign:control", args=[newsletter.campaign.pk, "send"]))

@@ -90,7 +90,7 @@ def send_test_mail(page, screenshots, site: LiveSite, variant: int) -> None:
     settle_scrolling(page)
     page.get_by_role("combobox", name="Variante").select_option(index=variant)
     page.get_by_role("button", name="Testmail senden").click()
-    page.locator(".messages").get_by_text("Testmail an 1 Adresse(n) versendet.").wait_for()
+    page.locator(".messages").get_by_text("Testmail an 1 Adresse versendet.").wait_for()
     screenshots.take(page, "test mail sent")
     mail = site.wait_for_mail(TEST_ADDRESS)
     assert mail.message["Subject"] == f"[Test] {SUBJECT}"
