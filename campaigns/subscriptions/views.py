@@ -20,7 +20,7 @@ from wagtail.models import Site
 from campaigns.models import Channel, ConsentEvent, ConsentText, Subscriber, Subscription
 from campaigns.subscriptions import app_settings, ratelimit
 from campaigns.subscriptions.forms import PreferencesForm, SignupForm, is_slug
-from campaigns.subscriptions.preferences import unsubscribe, update_preferences
+from campaigns.subscriptions.preferences import RECEIVING, unsubscribe, update_preferences
 from campaigns.subscriptions.signup import confirm
 from campaigns.tokens import (
     CONFIRM,
@@ -195,5 +195,15 @@ def unsubscribe_page(request: HttpRequest, subscriber: Subscriber) -> HttpRespon
             return HttpResponse(_("Sie sind abgemeldet."), content_type="text/plain; charset=utf-8")
         context = {"done": True, "ended": ended, "preferences_url": preferences_url(subscriber)}
         return render(request, "newsletter/unsubscribe.html", context)
-    context = {"channel": channel, "preferences_url": preferences_url(subscriber)}
+    # Offer only what still applies: no "only this newsletter" for one already left, no button at all
+    # when nothing is left to leave.
+    receiving = set(
+        subscriber.subscriptions.filter(status__in=RECEIVING).values_list("channel_id", flat=True)
+    )
+    context = {
+        "channel": channel,
+        "channel_receiving": channel is not None and channel.pk in receiving,
+        "receiving": bool(receiving),
+        "preferences_url": preferences_url(subscriber),
+    }
     return render(request, "newsletter/unsubscribe.html", context)

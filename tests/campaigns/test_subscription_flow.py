@@ -132,6 +132,28 @@ def test_unsubscribe_page_for_one_channel_can_leave_only_that_one(visitor, newsl
     }
 
 
+def test_unsubscribe_page_offers_only_what_still_applies(visitor, newsletter_channels):
+    subscriber = active_subscriber(
+        "lena@example.org", newsletter_channels["mint"], newsletter_channels["wirtschaft"]
+    )
+    path = reverse("newsletter:unsubscribe", kwargs={"token": make_token(subscriber, UNSUBSCRIBE)})
+    page = visitor.get(f"{path}?channel=mint-update").content.decode()
+    assert 'value="channel"' in page and "Nur vom Newsletter" in page
+
+    subscriber.subscriptions.filter(channel=newsletter_channels["mint"]).update(status=Status.UNSUBSCRIBED)
+    page = visitor.get(f"{path}?channel=mint-update").content.decode()
+    assert 'value="channel"' not in page and "Nur vom Newsletter" not in page
+    assert "sind Sie bereits abgemeldet" in page
+    assert '<input type="hidden" name="scope" value="all">' in page and '<button type="submit"' in page
+    visitor.post(f"{path}?channel=mint-update", {"scope": "all"})
+    assert set(statuses(subscriber).values()) == {Status.UNSUBSCRIBED}
+
+    for query in ("?channel=mint-update", ""):
+        page = visitor.get(f"{path}{query}").content.decode()
+        assert "<button" not in page and "<form" not in page
+        assert "Sie erhalten keine Newsletter mehr von uns." in page
+
+
 def test_one_click_unsubscribe_works_without_session_csrf_or_login_and_is_idempotent(newsletter_channels):
     subscriber = active_subscriber(
         "lena@example.org", newsletter_channels["mint"], newsletter_channels["wirtschaft"]
