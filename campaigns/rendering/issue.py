@@ -67,14 +67,15 @@ class IssueRenderer:
         """
         items = [self._by_id[pk] for pk in page_ids if pk in self._by_id]
         content_language = app_settings.content_language()
-        content_lang = "" if language == content_language else format_html(' lang="{}"', content_language)
+        reader_lang = "" if language == content_language else format_html(' lang="{}"', language)
         with translation.override(language):
             context = {
                 **self._context,
-                # The mail speaks the reader's language; the content keeps its own, marked where they
-                # differ so that screen readers pronounce each part right (WCAG 3.1.2).
-                "language": language,
-                "content_lang": content_lang,
+                # The pages exist in the content's language, so the document is in it; the frame around
+                # them (greeting, headings, buttons, footer) speaks the reader's language and says so
+                # where the two differ, for screen readers (WCAG 3.1.2).
+                "language": content_language,
+                "reader_lang": reader_lang,
                 "sections": sections(items),
             }
             html, text = render_html(context), render_text(context)
