@@ -16,6 +16,7 @@ from wagtail.snippets.views import snippets
 
 from campaigns.admin import campaign_views
 from campaigns.models import Campaign
+from cms.snippets import SnippetViewSet
 
 NAMESPACE = "campaigns_campaign"
 
@@ -59,7 +60,7 @@ class CampaignEditView(snippets.EditView):
         ]
 
 
-class CampaignViewSet(snippets.SnippetViewSet):
+class CampaignViewSet(SnippetViewSet):
     model = Campaign
     url_namespace = NAMESPACE
     url_prefix = "campaigns/issues"

@@ -38,6 +38,7 @@ from campaigns.models import (
 from campaigns.subscriptions import admin_views
 from campaigns.subscriptions.consent_log import record
 from campaigns.subscriptions.gdpr import erase_subscriber
+from cms.snippets import SnippetChooserViewSet, SnippetViewSet
 from page_types.models import Municipality
 
 
@@ -177,7 +178,7 @@ def _for_subscriber_staff(view):
     return guarded
 
 
-class SubscriberChooserViewSet(snippets.SnippetChooserViewSet):
+class SubscriberChooserViewSet(SnippetChooserViewSet):
     """Wagtail's chooser checks no permission of its own; it would list every address to any editor."""
 
     @property
@@ -197,7 +198,7 @@ class SubscriberChooserViewSet(snippets.SnippetChooserViewSet):
         return _for_subscriber_staff(super().chosen_multiple_view)
 
 
-class SubscriberViewSet(snippets.SnippetViewSet):
+class SubscriberViewSet(SnippetViewSet):
     model = Subscriber
     icon = "user"
     menu_label = gettext_lazy("Abonnent/innen")
@@ -270,7 +271,7 @@ def yes_no_column(model, name: str) -> Column:
     )
 
 
-class AudienceViewSet(snippets.SnippetViewSet):
+class AudienceViewSet(SnippetViewSet):
     model = Audience
     icon = "group"
     menu_label = gettext_lazy("Zielgruppen")
@@ -293,7 +294,7 @@ class AudienceViewSet(snippets.SnippetViewSet):
     )
 
 
-class ChannelViewSet(snippets.SnippetViewSet):
+class ChannelViewSet(SnippetViewSet):
     model = Channel
     icon = "mail"
     menu_label = gettext_lazy("Kanäle")
@@ -327,7 +328,7 @@ class ConsentTextForm(WagtailAdminModelForm):
         return data
 
 
-class ConsentTextViewSet(snippets.SnippetViewSet):
+class ConsentTextViewSet(SnippetViewSet):
     model = ConsentText
     icon = "doc-full"
     menu_label = gettext_lazy("Einwilligungstexte")
@@ -376,7 +377,7 @@ class SuppressionIndexView(snippets.IndexView):
             return queryset.filter(email_hash__startswith=query.lower())
 
 
-class SuppressionViewSet(snippets.SnippetViewSet):
+class SuppressionViewSet(SnippetViewSet):
     model = Suppression
     icon = "warning"
     menu_label = gettext_lazy("Sperrliste")

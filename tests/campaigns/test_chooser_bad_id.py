@@ -1,0 +1,24 @@
+"""A snippet chooser given an id that is not one (a hand-made or tampered POST) answers with the form and a
+field error, not a server error."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("url", ["/admin/campaigns/issues/add/", "/admin/snippets/campaigns/audience/add/"])
+def test_non_numeric_channel_id_re_renders_the_form_with_an_error(admin_client, url):
+    response = admin_client.post(url, {"channel": "abc"})
+    assert response.status_code == 200
+    assert "channel" in response.context["form"].errors
+
+
+def test_every_snippet_foreign_key_gets_the_tolerant_chooser():
+    from wagtail.admin.forms.models import registry
+    from wagtail.snippets.models import get_snippet_models
+
+    from cms.snippets import SnippetChooser
+
+    for model in get_snippet_models():
+        widget = registry.values_by_fk_related_model[model]["widget"]
+        assert issubclass(widget, SnippetChooser), model
