@@ -1,19 +1,46 @@
-"""The project's base snippet viewset: its chooser widget survives an id that is not one.
+"""The project's base snippet viewset: its chooser widget survives an id that is not one, and speaks the
+language of each request.
 
 Wagtail's snippet chooser looks up the submitted value again to re-render an invalid form and only expects
 "no such row": a hand-made or tampered POST such as ``channel=abc`` raised ValueError there and answered
 500 instead of the form with its field error. Every snippet viewset of the project derives from
 ``SnippetViewSet`` below, so every foreign key to a snippet gets the tolerant widget (Wagtail registers a
 viewset's chooser widget as the form field override for foreign keys to its model).
+
+Wagtail also writes the widget's labels ("Kanal auswählen") once, in the language active when the form
+class is built, so an editor whose admin is in English read them in German (or the other way round). The
+labels here are translated when they are shown.
 """
 
 from django.core.exceptions import ValidationError
+from django.db.models import Model
+from django.utils.functional import Promise, lazy
+from django.utils.translation import gettext
 from wagtail.snippets.views import snippets
 from wagtail.snippets.widgets import AdminSnippetChooser
+
+# Wagtail's own messages, translated by Wagtail's catalogues (passed by name, so that they are not
+# extracted into the project's).
+CHOOSE_ONE = "Choose %(object)s"
+CHOOSE_ANOTHER = "Choose another %(object)s"
+EDIT_CHOSEN = "Edit this %(object)s"
+
+
+def _label(message: str, model: type[Model]) -> str:
+    return gettext(message) % {"object": model._meta.verbose_name}
+
+
+_lazy_label = lazy(_label, str)
 
 
 class SnippetChooser(AdminSnippetChooser):
     """Shows "nothing chosen" for a value that is no valid id; the form field reports the error."""
+
+    def __init__(self, model: type[Model] | None = None, **kwargs) -> None:
+        super().__init__(model, **kwargs)
+        self.choose_one_text: Promise = _lazy_label(CHOOSE_ONE, self.model)
+        self.choose_another_text: Promise = _lazy_label(CHOOSE_ANOTHER, self.model)
+        self.link_to_chosen_text: Promise = _lazy_label(EDIT_CHOSEN, self.model)
 
     def get_instance(self, value):
         try:

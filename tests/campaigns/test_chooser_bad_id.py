@@ -22,3 +22,23 @@ def test_every_snippet_foreign_key_gets_the_tolerant_chooser():
     for model in get_snippet_models():
         widget = registry.values_by_fk_related_model[model]["widget"]
         assert issubclass(widget, SnippetChooser), model
+
+
+def test_chooser_labels_follow_each_editors_admin_language(client, django_user_model):
+    """Wagtail wrote the labels once, in whichever language built the form first."""
+    from wagtail.users.models import UserProfile
+
+    editors = {}
+    for language in ("de", "en"):
+        editor = django_user_model.objects.create_superuser(
+            f"editor-{language}", f"{language}@example.org", "x"
+        )
+        profile = UserProfile.get_for_user(editor)
+        profile.preferred_language = language
+        profile.save()
+        editors[language] = editor
+    expected = {"de": "Kanal auswählen", "en": "Choose Channel"}
+    for language in ("de", "en", "de"):
+        client.force_login(editors[language])
+        page = client.get("/admin/snippets/campaigns/audience/add/").content.decode()
+        assert expected[language] in page, language
