@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -11,6 +12,9 @@ from campaigns.api import api
 from cms.api.views import health
 
 urlpatterns = [
+    # Browsers ask for /favicon.ico whatever a page links. The redirect is permanent, so it names the icon's
+    # stable unhashed static path, which every deploy keeps, not the hashed name {% static %} gives base.html.
+    path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}cms/favicon.svg", permanent=True)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # The content API first: the subscription API below owns the rest of api/.

@@ -70,6 +70,22 @@ def test_a_rendered_page_loads_assets_from_its_own_origin_only(client, db):
         assert sources and all(source.startswith("/") and not source.startswith("//") for source in sources)
 
 
+def test_the_site_has_its_own_icon_and_favicon_ico_finds_it(client, db):
+    """Browsers request /favicon.ico on every visit; it leads to the icon the pages link, served by us."""
+    make_site()
+    icon = soup(client.get("/")).find("link", rel="icon")
+    assert icon is not None and icon["href"].startswith("/static/") and icon["href"].endswith(".svg")
+
+    redirect = client.get("/favicon.ico")
+    assert redirect.status_code == 301
+    assert redirect["Location"] == "/static/cms/favicon.svg"
+    for url in (redirect["Location"], icon["href"]):
+        served = client.get(url)
+        assert served.status_code == 200
+        assert served["Content-Type"].startswith("image/svg+xml")
+        assert b"#0b3d6e" in b"".join(served.streaming_content if served.streaming else [served.content])
+
+
 def test_the_main_navigation_leads_to_the_feed_and_calendar_overview(client, db):
     """Feeds and calendars are found from every page, named as the overview's heading names them."""
     make_site()
