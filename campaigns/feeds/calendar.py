@@ -58,14 +58,21 @@ def ics(source: FeedSource) -> bytes:
     events = [_event(occurrence, source) for occurrence in occurrences(source)]
     last_start = max((event.start for event in events), default=timezone.now())
     # Always present, so that even a calendar without dates has a component (RFC 5545 requires one).
-    calendar.add_component(
-        Timezone.from_tzid(
-            settings.TIME_ZONE, first_date=first_day(), last_date=(last_start + timedelta(days=366)).date()
-        )
-    )
+    calendar.add_component(site_timezone(first_day(), (last_start + timedelta(days=366)).date()))
     for event in events:
         calendar.add_component(event)
     return calendar.to_ical()
+
+
+def site_timezone(first_date: date, last_date: date) -> Timezone:
+    """The ``VTIMEZONE`` of ``settings.TIME_ZONE`` with its transitions from ``first_date`` to ``last_date``.
+
+    icalendar notes that range in an English ``COMMENT`` ("This timezone only works from …"), which calendar
+    apps show to our German readers; the range is the calendar's business, so the comment goes.
+    """
+    component = Timezone.from_tzid(settings.TIME_ZONE, first_date=first_date, last_date=last_date)
+    component.pop("COMMENT", None)
+    return component
 
 
 def _event(occurrence: MintOccurrence, source: FeedSource) -> Event:

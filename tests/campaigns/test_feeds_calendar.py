@@ -2,7 +2,7 @@
 UIDs that stay, SEQUENCE and LAST-MODIFIED that move when an offer is edited and published again, and the
 site's time zone defined in the calendar."""
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.core.cache import cache
@@ -133,3 +133,27 @@ def test_calendar_headers(client, feed_site):
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert response["Content-Disposition"] == 'inline; filename="mint-update.ics"'
     assert response.content.startswith(b"BEGIN:VCALENDAR\r\n")
+
+
+def test_the_time_zone_carries_no_english_comment(client, feed_site):
+    """icalendar notes the VTIMEZONE's range in English; calendar apps would show it to German readers."""
+    MintOccurrence.objects.create(page=feed_site.pages["offer_it"], start=timezone.now() + timedelta(days=40))
+    for channel in ("mint", "wirtschaft"):
+        response = client.get(feed_site.url(channel, "ics"))
+        assert b"This timezone" not in response.content
+        calendar = parse_calendar(response)
+        [timezone_component] = calendar.walk("VTIMEZONE")
+        assert str(timezone_component["TZID"]) == "Europe/Berlin"
+        assert "COMMENT" not in timezone_component
+        assert {sub.name for sub in timezone_component.subcomponents} == {"STANDARD", "DAYLIGHT"}
+        berlin = timezone_component.to_tz()
+        for month, offset in ((1, 1), (7, 2)):  # winter and summer time, within the next year
+            day = next_day_of_month(month)
+            assert berlin.utcoffset(datetime(day.year, day.month, day.day, 12)) == timedelta(hours=offset)
+
+
+def next_day_of_month(month: int) -> date:
+    """The 15th of ``month`` that comes next: inside the range the calendar's time zone covers."""
+    today = timezone.localdate()
+    day = today.replace(month=month, day=15)
+    return day if day >= today else day.replace(year=today.year + 1)
