@@ -34,7 +34,7 @@ class OrganisationViewSet(TermViewSet):
     icon = "group"
     list_display = ["name", "kind", "municipality"]
     list_filter = ["kind", "municipality"]
-    ordering = ["name"]
+    ordering = ["sort_name", "name"]  # German order, see Organisation
 
 
 class MintSubjectViewSet(TermViewSet):

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from page_types.slugs import german_sort_key
+
 
 class TaxonomyTerm(index.Indexed, models.Model):
     """Common fields of every vocabulary: a display name, a stable slug and an editorial order."""
@@ -69,8 +71,32 @@ class Municipality(TaxonomyTerm):
         ordering = ["slug"]
 
 
+class OrganisationQuerySet(models.QuerySet):
+    """Bulk writes keep ``sort_name`` in step with ``name``, as ``Organisation.save()`` does."""
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for organisation in objs:
+            organisation.update_sort_name()
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        if "name" in fields:
+            for organisation in objs:
+                organisation.update_sort_name()
+            fields = [*fields, "sort_name"]
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+
 class Organisation(TaxonomyTerm):
-    """A company, school, university, association or authority that stories and offers refer to."""
+    """A company, school, university, association or authority that stories and offers refer to.
+
+    Lists are ordered by ``sort_name``, the German sort key of the name ("aerztekammer …"): a database
+    orders "Ärztekammer" after "Zeppelin GmbH" and "Öko-Institut" after "Zweckverband". Unlike for
+    municipalities the slug cannot serve: editors type it, and it stays when the name changes, as API clients
+    refer to it.
+    """
 
     class Kind(models.TextChoices):
         COMPANY = "company", _("Unternehmen")
@@ -91,6 +117,9 @@ class Organisation(TaxonomyTerm):
     )
     website = models.URLField(_("Website"), blank=True)
     description = models.TextField(_("Beschreibung"), blank=True)
+    sort_name = models.CharField(_("Sortiername"), max_length=120, editable=False, db_index=True)
+
+    objects = OrganisationQuerySet.as_manager()
 
     panels = [
         *TaxonomyTerm.panels,
@@ -104,7 +133,18 @@ class Organisation(TaxonomyTerm):
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("Organisation")
         verbose_name_plural = _("Organisationen")
-        ordering = ["name"]
+        ordering = ["sort_name", "name"]
+
+    def save(self, *args, **kwargs) -> None:
+        self.update_sort_name()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_name"}
+        super().save(*args, **kwargs)
+
+    def update_sort_name(self) -> None:
+        """Derive ``sort_name`` from ``name`` (cut to the field's length; ``name`` breaks ties)."""
+        self.sort_name = german_sort_key(self.name)[: self._meta.get_field("sort_name").max_length]
 
 
 class MintSubject(TaxonomyTerm):
