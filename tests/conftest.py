@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite."""
 
 import pytest
+from django.utils import translation
 
 from tests.smtp_sink import SmtpSink
 
@@ -30,6 +31,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             "transactional tests must use "
             "@pytest.mark.django_db(transaction=True, serialized_rollback=True): " + ", ".join(offenders)
         )
+
+
+@pytest.fixture(autouse=True)
+def site_language_after_each_test():
+    """Leave the site's language active: a request by an editor whose admin is in English leaves English
+    active in the thread, and the next test would see English messages where it expects German."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
