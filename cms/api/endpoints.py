@@ -33,7 +33,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from cms.api import caching
-from cms.api.errors import NOT_FOUND_MESSAGE, ParameterError, error_response
+from cms.api.errors import NOT_FOUND_MESSAGE, ParameterError, error_response, fields_message
 from cms.api.parameters import (
     HOSTNAME,
     MAX_ID,
@@ -197,9 +197,7 @@ class ContentEndpoint(BaseAPIViewSet):
         except ParameterError:
             raise
         except BadRequestError as error:
-            raise ParameterError(
-                "fields", _("Ungültige Feldauswahl: %(detail)s.") % {"detail": error}
-            ) from None
+            raise ParameterError("fields", fields_message(error)) from None
 
     @classmethod
     def _get_serializer_class(

@@ -1,6 +1,10 @@
 """Errors of the content API: always JSON, with the offending query parameter named."""
 
+import re
+
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
 
@@ -21,3 +25,60 @@ def error_response(status: int, message: str, parameter: str | None = None) -> R
     if parameter:
         data["parameter"] = parameter
     return Response(data, status=status)
+
+
+# Wagtail explains a bad ``fields`` parameter in English only: its parser (``parse_fields_parameter``) and the
+# endpoint's field check (``_get_serializer_class``) raise these messages, which are said again in German.
+FIELDS_ERRORS: tuple[tuple[re.Pattern[str], Promise], ...] = (
+    (
+        re.compile(r"unexpected char '(?P<char>.)' at position (?P<position>\d+)", re.DOTALL),
+        _("unerwartetes Zeichen „%(char)s“ an Position %(position)s"),
+    ),
+    (
+        re.compile(r"unexpected whitespace at position (?P<position>\d+)"),
+        _("unerwarteter Leerraum an Position %(position)s"),
+    ),
+    (
+        re.compile(r"unexpected end of input \(did you miss out a close bracket\?\)"),
+        _("unerwartetes Ende (fehlt eine schließende Klammer?)"),
+    ),
+    (re.compile(r"'(?P<name>[*_])' must be in the first position"), _("„%(name)s“ muss am Anfang stehen")),
+    (re.compile(r"'(?P<name>[*_])' cannot be negated"), _("„%(name)s“ lässt sich nicht ausschließen")),
+    (
+        re.compile(r"negated fields with '_' doesn't make sense"),
+        _("nach „_“ lassen sich keine Felder ausschließen, nur hinzufügen"),
+    ),
+    (
+        re.compile(r"additional fields with '\*' doesn't make sense"),
+        _("nach „*“ lassen sich Felder nur ausschließen oder mit Unterfeldern angeben"),
+    ),
+    (
+        re.compile(r"'(?P<name>.+)' does not support nested fields", re.DOTALL),
+        _("„%(name)s“ hat keine Unterfelder"),
+    ),
+)
+UNKNOWN_FIELDS = re.compile(r"unknown fields: (?P<names>.+)", re.DOTALL)
+
+
+def fields_message(error: Exception) -> str:
+    """Wagtail's complaint about the ``fields`` parameter, in German with the field names kept.
+
+    A complaint not known here is not passed on in English: the message then only says that the selection is
+    invalid.
+    """
+    detail = german_fields_detail(str(error).removeprefix("fields error: "))
+    if detail is None:
+        return str(_("Ungültige Feldauswahl."))
+    return _("Ungültige Feldauswahl: %(detail)s.") % {"detail": detail}
+
+
+def german_fields_detail(detail: str) -> str | None:
+    """Wagtail's English explanation of a bad ``fields`` parameter in German, or ``None`` if not known."""
+    if match := UNKNOWN_FIELDS.fullmatch(detail):
+        count = match["names"].count(",") + 1
+        message = ngettext("unbekanntes Feld: %(names)s", "unbekannte Felder: %(names)s", count)
+        return message % match.groupdict()
+    for pattern, message in FIELDS_ERRORS:
+        if match := pattern.fullmatch(detail):
+            return message % match.groupdict()
+    return None

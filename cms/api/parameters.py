@@ -24,7 +24,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
-from cms.api.errors import ParameterError
+from cms.api.errors import ParameterError, fields_message
 from page_types import selection
 from page_types.models import (
     ContentPage,
@@ -150,9 +150,7 @@ class FieldsParameterField(forms.CharField):
             try:
                 parse_fields_parameter(value)
             except ValueError as error:
-                raise ValidationError(
-                    _("Ungültige Feldauswahl: %(detail)s.") % {"detail": error}, code="invalid"
-                ) from None
+                raise ValidationError(fields_message(error), code="invalid") from None
         return value
 
 

@@ -4,6 +4,7 @@ Every value is validated before it reaches the database, so malformed dates, unk
 ids and over-large limits cannot turn into database errors or slow queries.
 """
 
+import re
 import string
 
 import pytest
@@ -78,6 +79,35 @@ def test_messages_are_german_and_list_every_unknown_parameter(client, site):
     assert body["message"] == "Unbekannt: gibt-es-nicht."
     status, body = get_json(client, "/api/v2/pages/?limit=51")
     assert body["message"] == "Dieser Wert muss kleiner oder gleich 50 sein."
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/api/v2/pages/?fields=nonsense", "unbekanntes Feld: nonsense"),
+        ("/api/v2/pages/{home}/?fields=nonsense", "unbekanntes Feld: nonsense"),
+        ("/api/v2/pages/?fields=title,nonsense,quatsch", "unbekannte Felder: nonsense, quatsch"),
+        ("/api/v2/pages/?type=page_types.MintOfferPage&fields=topics(quatsch)", "unbekanntes Feld: quatsch"),
+        ("/api/v2/pages/?fields=title(id)", "„title“ hat keine Unterfelder"),
+        ("/api/v2/pages/{home}/?fields=title(id)", "„title“ hat keine Unterfelder"),
+        ("/api/v2/pages/?fields=title(", "unerwartetes Ende (fehlt eine schließende Klammer?)"),
+        ("/api/v2/pages/?fields=title)", "unerwartetes Zeichen „)“ an Position 5"),
+        ("/api/v2/pages/?fields=title%20id", "unerwarteter Leerraum an Position 5"),
+        ("/api/v2/pages/?fields=title,*", "„*“ muss am Anfang stehen"),
+        ("/api/v2/pages/?fields=-*", "„*“ lässt sich nicht ausschließen"),
+        (
+            "/api/v2/pages/?fields=*,title",
+            "nach „*“ lassen sich Felder nur ausschließen oder mit Unterfeldern angeben",
+        ),
+        ("/api/v2/pages/?fields=_,-title", "nach „_“ lassen sich keine Felder ausschließen, nur hinzufügen"),
+        ("/api/v2/images/?fields=nonsense", "unbekanntes Feld: nonsense"),
+    ],
+)
+def test_a_bad_field_selection_is_explained_in_german_with_the_field_names(client, site, url, message):
+    """Wagtail explains a bad ``fields`` in English; the answer says the same in German."""
+    status, body = get_json(client, url.format(home=site["home"].pk))
+    assert (status, body) == (400, {"message": f"Ungültige Feldauswahl: {message}.", "parameter": "fields"})
+    assert not re.search(r"unknown|unexpected|\bfields?\b|nested|support", body["message"], re.IGNORECASE)
 
 
 @pytest.mark.parametrize(
