@@ -7,11 +7,13 @@ see exactly what an editor's publish produces.
 from datetime import timedelta
 from io import BytesIO
 
+from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
+from wagtail.users.models import UserProfile
 
 from page_types.models import (
     GradeBand,
@@ -114,3 +116,12 @@ def make_milestone(parent: Page, title: str = "Erste Fabrik", year: int = 1900, 
 def make_news(parent: Page, title: str = "Neues aus der Wirtschaft", **facets) -> InternalNewsPage:
     page = InternalNewsPage(title=title, teaser=f"Teaser: {title}", body=[("paragraph", "<p>Text.</p>")])
     return _publish(parent, page, **facets)
+
+
+def make_admin(language: str, username: str = "editor"):
+    """A superuser whose Wagtail admin speaks ``language`` (chosen under "Konto")."""
+    user = get_user_model().objects.create_superuser(username, f"{username}@example.org", "x")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    return user

@@ -3,6 +3,8 @@ field error, not a server error."""
 
 import pytest
 
+from tests.factories import make_admin
+
 pytestmark = pytest.mark.django_db
 
 
@@ -24,19 +26,9 @@ def test_every_snippet_foreign_key_gets_the_tolerant_chooser():
         assert issubclass(widget, SnippetChooser), model
 
 
-def test_chooser_labels_follow_each_editors_admin_language(client, django_user_model):
+def test_chooser_labels_follow_each_editors_admin_language(client):
     """Wagtail wrote the labels once, in whichever language built the form first."""
-    from wagtail.users.models import UserProfile
-
-    editors = {}
-    for language in ("de", "en"):
-        editor = django_user_model.objects.create_superuser(
-            f"editor-{language}", f"{language}@example.org", "x"
-        )
-        profile = UserProfile.get_for_user(editor)
-        profile.preferred_language = language
-        profile.save()
-        editors[language] = editor
+    editors = {language: make_admin(language, username=f"editor-{language}") for language in ("de", "en")}
     expected = {"de": "Kanal auswählen", "en": "Choose Channel"}
     for language in ("de", "en", "de"):
         client.force_login(editors[language])

@@ -10,9 +10,8 @@ from django.contrib.auth import get_user_model
 from django.template import engines
 from django.test import RequestFactory
 from django.views.defaults import server_error
-from wagtail.users.models import UserProfile
 
-from tests.factories import make_image, make_news, make_site, make_story
+from tests.factories import make_admin, make_image, make_news, make_site, make_story
 from tests.page_types.markup import assert_accessible_structure, parse, soup, text_of
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -173,11 +172,7 @@ def test_the_site_announces_the_german_it_renders_to_an_english_browser(client, 
 
 
 def test_admin_follows_the_users_chosen_language(client, db):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "x")
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(user)
+    client.force_login(make_admin("en"))
     response = client.get("/admin/", headers={"accept-language": "de"})
     assert soup(response).html["lang"] == "en"
     assert response["Content-Language"] == "en"
@@ -187,11 +182,7 @@ def test_admin_follows_the_users_chosen_language(client, db):
 def test_admin_messages_follow_the_users_chosen_language_not_the_browsers(client, db):
     """Wagtail words "permission denied" after its view, outside the user's language: still English."""
     site = make_site()
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "x")
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(user)
+    client.force_login(make_admin("en"))
     # There is one lighthouse index already, and there may be only one.
     url = f"/admin/pages/add/page_types/lighthouseindexpage/{site['home'].pk}/"
     response = client.get(url, headers={"accept-language": "de"}, follow=True)

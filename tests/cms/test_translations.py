@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
-from wagtail.users.models import UserProfile
+
+from tests.factories import make_admin
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "locale" / "en" / "LC_MESSAGES"
@@ -56,10 +56,6 @@ def test_the_compiled_catalogue_says_what_its_source_says(tmp_path):
 
 
 def test_the_admin_speaks_english_to_a_user_who_chose_it(client, db):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "x")
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(user)
+    client.force_login(make_admin("en"))
     page = client.get("/admin/", headers={"accept-language": "de"}).content.decode()
     assert "Campaigns" in page and "Kampagnen" not in page
