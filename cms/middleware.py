@@ -47,9 +47,7 @@ class SiteLanguageMiddleware(LocaleMiddleware):
             request.LANGUAGE_CODE = language
 
     def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
-        if in_admin(request):
-            if (language := admin_language(request)) is not None:
-                response.headers.setdefault("Content-Language", language)
+        if in_admin(request):  # the language process_view activated is the one announced
             return super().process_response(request, response)
         response.headers.setdefault("Content-Language", translation.get_language())
         return response
