@@ -87,13 +87,12 @@ def unsubscribe_mailto() -> str:
 
 
 def imprint() -> str:
-    """The Impressum printed in every newsletter's footer (lines separated by newlines)."""
-    return str(
-        _get(
-            "IMPRINT",
-            "Landratsamt Ludwigsburg – Wirtschaftsförderung\nHindenburgstraße 40, 71638 Ludwigsburg",
-        )
-    )
+    """The Impressum printed in every newsletter's footer (lines separated by newlines).
+
+    The publisher must be named in every mail (§ 5 DDG); the host sets it, the plugin falls back to the
+    site's name.
+    """
+    return str(_get("IMPRINT", "") or getattr(settings, "WAGTAIL_SITE_NAME", ""))
 
 
 def imprint_url() -> str:

@@ -6,11 +6,10 @@ outlet of a channel shows the same content.
 
 from datetime import datetime
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 
 from campaigns.models import Channel
-from page_types import selection as facets
-from page_types.models import ContentPage, MintOfferPage
+from page_types.models import ContentPage
 
 
 def select_content(
@@ -22,26 +21,19 @@ def select_content(
     """Live, public content pages matching the channel's rule, newest first.
 
     ``since``/``until`` bound the first publication time (``first_published_at``), which is what
-    "new since the last issue" means. Subject and grade-band parts of the rule restrict MINT offers only;
-    other families pass them.
+    "new since the last issue" means. The rule's terms are applied as every outlet applies them
+    (``ContentPageQuerySet.matching``): subjects and grade bands restrict MINT offers only.
     """
     pages = ContentPage.objects.live().public()
     page_type_ids = [ct.pk for ct in channel.page_types.all()]
     if page_type_ids:
         pages = pages.filter(content_type_id__in=page_type_ids)
-    topics = list(channel.topics.all())
-    if topics:
-        pages = facets.filter_topics(pages, topics)
-    municipalities = list(channel.municipalities.all())
-    if municipalities:
-        pages = facets.filter_municipalities(pages, municipalities)
-    for relation, column in (("subjects", "mintsubject_id"), ("grade_bands", "gradeband_id")):
-        ids = [term.pk for term in getattr(channel, relation).all()]
-        if ids:
-            through = getattr(MintOfferPage, relation).through.objects
-            matching_offer = through.filter(mintofferpage_id=OuterRef("pk"), **{f"{column}__in": ids})
-            is_offer = MintOfferPage.objects.filter(pk=OuterRef("pk"))
-            pages = pages.filter(~Exists(is_offer) | Exists(matching_offer))
+    pages = pages.matching(
+        topics=channel.topics.all(),
+        municipalities=channel.municipalities.all(),
+        subjects=channel.subjects.all(),
+        grade_bands=channel.grade_bands.all(),
+    )
     if since:
         pages = pages.filter(first_published_at__gte=since)
     if until:

@@ -2,19 +2,16 @@
 shell — leaves no personal data behind: the consent log is anonymised instead of deleted (it keeps the
 anonymous counts), and the admin's log entries, whose labels hold the address, are removed.
 
-Feeds and calendars are cached until what they show changes; ``connect_feed_cache`` says what that is.
+Feeds and calendars are cached until what they show changes; ``watch_channels`` adds the channels to that.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, pre_delete
 from django.dispatch import receiver
-from wagtail.images import get_image_model
-from wagtail.models import ModelLogEntry, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import ModelLogEntry
 
-from campaigns.feeds import caching as feed_caching
 from campaigns.models import Channel, ConsentEvent, Subscriber
-from page_types.models import GradeBand, MintSubject, Municipality, Topic
+from page_types import signal_handlers as content_versions
 
 
 @receiver(pre_delete, sender=Subscriber, dispatch_uid="campaigns.anonymise_consent_log")
@@ -29,33 +26,10 @@ def forget_admin_log(sender, instance: Subscriber, **kwargs) -> None:
     ).delete()
 
 
-def connect_feed_cache() -> None:
-    """Start a new feed cache version (``campaigns.feeds.caching``) on every change to what feeds show.
-
-    Publishing, unpublishing (deleting a live page unpublishes it first) and moving pages; privacy; the
-    channels' rules and names; the vocabulary that filters and categories name; images and sites, which
-    the feeds' links depend on.
-    """
-    uid = "campaigns.feeds.content_changed"
-    for page_signal in (page_published, page_unpublished, post_page_move):
-        page_signal.connect(feed_caching.content_changed, dispatch_uid=uid)
-    models = (
-        Channel,
-        Topic,
-        Municipality,
-        MintSubject,
-        GradeBand,
-        PageViewRestriction,
-        Site,
-        get_image_model(),
-    )
-    for model in models:
-        for model_signal in (post_save, post_delete):
-            model_signal.connect(feed_caching.content_changed, sender=model, dispatch_uid=uid)
-    for relation in ("page_types", "topics", "municipalities", "subjects", "grade_bands"):
-        m2m_changed.connect(
-            feed_caching.content_changed, sender=getattr(Channel, relation).through, dispatch_uid=uid
-        )
+def watch_channels() -> None:
+    """Feeds and calendars show each channel's name and selection: a change to a channel or its rule
+    advances the content version (``page_types.signal_handlers``) like a publish does."""
+    content_versions.watch(Channel)
 
 
-connect_feed_cache()
+watch_channels()

@@ -1,4 +1,4 @@
-"""App configuration of the host project (templates, static files, management commands, content API)."""
+"""App configuration of the host project: its templates, static files, management commands and demo."""
 
 from django.apps import AppConfig
 
@@ -6,8 +6,3 @@ from django.apps import AppConfig
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = "Leuchtturm"
-
-    def ready(self) -> None:
-        from cms.api.signal_handlers import register_signal_handlers
-
-        register_signal_handlers()

@@ -277,6 +277,10 @@ CAMPAIGNS_RECORD_EVERY = env_int("CAMPAIGNS_RECORD_EVERY", 50)
 CAMPAIGNS_MAX_ATTEMPTS = env_int("CAMPAIGNS_MAX_ATTEMPTS", 5)
 CAMPAIGNS_RETRY_DELAY = env_float("CAMPAIGNS_RETRY_DELAY", 60)
 CAMPAIGNS_UNSUBSCRIBE_MAILTO = env_str("CAMPAIGNS_UNSUBSCRIBE_MAILTO")
+CAMPAIGNS_IMPRINT = env_str(
+    "CAMPAIGNS_IMPRINT",
+    "Landratsamt Ludwigsburg – Wirtschaftsförderung\nHindenburgstraße 40, 71638 Ludwigsburg",
+)
 CAMPAIGNS_TRACKING_RETENTION_DAYS = env_int("CAMPAIGNS_TRACKING_RETENTION_DAYS", 180)
 
 # Feeds and calendars (campaigns/feeds/app_settings.py says what each one does).

@@ -8,8 +8,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from campaigns.api import api
-from cms.api.views import health
+from cms.api import api
+from cms.views import health
 
 urlpatterns = [
     # Browsers ask for /favicon.ico whatever a page links. The redirect is permanent, so it names the icon's
@@ -18,7 +18,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # The content API first: the subscription API below owns the rest of api/.
-    path("api/v2/", include("cms.api.urls")),
+    path("api/v2/", include("page_types.api.urls")),
     path("api/health/", health, name="health"),
     path("api/", api.urls),
     path("newsletter/", include("campaigns.subscriptions.urls")),

@@ -8,3 +8,8 @@ class PageTypesConfig(AppConfig):
     name = "page_types"
     verbose_name = _("Inhalte")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from page_types.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -8,8 +8,16 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from page_types import selection
+from page_types.eras import Era
 from page_types.models.taxonomy import GradeBand, MintSubject, Municipality, Topic
+
+# The filters' parameter names and the kinds of term ``ContentPageQuerySet.matching`` takes.
+TERM_KINDS = {
+    "topic": "topics",
+    "municipality": "municipalities",
+    "subject": "subjects",
+    "grade_band": "grade_bands",
+}
 
 
 class SlugChoiceField(forms.ModelChoiceField):
@@ -34,13 +42,17 @@ class ContentFilterForm(forms.Form):
     )
 
     def filter(self, pages: QuerySet) -> QuerySet:
-        """Apply the valid filters to ``pages``."""
+        """Apply the valid filters to ``pages`` (a ``ContentPageQuerySet``)."""
+        return pages.matching(**self.chosen_terms())
+
+    def chosen_terms(self) -> dict[str, list]:
+        """The chosen vocabulary terms by kind, as ``ContentPageQuerySet.matching`` takes them."""
         data = self.cleaned_data
-        if data.get("topic"):
-            pages = selection.filter_topics(pages, [data["topic"]])
-        if data.get("municipality"):
-            pages = selection.filter_municipalities(pages, [data["municipality"]])
-        return pages
+        return {
+            plural: [data[name]]
+            for name, plural in TERM_KINDS.items()
+            if name in self.fields and data.get(name)
+        }
 
 
 class MintFilterForm(ContentFilterForm):
@@ -54,13 +66,8 @@ class MintFilterForm(ContentFilterForm):
 
     def filter(self, pages: QuerySet) -> QuerySet:
         pages = super().filter(pages)
-        data = self.cleaned_data
-        if data.get("subject"):
-            pages = selection.filter_subjects(pages, [data["subject"]])
-        if data.get("grade_band"):
-            pages = selection.filter_grade_bands(pages, [data["grade_band"]])
-        if data.get("upcoming"):
-            pages = pages.filter(selection.upcoming_q())
+        if self.cleaned_data.get("upcoming"):
+            pages = pages.upcoming()
         return pages
 
 
@@ -70,8 +77,6 @@ class HistoryFilterForm(ContentFilterForm):
     era = forms.ChoiceField(label=_("Epoche"), required=False)
 
     def __init__(self, *args, **kwargs) -> None:
-        from page_types.models.history import Era
-
         super().__init__(*args, **kwargs)
         self.fields["era"].choices = [("", _("Alle Epochen")), *Era.choices()]
         self.fields["era"].error_messages["invalid_choice"] = _(
@@ -79,8 +84,6 @@ class HistoryFilterForm(ContentFilterForm):
         )
 
     def filter(self, pages: QuerySet) -> QuerySet:
-        from page_types.models.history import Era
-
         pages = super().filter(pages)
         era = self.cleaned_data.get("era")
         if era:

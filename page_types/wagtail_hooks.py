@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from cms.snippets import SnippetViewSet
 from page_types.models import GradeBand, MintSubject, Municipality, Organisation, Topic
+from page_types.snippets import SnippetViewSet
 
 
 class TermViewSet(SnippetViewSet):

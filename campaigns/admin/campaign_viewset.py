@@ -16,7 +16,7 @@ from wagtail.snippets.views import snippets
 
 from campaigns.admin import campaign_views
 from campaigns.models import Campaign
-from cms.snippets import SnippetViewSet
+from page_types.snippets import SnippetViewSet
 
 NAMESPACE = "campaigns_campaign"
 

@@ -9,23 +9,17 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.feeds import app_settings
-from page_types import selection
 from page_types.forms import ContentFilterForm, MintFilterForm
-from page_types.models import MintOfferPage
 
 TERM_FILTERS = ("topic", "municipality", "subject", "grade_band")
 
 
 class FeedFilterForm(ContentFilterForm):
-    """Topic and municipality narrow every page; subject and grade band narrow the MINT offers only.
-
-    Other families pass the MINT filters, as they pass the channel rule's subjects and grade bands and a
-    subscriber's in the newsletter: a news item about the district is for the Informatik class too.
-    """
+    """Topic and municipality narrow every page; subject and grade band narrow the MINT offers only
+    (``ContentPageQuerySet.matching``, the rule of the channel and of every other outlet)."""
 
     subject = MintFilterForm.base_fields["subject"]
     grade_band = MintFilterForm.base_fields["grade_band"]
@@ -52,19 +46,6 @@ class FeedFilterForm(ContentFilterForm):
                 params={"names": ", ".join(repeated)},
             )
         return super().clean()
-
-    def filter(self, pages: QuerySet) -> QuerySet:
-        pages = super().filter(pages)
-        for name, restrict in (
-            ("subject", selection.filter_subjects),
-            ("grade_band", selection.filter_grade_bands),
-        ):
-            term = self.cleaned_data.get(name)
-            if term:
-                matching = restrict(MintOfferPage.objects.all(), [term])
-                is_offer = MintOfferPage.objects.filter(pk=OuterRef("pk"))
-                pages = pages.filter(~Exists(is_offer) | Q(pk__in=matching.values("pk")))
-        return pages
 
     def item_limit(self, default: int) -> int:
         """The number of entries asked for, or ``default``."""

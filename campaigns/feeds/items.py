@@ -21,7 +21,7 @@ from campaigns.feeds.filters import FeedFilterForm
 from campaigns.models import Channel
 from campaigns.selection import select_content
 from page_types.models import ContentPage
-from page_types.selection import LISTING_RENDITION, with_listing_data
+from page_types.renditions import LISTING_RENDITION
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ class FeedSource:
 
     def items(self) -> list[FeedItem]:
         """The first ``limit`` pages as feed items, newest first."""
-        pages = with_listing_data(self.pages[: self.limit])
+        pages = self.pages.with_listing_data()[: self.limit]
         return [_item(page, self.request, self.host) for page in pages]
 
 

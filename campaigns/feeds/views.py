@@ -13,12 +13,13 @@ from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 
 from campaigns import app_settings as campaign_settings
-from campaigns.feeds import app_settings, caching
+from campaigns.feeds import app_settings
 from campaigns.feeds.channels import has_calendar, public_channels
 from campaigns.feeds.filters import TERM_FILTERS, FeedFilterForm
 from campaigns.feeds.items import FeedSource
 from campaigns.feeds.outlets import CALENDAR, OUTLETS, OutletLink, feed_links
 from campaigns.models import Channel
+from page_types import caching
 
 ERROR_CACHE_CONTROL = "private, no-store"
 
@@ -34,20 +35,20 @@ def feed(request: HttpRequest, channel: str, outlet: str) -> HttpResponse:
         if not filters.is_valid():
             return _bad_request(filters)
         chosen = OUTLETS[outlet]
-        extra = [timezone.localdate().isoformat()] if chosen.varies_by_day else []
-        key = caching.feed_key(request, caching.current_version(), extra)
-        if (response := caching.not_modified(request, key)) is not None:
+        # A calendar keeps the dates of the last days only, so it changes at midnight as well.
+        midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+        validators = caching.validators_for(request, valid_from=midnight if chosen.varies_by_day else None)
+        if (response := caching.conditional_response(request, validators)) is not None:
             return response
-        body = caching.cached_feed(key)
+        body = caching.cached_body(validators)
         if body is None:
             limit = filters.item_limit(chosen.default_limit())
             body = chosen.build(FeedSource.select(channel_obj, filters, request, limit))
-            caching.store_feed(key, body)
-        response = HttpResponse(body, content_type=chosen.content_type)
+            caching.keep_body(validators, body, timeout=app_settings.cache_seconds())
+        response = caching.body_response(body, validators, content_type=chosen.content_type)
         response["Content-Language"] = campaign_settings.content_language()
         if chosen is CALENDAR:
             response["Content-Disposition"] = f'inline; filename="{channel_obj.slug}.ics"'
-        caching.mark_cacheable(response, key)
         return response
 
 

@@ -43,7 +43,7 @@ def proof_of_consent(request: HttpRequest, pk: int) -> HttpResponse:
         "generated_at": timezone.now(),
         "generated_by": request.user,
     }
-    return render(request, "newsletter/admin/proof_of_consent.html", context)
+    return render(request, "campaigns/subscriptions/admin/proof_of_consent.html", context)
 
 
 def export_subscriber_json(request: HttpRequest, pk: int) -> HttpResponse:
@@ -75,7 +75,7 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
     """Upload a CSV file; show counts, or every error by line when nothing was imported."""
 
     form_class = ImportForm
-    template_name = "newsletter/admin/import.html"
+    template_name = "campaigns/subscriptions/admin/import.html"
     page_title = gettext_lazy("Abonnent/innen importieren")
     header_icon = "upload"
 

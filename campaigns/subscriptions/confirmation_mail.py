@@ -82,8 +82,8 @@ def send_confirmation(subscriber_id: int) -> bool:
             "valid_until": timezone.localtime() + CONFIRMATION_MAX_AGE,
             "retention_days": app_settings.pending_retention().days,
         }
-        subject = render_to_string("newsletter/email/confirmation_subject.txt", context).strip()
-        body = render_to_string("newsletter/email/confirmation.txt", context)
+        subject = render_to_string("campaigns/subscriptions/email/confirmation_subject.txt", context).strip()
+        body = render_to_string("campaigns/subscriptions/email/confirmation.txt", context)
     message = EmailMessage(
         subject=" ".join(subject.split()),
         body=body,

@@ -48,7 +48,7 @@ def privacy_url(request: HttpRequest) -> str | None:
 
 def rate_limited(request: HttpRequest) -> HttpResponse:
     """The 429 page: the same for everyone, with the wait in ``Retry-After``."""
-    response = render(request, "newsletter/rate_limited.html", status=429)
+    response = render(request, "campaigns/subscriptions/rate_limited.html", status=429)
     response["Retry-After"] = str(ratelimit.retry_after())
     return response
 
@@ -61,7 +61,7 @@ def _signup_page(request: HttpRequest, form: SignupForm, status: int = 200) -> H
     if not form.is_bound and consent_text:
         form.initial["consent_version"] = consent_text.version
     context = {"form": form, "consent_text": consent_text, "privacy_url": privacy_url(request)}
-    return render(request, "newsletter/signup.html", context, status=status)
+    return render(request, "campaigns/subscriptions/signup.html", context, status=status)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -77,7 +77,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _signup_page(request, form, status=400)
     if not form.save(source=Source.FORM, ip_address=ratelimit.client_address(request)):
-        return render(request, "newsletter/unavailable.html", status=503)
+        return render(request, "campaigns/subscriptions/unavailable.html", status=503)
     return see_thanks()
 
 
@@ -88,7 +88,7 @@ def see_thanks() -> HttpResponseRedirect:
 
 def thanks(request: HttpRequest) -> HttpResponse:
     """The answer to every sign-up: the same whether the address was new, known or suppressed."""
-    return render(request, "newsletter/thanks.html")
+    return render(request, "campaigns/subscriptions/thanks.html")
 
 
 def with_token(purpose: str) -> Callable:
@@ -103,9 +103,11 @@ def with_token(purpose: str) -> Callable:
                 subscriber = read_token(token, purpose)
             except ExpiredToken:
                 context = {"expired": True}
-                return render(request, "newsletter/token_invalid.html", context, status=410)
+                return render(request, "campaigns/subscriptions/token_invalid.html", context, status=410)
             except InvalidToken:
-                return render(request, "newsletter/token_invalid.html", {"expired": False}, status=400)
+                return render(
+                    request, "campaigns/subscriptions/token_invalid.html", {"expired": False}, status=400
+                )
             return view(request, subscriber)
 
         return wrapper
@@ -132,7 +134,7 @@ def confirm_page(request: HttpRequest, subscriber: Subscriber) -> HttpResponse:
         context["pending"] = Channel.objects.filter(
             subscriptions__subscriber=subscriber, subscriptions__status=Subscription.Status.PENDING
         )
-    return render(request, "newsletter/confirm.html", context)
+    return render(request, "campaigns/subscriptions/confirm.html", context)
 
 
 @csrf_exempt
@@ -144,7 +146,7 @@ def preferences_page(request: HttpRequest, subscriber: Subscriber) -> HttpRespon
     saved = False
     if request.method == "POST" and "unsubscribe_all" in request.POST:
         ended = unsubscribe(subscriber, source=Source.FORM)
-        return render(request, "newsletter/unsubscribe.html", {"done": True, "ended": ended})
+        return render(request, "campaigns/subscriptions/unsubscribe.html", {"done": True, "ended": ended})
     if request.method == "POST":
         form = PreferencesForm(request.POST, subscriber=subscriber)
         if form.is_valid():
@@ -173,7 +175,7 @@ def preferences_page(request: HttpRequest, subscriber: Subscriber) -> HttpRespon
         "consent_text": consent_text,
         "privacy_url": privacy_url(request),
     }
-    return render(request, "newsletter/preferences.html", context, status=status)
+    return render(request, "campaigns/subscriptions/preferences.html", context, status=status)
 
 
 @csrf_exempt
@@ -194,7 +196,7 @@ def unsubscribe_page(request: HttpRequest, subscriber: Subscriber) -> HttpRespon
         if one_click:
             return HttpResponse(_("Sie sind abgemeldet."), content_type="text/plain; charset=utf-8")
         context = {"done": True, "ended": ended, "preferences_url": preferences_url(subscriber)}
-        return render(request, "newsletter/unsubscribe.html", context)
+        return render(request, "campaigns/subscriptions/unsubscribe.html", context)
     # Offer only what still applies: no "only this newsletter" for one already left, no button at all
     # when nothing is left to leave.
     receiving = set(
@@ -206,4 +208,4 @@ def unsubscribe_page(request: HttpRequest, subscriber: Subscriber) -> HttpRespon
         "receiving": bool(receiving),
         "preferences_url": preferences_url(subscriber),
     }
-    return render(request, "newsletter/unsubscribe.html", context)
+    return render(request, "campaigns/subscriptions/unsubscribe.html", context)

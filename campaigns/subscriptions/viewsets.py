@@ -38,8 +38,8 @@ from campaigns.models import (
 from campaigns.subscriptions import admin_views
 from campaigns.subscriptions.consent_log import record
 from campaigns.subscriptions.gdpr import erase_subscriber
-from cms.snippets import SnippetChooserViewSet, SnippetViewSet
 from page_types.models import Municipality
+from page_types.snippets import SnippetChooserViewSet, SnippetViewSet
 
 
 class SubscriberFilterSet(WagtailFilterSet):

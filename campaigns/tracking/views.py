@@ -20,7 +20,7 @@ PIXEL_GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAA
 
 
 def _unknown(request: HttpRequest) -> HttpResponse:
-    return render(request, "newsletter/token_invalid.html", {"expired": False}, status=404)
+    return render(request, "campaigns/subscriptions/token_invalid.html", {"expired": False}, status=404)
 
 
 def _no_store(response: HttpResponse) -> HttpResponse:

@@ -1,15 +1,18 @@
 """Page and taxonomy models of the content plugin, one module per content family."""
 
+from page_types.eras import Era
 from page_types.models.base import ContentPage, ListingIndexPage
-from page_types.models.history import Era, InnovationHistoryPage, InnovationMilestonePage
+from page_types.models.history import InnovationHistoryPage, InnovationMilestonePage
 from page_types.models.home import HomePage, StandardPage
 from page_types.models.lighthouse import LighthouseIndexPage, LighthouseStoryPage, Sector
 from page_types.models.mint import MintIndexPage, MintOccurrence, MintOfferPage, OfferKind
 from page_types.models.news import InternalNewsIndexPage, InternalNewsPage, NewsKind
 from page_types.models.taxonomy import GradeBand, MintSubject, Municipality, Organisation, Topic
+from page_types.models.versions import ContentVersion
 
 __all__ = [
     "ContentPage",
+    "ContentVersion",
     "Era",
     "GradeBand",
     "HomePage",

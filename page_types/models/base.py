@@ -17,12 +17,16 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
-from page_types import api
+from page_types.api import fields as api
 from page_types.facets import AudienceFacets
+from page_types.forms import ContentFilterForm
+from page_types.models.querysets import ContentPageQuerySet
 from page_types.preview import HeadlessPreviewable
+
+ContentPageManager = PageManager.from_queryset(ContentPageQuerySet)
 
 
 def _slugs(terms) -> frozenset[str]:
@@ -62,6 +66,8 @@ class ContentPage(HeadlessPreviewable, Page):
         help_text=_("Keine Auswahl bedeutet: der ganze Landkreis."),
     )
     publish_date = models.DateField(_("Veröffentlichungsdatum"), default=timezone.localdate)
+
+    objects = ContentPageManager()
 
     is_creatable = False
 
@@ -144,11 +150,7 @@ class ListingIndexPage(HeadlessPreviewable, Page):
     class Meta:
         abstract = True
 
-    @property
-    def filter_form_class(self):
-        from page_types.forms import ContentFilterForm
-
-        return ContentFilterForm
+    filter_form_class = ContentFilterForm
 
     def child_model(self) -> type[ContentPage]:
         """The page model listed by this index (its only allowed subpage type)."""
@@ -162,10 +164,8 @@ class ListingIndexPage(HeadlessPreviewable, Page):
 
     def listed_pages(self):
         """The live, public children in listing order, with what their cards need prefetched."""
-        from page_types.selection import with_listing_data
-
         pages = self.child_model().objects.child_of(self).live().public()
-        return with_listing_data(pages).order_by("-publish_date", "-pk")
+        return pages.with_listing_data().order_by("-publish_date", "-pk")
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)

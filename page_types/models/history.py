@@ -7,36 +7,11 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from page_types import api
+from page_types.api import fields as api
 from page_types.blocks import BodyBlock
+from page_types.eras import Era
+from page_types.forms import HistoryFilterForm
 from page_types.models.base import ContentPage, ListingIndexPage, content_edit_handler
-
-
-class Era:
-    """Eras of the timeline filter, as (slug, label, first year, last year)."""
-
-    ERAS = (
-        ("bis-1870", _("Bis 1870: Handwerk und frühe Industrie"), -10_000, 1870),
-        ("1871-1918", _("1871–1918: Industrialisierung"), 1871, 1918),
-        ("1919-1949", _("1919–1949: Zwischen den Kriegen"), 1919, 1949),
-        ("1950-1989", _("1950–1989: Wirtschaftswunder und Wandel"), 1950, 1989),
-        ("seit-1990", _("Seit 1990: Globalisierung und Digitalisierung"), 1990, 10_000),
-    )
-
-    @classmethod
-    def choices(cls) -> list[tuple[str, str]]:
-        return [(slug, label) for slug, label, _first, _last in cls.ERAS]
-
-    @classmethod
-    def bounds(cls, slug: str) -> tuple[int, int]:
-        for era_slug, _label, first, last in cls.ERAS:
-            if era_slug == slug:
-                return first, last
-        raise KeyError(slug)
-
-    @classmethod
-    def of_year(cls, year: int) -> str:
-        return next(slug for slug, _label, first, last in cls.ERAS if first <= year <= last)
 
 
 class InnovationHistoryPage(ListingIndexPage):
@@ -51,11 +26,7 @@ class InnovationHistoryPage(ListingIndexPage):
         verbose_name = _("Innovationsgeschichte (Zeitstrahl)")
         verbose_name_plural = _("Innovationsgeschichten (Zeitstrahl)")
 
-    @property
-    def filter_form_class(self):
-        from page_types.forms import HistoryFilterForm
-
-        return HistoryFilterForm
+    filter_form_class = HistoryFilterForm
 
     @property
     def eras(self) -> list[dict[str, str]]:

@@ -8,7 +8,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from page_types import api
+from page_types.api import fields as api
+from page_types.models.base import ListingIndexPage
 from page_types.preview import HeadlessPreviewable
 
 HIGHLIGHTS_PER_FAMILY = 3
@@ -35,8 +36,6 @@ class HomePage(HeadlessPreviewable, Page):
         verbose_name_plural = _("Startseiten")
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        from page_types.models.base import ListingIndexPage
-
         context = super().get_context(request, *args, **kwargs)
         sections = []
         for index_page in self.get_children().live().public().specific():

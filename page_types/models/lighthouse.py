@@ -8,7 +8,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from page_types import api
+from page_types.api import fields as api
 from page_types.blocks import BodyBlock
 from page_types.models.base import ContentPage, ListingIndexPage, content_edit_handler
 

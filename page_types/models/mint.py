@@ -12,9 +12,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from page_types import api
+from page_types.api import fields as api
 from page_types.blocks import BodyBlock
 from page_types.facets import AudienceFacets
+from page_types.forms import MintFilterForm
 from page_types.models.base import ContentPage, ListingIndexPage, content_edit_handler
 
 
@@ -41,11 +42,7 @@ class MintIndexPage(ListingIndexPage):
         verbose_name = _("MINT-Übersicht")
         verbose_name_plural = _("MINT-Übersichten")
 
-    @property
-    def filter_form_class(self):
-        from page_types.forms import MintFilterForm
-
-        return MintFilterForm
+    filter_form_class = MintFilterForm
 
     def listed_pages(self):
         return (

@@ -2,7 +2,7 @@
 
 They keep model knowledge out of the templates: a card template is chosen by the page's model (with a
 generic fallback), and the listing image is always rendered with ``LISTING_RENDITION`` so that the renditions
-prefetched by ``with_listing_data`` are the ones used.
+prefetched by ``ContentPageQuerySet.with_listing_data`` are the ones used.
 """
 
 from django import template
@@ -11,7 +11,7 @@ from wagtail.images.models import AbstractRendition
 from wagtail.models import Page
 
 from page_types.models import ContentPage, Era
-from page_types.selection import LISTING_RENDITION
+from page_types.renditions import LISTING_RENDITION
 
 register = template.Library()
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.http import http_date
 from wagtail.models import PageViewRestriction
 
-from cms.models import ContentVersion
 from page_types.models import Topic
+from page_types.models.versions import ContentVersion
 from tests.factories import make_offer
 
 LISTING = "/api/v2/pages/?type=page_types.MintOfferPage&fields=*"

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.permissions import AllowAny
 from wagtail.models import PageViewRestriction, Site
 
-from cms.api import caching
-from cms.api.endpoints import DocumentsEndpoint, ImagesEndpoint, PagesEndpoint
+from page_types import caching
+from page_types.api.endpoints import DocumentsEndpoint, ImagesEndpoint, PagesEndpoint
 from tests.api.test_caching import backdate_last_change
 
 # Headers that carry the time of the answer rather than its content.
@@ -45,7 +45,7 @@ def urls(content: dict) -> list[str]:
 def test_a_kept_answer_equals_the_rendered_one(client, content):
     backdate_last_change()  # else Last-Modified appears as soon as the second of the change is over
     # ``upcoming=true`` answers are valid for the current minute: hold it, or a slow run may cross it.
-    with mock.patch("cms.api.caching.current_minute", return_value=caching.current_minute()):
+    with mock.patch("page_types.caching.current_minute", return_value=caching.current_minute()):
         for url in urls(content):
             rendered = client.get(url)
             assert rendered.status_code == 200, url
@@ -73,7 +73,7 @@ def test_a_miss_does_not_read_the_content_version_twice(client, content):
     cache.clear()
     with CaptureQueriesContext(connection) as captured:
         client.get(url)
-    versions = [query for query in captured if "cms_contentversion" in query["sql"]]
+    versions = [query for query in captured if "page_types_contentversion" in query["sql"]]
     assert len(versions) == 1
 
 

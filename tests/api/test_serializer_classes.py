@@ -1,11 +1,12 @@
-"""Serializer classes and their fields are built once per endpoint, model and field selection and then reused
-(``cms.api.endpoints._serializer_class``): what they render must equal what Wagtail's classes, built anew
-for every request, render — also after other field selections and models have used the kept classes."""
+"""Serializer classes and their fields are built once per endpoint, model and field selection and then
+reused (``page_types.api.endpoints._serializer_class``): what they render must equal what Wagtail's classes,
+built anew for every request, render — also after other field selections and models have used the kept
+classes."""
 
 from django.core.cache import cache
 from wagtail.api.v2.views import BaseAPIViewSet
 
-from cms.api.endpoints import ContentEndpoint, _serializer_class
+from page_types.api.endpoints import ContentEndpoint, _serializer_class
 
 
 def urls(content: dict) -> list[str]:

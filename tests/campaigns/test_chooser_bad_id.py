@@ -19,7 +19,7 @@ def test_every_snippet_foreign_key_gets_the_tolerant_chooser():
     from wagtail.admin.forms.models import registry
     from wagtail.snippets.models import get_snippet_models
 
-    from cms.snippets import SnippetChooser
+    from page_types.snippets import SnippetChooser
 
     for model in get_snippet_models():
         widget = registry.values_by_fk_related_model[model]["widget"]

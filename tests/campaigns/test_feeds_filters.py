@@ -6,7 +6,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from campaigns.selection import select_content
-from page_types import selection
 from page_types.models import GradeBand, MintOfferPage, MintSubject, Municipality, Topic
 from tests.campaigns.feeding import events, ids, item_ids, parse_calendar
 
@@ -20,11 +19,11 @@ def test_topic_and_municipality_narrow_every_family(client, feed_site):
     pages = select_content(channel)
 
     by_topic = item_ids(client.get(feed_site.url("alles", "rss", f"?topic={raum.slug}")), "rss")
-    assert by_topic == ids(selection.filter_topics(pages, [raum]))
+    assert by_topic == ids(pages.matching(topics=[raum]))
     assert {feed_site.pages[key].pk for key in ("news_all", "story", "milestone")} == set(by_topic)
 
     by_town = item_ids(client.get(feed_site.url("alles", "json", "?municipality=tamm")), "json")
-    assert by_town == ids(selection.filter_municipalities(pages, [tamm]))
+    assert by_town == ids(pages.matching(municipalities=[tamm]))
     # Tamm's own pages and those for the whole district; Ludwigsburg's are left out.
     assert feed_site.pages["offer_math"].pk in by_town and feed_site.pages["news_all"].pk in by_town
     assert feed_site.pages["news_lb"].pk not in by_town and feed_site.pages["offer_it"].pk not in by_town
@@ -53,9 +52,7 @@ def test_a_school_calendar_for_informatik_grade_8_to_10_in_ludwigsburg(client, f
 
     offers = MintOfferPage.objects.live()
     subject, band = MintSubject.objects.get(slug="informatik"), GradeBand.objects.get(slug="klasse-8-10")
-    assert ids(selection.filter_grade_bands(selection.filter_subjects(offers, [subject]), [band])) == [
-        offer.pk
-    ]
+    assert ids(offers.matching(subjects=[subject], grade_bands=[band])) == [offer.pk]
 
 
 @pytest.mark.parametrize("outlet", OUTLETS)

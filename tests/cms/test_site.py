@@ -15,12 +15,12 @@ from tests.factories import make_admin, make_image, make_news, make_site, make_s
 from tests.page_types.markup import assert_accessible_structure, parse, soup, text_of
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-TEMPLATE_DIR = ROOT / "templates"
-SITE_TEMPLATES = [
+TEMPLATE_DIRS = [ROOT / "templates", ROOT / "page_types" / "templates"]
+SITE_TEMPLATES = [path for directory in TEMPLATE_DIRS for path in directory.rglob("*.html")]
+TEMPLATE_FILES = [
     path
-    for path in TEMPLATE_DIR.rglob("*.html")
-    if path.relative_to(TEMPLATE_DIR).parts[0]
-    in ("page_types", "includes", "base.html", "404.html", "500.html")
+    for directory in (ROOT / "templates", *(ROOT / app / "templates" for app in ("page_types", "campaigns")))
+    for path in directory.rglob("*.*")
 ]
 STATIC_FILES = [
     path for app in ("cms", "page_types", "campaigns") for path in (ROOT / app / "static").rglob("*.*")
@@ -38,12 +38,17 @@ XML_NAMESPACE = re.compile(r"xmlns(?::\w+)?=\"http://www\.w3\.org/[^\"]*\"")
 
 
 def test_the_scan_covers_the_site_templates_and_the_stylesheet():
-    names = {path.relative_to(TEMPLATE_DIR).as_posix() for path in SITE_TEMPLATES}
+    names = {
+        path.relative_to(directory).as_posix()
+        for directory in TEMPLATE_DIRS
+        for path in SITE_TEMPLATES
+        if path.is_relative_to(directory)
+    }
     assert {"base.html", "page_types/home_page.html", "page_types/blocks/embed.html"} <= names
     assert STYLESHEET in STATIC_FILES
 
 
-@pytest.mark.parametrize("path", [*TEMPLATE_DIR.rglob("*.*"), *STATIC_FILES], ids=str)
+@pytest.mark.parametrize("path", [*TEMPLATE_FILES, *STATIC_FILES], ids=str)
 def test_no_template_or_static_file_references_another_host(path):
     text = XML_NAMESPACE.sub("", path.read_text(encoding="utf-8"))
     assert not ASSET_TAG.search(text), "external asset"

@@ -1,7 +1,7 @@
-"""The English catalogue (``locale/en``): complete for the code, compiled, and in use.
+"""The English catalogues (one per plugin, one of the host): complete for the code, compiled, and in use.
 
-The code speaks German; English comes only from the catalogue, so a string added without a translation
-would appear in German in the English admin or an English subscriber's mail. The catalogue is extracted
+The code speaks German; English comes only from the catalogues, so a string added without a translation
+would appear in German in the English admin or an English subscriber's mail. The catalogues are extracted
 afresh from a copy of the code exactly as ``make messages`` does it (``manage.py update_translations``).
 """
 
@@ -17,7 +17,9 @@ import pytest
 from tests.factories import make_admin
 
 ROOT = Path(__file__).resolve().parents[2]
-CATALOGUE = ROOT / "locale" / "en" / "LC_MESSAGES"
+CATALOGUES = [
+    Path(package, "locale", "en", "LC_MESSAGES", "django.po") for package in ("page_types", "campaigns", ".")
+]
 CODE = ("cms", "campaigns", "page_types", "templates", "locale")
 
 
@@ -36,22 +38,26 @@ def test_every_string_of_the_code_has_an_english_translation(tmp_path):
         check=True,
         timeout=120,
     )
-    po = copy / "locale" / "en" / "LC_MESSAGES" / "django.po"
-    for problem in ("--untranslated", "--only-fuzzy"):
-        found = subprocess.run(
-            ["msgattrib", problem, "--no-obsolete", str(po)], capture_output=True, text=True, check=True
-        ).stdout
-        # msgattrib prints nothing at all when no entry matches
-        assert found == "", f"{problem[2:]} strings in locale/en (translate, then `make messages`):\n{found}"
+    for catalogue in CATALOGUES:
+        for problem in ("--untranslated", "--only-fuzzy"):
+            found = subprocess.run(
+                ["msgattrib", problem, "--no-obsolete", str(copy / catalogue)],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            # msgattrib prints nothing at all when no entry matches
+            assert found == "", f"{problem[2:]} strings in {catalogue} (translate, `make messages`):\n{found}"
 
 
 @pytest.mark.needs_gettext
-def test_the_compiled_catalogue_says_what_its_source_says(tmp_path):
+@pytest.mark.parametrize("catalogue", CATALOGUES, ids=str)
+def test_the_compiled_catalogue_says_what_its_source_says(tmp_path, catalogue):
     fresh = tmp_path / "django.mo"
-    subprocess.run(["msgfmt", "--check", "-o", str(fresh), str(CATALOGUE / "django.po")], check=True)
-    with fresh.open("rb") as compiled, (CATALOGUE / "django.mo").open("rb") as committed:
+    subprocess.run(["msgfmt", "--check", "-o", str(fresh), str(ROOT / catalogue)], check=True)
+    with fresh.open("rb") as compiled, (ROOT / catalogue).with_suffix(".mo").open("rb") as committed:
         assert gettext.GNUTranslations(committed)._catalog == gettext.GNUTranslations(compiled)._catalog, (
-            "locale/en/LC_MESSAGES/django.mo is out of date: run `make messages`"
+            f"{catalogue.with_suffix('.mo')} is out of date: run `make messages`"
         )
 
 

@@ -24,7 +24,7 @@ from page_types.models import (
     Organisation,
     Topic,
 )
-from page_types.selection import LISTING_RENDITION
+from page_types.renditions import LISTING_RENDITION
 from tests.factories import make_image
 
 # Tight enough to catch a per-card query (12 cards per index page, 50 milestones on the timeline).

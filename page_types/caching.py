@@ -1,14 +1,16 @@
-"""Caching of the content API: ``ETag``, ``Last-Modified``, ``Cache-Control`` and rendered bodies.
+"""HTTP caching of everything built from published content: the content API, feeds and calendars.
 
-Validators come from ``ContentVersion``, which every change to published content bumps, so answering a
-revalidation costs one query and no rendering. Responses may be stored by browsers and shared caches but
-must be revalidated on every use (``no-cache``): a 304 is cheap, and a publish shows at once everywhere.
-Rendered bodies are kept in Django's cache under their ETag: a change makes a new ETag, so a kept body is
-never stale, and the same listing asked for by many front ends is rendered once per content version.
+One primitive decides when an answer is stale: ``ContentVersion``, a database row that every change to what
+those outlets show advances (``page_types.signal_handlers``), in every process and on every host at once.
+From it come the ``ETag`` and ``Last-Modified`` of a response, so a revalidation costs one query and no
+rendering, and rendered bodies are kept in Django's cache under their ETag: a change makes a new ETag, so a
+kept body is never stale, and the same URL asked for by many clients is rendered once per version.
+Responses may be stored by browsers and shared caches but must be revalidated on every use (``no-cache``).
 """
 
 import hashlib
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
@@ -17,12 +19,13 @@ from django.utils.cache import get_conditional_response, quote_etag
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from cms.models import ContentVersion
+from page_types.models.versions import ContentVersion
 
 PUBLIC_CACHE_CONTROL = "public, no-cache"
 PRIVATE_CACHE_CONTROL = "private, no-store"
 # Bodies are found by ETag, so they can never be stale; the timeout only bounds memory.
 BODY_CACHE_SECONDS = 600
+BODY_KEY_PREFIX = "page_types.body:"
 
 
 @dataclass(frozen=True)
@@ -33,13 +36,16 @@ class Validators:
     last_modified: int | None
 
 
-def validators_for(request: HttpRequest, *, varies_with_time: bool = False) -> Validators:
+def validators_for(
+    request: HttpRequest, *, varies_with_time: bool = False, valid_from: datetime | None = None
+) -> Validators:
     """Validators of the response to ``request`` as of the current content version.
 
     The ETag covers the full URL (host, path, query), the port the request came in on and the language of
     messages. The port counts apart from the URL because Wagtail tells sites apart by the server's port,
-    which a ``Host`` header without one does not show. A response that depends on the clock as well
-    (``upcoming=true``) gets a new ETag every minute and no Last-Modified.
+    which a ``Host`` header without one does not show. An answer that depends on the clock as well
+    (``upcoming=true``) gets a new ETag every minute and no Last-Modified; one that changes at a known
+    instant (a calendar's window moves at midnight: ``valid_from``) counts that instant as a modification.
     """
     version = ContentVersion.current()
     # The time of the last change as well as its number: a database restored from a backup counts again
@@ -51,10 +57,16 @@ def validators_for(request: HttpRequest, *, varies_with_time: bool = False) -> V
         str(request.get_port()),
         get_language() or "",
     ]
+    last_modified = version.last_modified()
     if varies_with_time:
         parts.append(current_minute())
+        last_modified = None
+    if valid_from is not None:
+        parts.append(valid_from.isoformat())
+        if last_modified is not None:
+            last_modified = max(last_modified, int(valid_from.timestamp()))
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
-    return Validators(quote_etag(digest), None if varies_with_time else version.last_modified())
+    return Validators(quote_etag(digest), last_modified)
 
 
 def current_minute() -> str:
@@ -76,7 +88,7 @@ def cached_body(validators: Validators) -> bytes | None:
 
 
 def kept_response(request: HttpRequest, validators: Validators) -> HttpResponseBase | None:
-    """The answer to ``request`` from the body kept for ``validators``, or ``None`` when none is kept.
+    """The answer to ``request`` from the JSON body kept for ``validators``, or ``None`` when none is kept.
 
     A kept body is proof enough that the request is valid: bodies are only kept for successful answers,
     under an ETag of the full URL, the language and the content version — and every change that could
@@ -89,19 +101,21 @@ def kept_response(request: HttpRequest, validators: Validators) -> HttpResponseB
     return conditional_response(request, validators) or body_response(body, validators)
 
 
-def body_response(body: bytes, validators: Validators) -> HttpResponse:
-    """A rendered body as a cacheable JSON response."""
-    response = HttpResponse(body, content_type="application/json")
+def body_response(
+    body: bytes, validators: Validators, content_type: str = "application/json"
+) -> HttpResponse:
+    """A rendered body as a cacheable response."""
+    response = HttpResponse(body, content_type=content_type)
     mark_cacheable(response, validators)
     return response
 
 
-def keep_body(validators: Validators, body: bytes) -> None:
-    cache.set(_body_key(validators), body, BODY_CACHE_SECONDS)
+def keep_body(validators: Validators, body: bytes, timeout: int = BODY_CACHE_SECONDS) -> None:
+    cache.set(_body_key(validators), body, timeout)
 
 
 def _body_key(validators: Validators) -> str:
-    return "cms.api.body:" + validators.etag.strip('"')
+    return BODY_KEY_PREFIX + validators.etag.strip('"')
 
 
 def mark_cacheable(response: HttpResponseBase, validators: Validators) -> None:

@@ -2,8 +2,8 @@
 
 from django.urls import path, re_path
 
-from cms.api import views
-from cms.api.router import api_router
+from page_types.api import views
+from page_types.api.router import api_router
 
 app_name = api_router.url_namespace
 urlpatterns = [

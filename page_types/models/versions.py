@@ -1,4 +1,4 @@
-"""Models of the host project."""
+"""The content version: one counter of changes to published content, shared by every process and host."""
 
 import math
 from datetime import UTC, datetime
@@ -7,16 +7,17 @@ from django.db import models
 from django.db.models import F
 from django.db.models.functions import Now
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class ContentVersion(models.Model):
-    """A counter of changes to what the content API shows, shared by every web process and host.
+    """A counter of changes to what the content API, feeds and calendars show.
 
-    The API derives its ``ETag`` and ``Last-Modified`` from this row, so a publish, unpublish, move, privacy
-    or vocabulary change makes every earlier response stale at once — also in the other web processes,
-    which a per-process cache could not tell. Signal handlers in ``cms.api.signal_handlers`` bump it.
+    Their ``ETag`` and ``Last-Modified`` come from this row (``page_types.caching``), so a publish,
+    unpublish, move, privacy or vocabulary change makes every earlier response stale at once — also in the
+    other web processes, which a per-process cache could not tell. ``page_types.signal_handlers`` bumps it.
     """
 
     SINGLETON_ID = 1
@@ -25,8 +26,8 @@ class ContentVersion(models.Model):
     changed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name = "Inhaltsstand"
-        verbose_name_plural = "Inhaltsstände"
+        verbose_name = _("Inhaltsstand")
+        verbose_name_plural = _("Inhaltsstände")
 
     def __str__(self) -> str:
         return f"{self.counter} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

@@ -24,11 +24,11 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
-from cms.api.errors import ParameterError, fields_message
-from page_types import selection
+from page_types.api.errors import ParameterError, fields_message
+from page_types.eras import Era
+from page_types.forms import TERM_KINDS
 from page_types.models import (
     ContentPage,
-    Era,
     GradeBand,
     InnovationMilestonePage,
     MintOfferPage,
@@ -408,16 +408,11 @@ class PageQuery(SiteQuery, ObjectQuery):
         for name in ("child_of", "descendant_of", "ancestor_of"):
             if data[name] is not None:
                 queryset = getattr(queryset, name)(data[name])
-        if data["topic"]:
-            queryset = selection.filter_topics(queryset, data["topic"])
-        if data["municipality"]:
-            queryset = selection.filter_municipalities(queryset, data["municipality"])
-        if data["subject"]:
-            queryset = selection.filter_subjects(queryset, data["subject"])
-        if data["grade_band"]:
-            queryset = selection.filter_grade_bands(queryset, data["grade_band"])
+        terms = {plural: data[name] for name, plural in TERM_KINDS.items() if data[name]}
+        if terms:
+            queryset = queryset.matching(**terms)
         if data["upcoming"]:
-            queryset = queryset.filter(selection.upcoming_q())
+            queryset = queryset.upcoming()
         if data["era"]:
             first, last = Era.bounds(data["era"])
             queryset = queryset.filter(year__gte=first, year__lte=last)

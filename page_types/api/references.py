@@ -24,17 +24,10 @@ from wagtail.images.models import AbstractImage, Filter, SourceImageIOError
 from wagtail.models import Page, Site
 from wagtail.rich_text import expand_db_html
 
-from page_types.selection import LISTING_RENDITION
+from page_types.renditions import RENDITIONS
 
 logger = logging.getLogger(__name__)
 
-# The named sizes every image is offered in; "card" is the size the site's own teaser cards use.
-RENDITIONS: dict[str, str] = {
-    "thumbnail": "fill-320x320-c80",
-    "card": LISTING_RENDITION,
-    "medium": "width-960",
-    "large": "width-1920",
-}
 # Parsed once: a Filter caches its parsed operations, which every rendition lookup needs.
 RENDITION_FILTERS = [Filter(spec) for spec in RENDITIONS.values()]
 

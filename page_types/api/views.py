@@ -1,11 +1,11 @@
-"""Plain views around the content API: its index, JSON 404s below it, and the health check."""
+"""Plain views around the content API: its index and JSON 404s below it."""
 
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from wagtail.api.utils import get_full_url
 
-from cms.api.errors import NOT_FOUND_MESSAGE
+from page_types.api.errors import NOT_FOUND_MESSAGE
 
 PUBLIC_ENDPOINTS = ("pages", "images", "documents")
 
@@ -22,9 +22,3 @@ def index(request: HttpRequest) -> JsonResponse:
 def not_found(request: HttpRequest, *args, **kwargs) -> JsonResponse:
     """Any other address below ``/api/v2/`` (e.g. ``/pages/abc/``) is a 404 in JSON, not the site's page."""
     return JsonResponse({"message": str(NOT_FOUND_MESSAGE)}, status=404)
-
-
-@never_cache
-def health(request: HttpRequest) -> JsonResponse:
-    """``/api/health/``: the web process answers (for load balancers; touches no database)."""
-    return JsonResponse({"status": "ok"})

@@ -2,7 +2,7 @@
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from cms.api.endpoints import DocumentsEndpoint, ImagesEndpoint, PagePreviewEndpoint, PagesEndpoint
+from page_types.api.endpoints import DocumentsEndpoint, ImagesEndpoint, PagePreviewEndpoint, PagesEndpoint
 
 api_router = WagtailAPIRouter("wagtailapi")
 # "pages" first: links to a page (detail_url) go to the first endpoint that serves page models.

@@ -32,9 +32,10 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
-from cms.api import caching
-from cms.api.errors import NOT_FOUND_MESSAGE, ParameterError, error_response, fields_message
-from cms.api.parameters import (
+from page_types import caching
+from page_types.api import fields as api
+from page_types.api.errors import NOT_FOUND_MESSAGE, ParameterError, error_response, fields_message
+from page_types.api.parameters import (
     HOSTNAME,
     MAX_ID,
     DetailQuery,
@@ -47,8 +48,8 @@ from cms.api.parameters import (
     QueryForm,
     page_model_for,
 )
-from page_types import api
-from page_types.references import RENDITIONS, ApiReferences
+from page_types.api.references import ApiReferences
+from page_types.renditions import RENDITIONS
 
 DEFAULT_LIMIT = 20
 PREVIEW_TOKEN_MAX_AGE = timedelta(days=1)

@@ -1,0 +1,82 @@
+"""How content pages are selected: the one set of facet rules that listings, the API, feeds and channels use.
+
+``ContentPageQuerySet.matching`` is the rule of "which pages fit these terms": a topic includes its
+sub-topics, a municipality includes the pages for the whole district, and subjects and grade bands narrow
+the MINT offers only — other families pass them, since a news item about the district is for the
+Informatik class too. ``upcoming`` says which offers are still worth showing.
+"""
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Self
+
+from django.apps import apps
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.query import PageQuerySet
+
+from page_types.models.taxonomy import GradeBand, MintSubject, Municipality, Topic
+from page_types.renditions import LISTING_RENDITION
+
+
+def topic_ids(topics: Iterable[Topic]) -> set[int]:
+    """The ids of the given topics and of their sub-topics."""
+    ids = {topic.pk for topic in topics}
+    ids |= set(Topic.objects.filter(parent__in=ids).values_list("pk", flat=True))
+    return ids
+
+
+class ContentPageQuerySet(PageQuerySet):
+    """Pages of the content families, with the facet filters every outlet shares."""
+
+    def with_listing_data(self) -> Self:
+        """Prefetch what a teaser card shows, so a listing costs the same few queries for any length."""
+        images = get_image_model().objects.prefetch_renditions(LISTING_RENDITION)
+        return self.prefetch_related(Prefetch("listing_image", queryset=images), "topics", "municipalities")
+
+    def matching(
+        self,
+        *,
+        topics: Iterable[Topic] = (),
+        municipalities: Iterable[Municipality] = (),
+        subjects: Iterable[MintSubject] = (),
+        grade_bands: Iterable[GradeBand] = (),
+    ) -> Self:
+        """Pages that fit every given kind of term (any term of a kind); an empty kind does not narrow."""
+        pages = self
+        if topics := list(topics):
+            through = self.model.topics.through.objects
+            wanted = through.filter(contentpage_id=OuterRef("pk"), topic_id__in=topic_ids(topics))
+            pages = pages.filter(Exists(wanted))
+        if municipalities := list(municipalities):
+            tagged = self.model.municipalities.through.objects.filter(contentpage_id=OuterRef("pk"))
+            wanted = tagged.filter(municipality_id__in=[m.pk for m in municipalities])
+            pages = pages.filter(Exists(wanted) | ~Exists(tagged))
+        offer = apps.get_model("page_types", "MintOfferPage")
+        for relation, column, terms in (
+            ("subjects", "mintsubject_id", list(subjects)),
+            ("grade_bands", "gradeband_id", list(grade_bands)),
+        ):
+            if terms:
+                through = getattr(offer, relation).through.objects
+                wanted = through.filter(
+                    mintofferpage_id=OuterRef("pk"), **{f"{column}__in": [t.pk for t in terms]}
+                )
+                if issubclass(self.model, offer):
+                    pages = pages.filter(Exists(wanted))
+                else:
+                    is_offer = offer.objects.filter(pk=OuterRef("pk"))
+                    pages = pages.filter(~Exists(is_offer) | Exists(wanted))
+        return pages
+
+    def upcoming(self, now: datetime | None = None) -> Self:
+        """MINT offers still worth showing: ongoing, or an occurrence or registration deadline ahead."""
+        now = now or timezone.now()
+        occurrences = apps.get_model("page_types", "MintOccurrence").objects
+        future = occurrences.filter(page_id=OuterRef("pk")).filter(
+            Q(end__gte=now) | Q(end__isnull=True, start__gte=now)
+        )
+        return self.filter(
+            Q(ongoing=True) | Q(Exists(future)) | Q(registration_deadline__gte=timezone.localdate(now))
+        )
