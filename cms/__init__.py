@@ -1,1 +1,1 @@
-"""The host project: settings, URLs, API router and demo content for Leuchtturm."""
+"""The host project: settings, URLs, the ninja API object and demo content for Leuchtturm."""

@@ -1,5 +1,5 @@
 """Content plugin: Wagtail page types, StreamField blocks and taxonomies of Leuchtturm.
 
 This app knows nothing of newsletters; the outreach plugin (``campaigns``) reads its pages through the
-``audience_facets`` view and the queryset helpers in ``page_types.selection``.
+``audience_facets`` view and the selection rules of ``ContentPageQuerySet`` (``page_types.models.querysets``).
 """

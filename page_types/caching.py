@@ -19,7 +19,7 @@ from django.utils.cache import get_conditional_response, quote_etag
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from page_types.models.versions import ContentVersion
+from page_types.versions import ContentVersion
 
 PUBLIC_CACHE_CONTROL = "public, no-cache"
 PRIVATE_CACHE_CONTROL = "private, no-store"

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from page_types.eras import Era
-from page_types.models.taxonomy import GradeBand, MintSubject, Municipality, Topic
+from page_types.taxonomy import GradeBand, MintSubject, Municipality, Topic
 
 # The filters' parameter names and the kinds of term ``ContentPageQuerySet.matching`` takes.
 TERM_KINDS = {

@@ -14,7 +14,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from page_types.models import GradeBand, MintOccurrence, MintSubject, Municipality, Organisation, Topic
-from page_types.models.versions import ContentVersion
+from page_types.versions import ContentVersion
 
 DISPATCH_UID = "page_types.content_changed"
 

@@ -1,7 +1,7 @@
 """The endpoints of the content API: pages, images, documents and the headless preview of drafts.
 
 They are Wagtail's API v2 endpoints with four changes. Every query parameter is validated first
-(``cms.api.parameters``) and errors are JSON naming the parameter. Only live pages outside any private
+(``page_types.api.parameters``) and errors are JSON naming the parameter. Only live pages outside any private
 section are visible, whoever asks: responses are public and cacheable, so they must not depend on a
 session. Listings fetch relations and StreamField references for all items at once, so their query count
 does not grow with their length. And every response carries validators for conditional requests.
@@ -32,8 +32,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
-from page_types import caching
-from page_types.api import fields as api
+from page_types import caching, serializers
 from page_types.api.errors import NOT_FOUND_MESSAGE, ParameterError, error_response, fields_message
 from page_types.api.parameters import (
     HOSTNAME,
@@ -48,7 +47,7 @@ from page_types.api.parameters import (
     QueryForm,
     page_model_for,
 )
-from page_types.api.references import ApiReferences
+from page_types.references import ApiReferences
 from page_types.renditions import RENDITIONS
 
 DEFAULT_LIMIT = 20
@@ -182,7 +181,7 @@ class ContentEndpoint(BaseAPIViewSet):
         serializer_class = self.get_serializer_class()
         self.prefetch(items, serializer_class)
         context = self.get_serializer_context()
-        context[api.REFERENCES_CONTEXT_KEY] = ApiReferences(
+        context[serializers.REFERENCES_CONTEXT_KEY] = ApiReferences(
             self.request, rich_text_format=context["_wagtail_rich_text_format"], pending=items
         )
         serializer = serializer_class(items if many else items[0], many=many, context=context)
@@ -190,7 +189,7 @@ class ContentEndpoint(BaseAPIViewSet):
 
     def prefetch(self, items: list, serializer_class: type) -> None:
         """Fetch the relations of the requested fields for all items at once."""
-        api.prefetch_api_relations(items, serializer_class.Meta.model, serializer_class.Meta.fields)
+        serializers.prefetch_api_relations(items, serializer_class.Meta.model, serializer_class.Meta.fields)
 
     def get_serializer_class(self) -> type:
         try:
@@ -385,8 +384,8 @@ class ImagesEndpoint(ContentEndpoint, ImagesAPIViewSet):
     body_fields = [
         *ImagesAPIViewSet.body_fields,
         APIField("alt", serializer=ReadOnlyField(source="default_alt_text")),
-        APIField("focal_point", serializer=api.ImageFocalPointField()),
-        APIField("renditions", serializer=api.ImageRenditionsField()),
+        APIField("focal_point", serializer=serializers.ImageFocalPointField()),
+        APIField("renditions", serializer=serializers.ImageRenditionsField()),
     ]
     # Tags are not used for images here, and serialising them costs a query per image.
     meta_fields = [field for field in ImagesAPIViewSet.meta_fields if field != "tags"]

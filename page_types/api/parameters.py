@@ -2,8 +2,8 @@
 
 Django form fields parse the values (with German messages); an unknown name or an invalid value becomes a
 ``ParameterError`` naming the parameter. The page filters are those of the index pages, feeds and
-channels (``page_types.selection``): a topic includes its sub-topics, a municipality includes pages for the
-whole district, and "upcoming" means an occurrence or registration deadline still ahead.
+channels (``ContentPageQuerySet.matching``): a topic includes its sub-topics, a municipality includes pages
+for the whole district, and "upcoming" means an occurrence or registration deadline still ahead.
 """
 
 from __future__ import annotations

@@ -7,8 +7,8 @@ from page_types.models.home import HomePage, StandardPage
 from page_types.models.lighthouse import LighthouseIndexPage, LighthouseStoryPage, Sector
 from page_types.models.mint import MintIndexPage, MintOccurrence, MintOfferPage, OfferKind
 from page_types.models.news import InternalNewsIndexPage, InternalNewsPage, NewsKind
-from page_types.models.taxonomy import GradeBand, MintSubject, Municipality, Organisation, Topic
-from page_types.models.versions import ContentVersion
+from page_types.taxonomy import GradeBand, MintSubject, Municipality, Organisation, Topic
+from page_types.versions import ContentVersion
 
 __all__ = [
     "ContentPage",

@@ -20,7 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
-from page_types.api import fields as api
+from page_types import serializers
 from page_types.facets import AudienceFacets
 from page_types.forms import ContentFilterForm
 from page_types.models.querysets import ContentPageQuerySet
@@ -91,9 +91,9 @@ class ContentPage(HeadlessPreviewable, Page):
     ]
     api_fields = [
         APIField("teaser"),
-        APIField("listing_image", serializer=api.ImageField(alt_source="listing_image_alt")),
-        APIField("topics", serializer=api.TermsField()),
-        APIField("municipalities", serializer=api.TermsField()),
+        APIField("listing_image", serializer=serializers.ImageField(alt_source="listing_image_alt")),
+        APIField("topics", serializer=serializers.TermsField()),
+        APIField("municipalities", serializer=serializers.TermsField()),
         APIField("publish_date"),
     ]
     # The API lists content newest first, as the index pages do.
@@ -142,7 +142,7 @@ class ListingIndexPage(HeadlessPreviewable, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro", serializer=api.RichTextHTMLField()), APIField("listed_type")]
+    api_fields = [APIField("intro", serializer=serializers.RichTextHTMLField()), APIField("listed_type")]
 
     paginate_by = 12
     max_count_per_parent = 1

@@ -7,7 +7,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from page_types.api import fields as api
+from page_types import serializers
 from page_types.blocks import BodyBlock
 from page_types.eras import Era
 from page_types.forms import HistoryFilterForm
@@ -78,10 +78,10 @@ class InnovationMilestonePage(ContentPage):
         *ContentPage.api_fields,
         APIField("year"),
         APIField("date"),
-        APIField("era", serializer=api.ChoiceField(Era.choices())),
-        APIField("organisation", serializer=api.OrganisationField()),
+        APIField("era", serializer=serializers.ChoiceField(Era.choices())),
+        APIField("organisation", serializer=serializers.OrganisationField()),
         APIField("person"),
-        APIField("body", serializer=api.StreamBlocksField()),
+        APIField("body", serializer=serializers.StreamBlocksField()),
         APIField("source"),
     ]
     # A timeline reads oldest first.

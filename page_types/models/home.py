@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from page_types.api import fields as api
+from page_types import serializers
 from page_types.models.base import ListingIndexPage
 from page_types.preview import HeadlessPreviewable
 
@@ -21,7 +21,7 @@ class HomePage(HeadlessPreviewable, Page):
     intro = RichTextField(_("Einleitung"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    api_fields = [APIField("intro", serializer=api.RichTextHTMLField())]
+    api_fields = [APIField("intro", serializer=serializers.RichTextHTMLField())]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "page_types.LighthouseIndexPage",
@@ -53,7 +53,7 @@ class StandardPage(HeadlessPreviewable, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("body")]
-    api_fields = [APIField("body", serializer=api.RichTextHTMLField())]
+    api_fields = [APIField("body", serializer=serializers.RichTextHTMLField())]
     parent_page_types = ["page_types.HomePage"]
     subpage_types: list[str] = []
 

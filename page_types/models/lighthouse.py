@@ -8,7 +8,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from page_types.api import fields as api
+from page_types import serializers
 from page_types.blocks import BodyBlock
 from page_types.models.base import ContentPage, ListingIndexPage, content_edit_handler
 
@@ -80,10 +80,10 @@ class LighthouseStoryPage(ContentPage):
     ]
     api_fields = [
         *ContentPage.api_fields,
-        APIField("hero_image", serializer=api.ImageField(alt_source="hero_image_alt")),
-        APIField("organisation", serializer=api.OrganisationField()),
-        APIField("sector", serializer=api.ChoiceField(Sector.choices)),
-        APIField("body", serializer=api.StreamBlocksField()),
+        APIField("hero_image", serializer=serializers.ImageField(alt_source="hero_image_alt")),
+        APIField("organisation", serializer=serializers.OrganisationField()),
+        APIField("sector", serializer=serializers.ChoiceField(Sector.choices)),
+        APIField("body", serializer=serializers.StreamBlocksField()),
     ]
 
     class Meta:

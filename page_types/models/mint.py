@@ -12,7 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from page_types.api import fields as api
+from page_types import serializers
 from page_types.blocks import BodyBlock
 from page_types.facets import AudienceFacets
 from page_types.forms import MintFilterForm
@@ -125,21 +125,21 @@ class MintOfferPage(ContentPage):
     ]
     api_fields = [
         *ContentPage.api_fields,
-        APIField("kind", serializer=api.ChoiceField(OfferKind.choices)),
-        APIField("provider", serializer=api.OrganisationField()),
-        APIField("subjects", serializer=api.TermsField()),
-        APIField("grade_bands", serializer=api.TermsField()),
+        APIField("kind", serializer=serializers.ChoiceField(OfferKind.choices)),
+        APIField("provider", serializer=serializers.OrganisationField()),
+        APIField("subjects", serializer=serializers.TermsField()),
+        APIField("grade_bands", serializer=serializers.TermsField()),
         APIField("min_age"),
         APIField("max_age"),
         APIField("ongoing"),
-        APIField("occurrences", serializer=api.OccurrencesField()),
+        APIField("occurrences", serializer=serializers.OccurrencesField()),
         APIField("location"),
         APIField("cost"),
         APIField("registration_url"),
         APIField("registration_deadline"),
         APIField("capacity"),
         APIField("accessibility_notes"),
-        APIField("body", serializer=api.StreamBlocksField()),
+        APIField("body", serializer=serializers.StreamBlocksField()),
     ]
 
     class Meta:

@@ -7,7 +7,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from page_types.api import fields as api
+from page_types import serializers
 from page_types.blocks import BodyBlock
 from page_types.models.base import ContentPage, ListingIndexPage, content_edit_handler
 
@@ -47,8 +47,8 @@ class InternalNewsPage(ContentPage):
     ]
     api_fields = [
         *ContentPage.api_fields,
-        APIField("kind", serializer=api.ChoiceField(NewsKind.choices)),
-        APIField("body", serializer=api.StreamBlocksField()),
+        APIField("kind", serializer=serializers.ChoiceField(NewsKind.choices)),
+        APIField("body", serializer=serializers.StreamBlocksField()),
     ]
 
     class Meta:

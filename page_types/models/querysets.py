@@ -16,8 +16,8 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.query import PageQuerySet
 
-from page_types.models.taxonomy import GradeBand, MintSubject, Municipality, Topic
 from page_types.renditions import LISTING_RENDITION
+from page_types.taxonomy import GradeBand, MintSubject, Municipality, Topic
 
 
 def topic_ids(topics: Iterable[Topic]) -> set[int]:

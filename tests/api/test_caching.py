@@ -11,7 +11,7 @@ from django.utils.http import http_date
 from wagtail.models import PageViewRestriction
 
 from page_types.models import Topic
-from page_types.models.versions import ContentVersion
+from page_types.versions import ContentVersion
 from tests.factories import make_offer
 
 LISTING = "/api/v2/pages/?type=page_types.MintOfferPage&fields=*"

@@ -17,14 +17,14 @@ from wagtail.api.rich_text import APIRichText
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
 
-from page_types.api.references import (
+from page_types.references import (
     ApiReferences,
     image_focal_point,
     image_renditions,
     image_representation,
 )
-from page_types.models.taxonomy import Organisation, TaxonomyTerm, Topic
 from page_types.renditions import RENDITIONS
+from page_types.taxonomy import Organisation, TaxonomyTerm, Topic
 
 REFERENCES_CONTEXT_KEY = "page_types_api_references"
 
