@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 TEST_ENV := DJANGO_SETTINGS_MODULE=tests.settings
+# Tests run on every core (pytest-xdist; each worker has its own database); idle workers steal queued tests.
+XDIST ?= -n auto --dist worksteal
 
 .PHONY: run test test-postgres install check messages
 
@@ -39,10 +41,10 @@ check: $(STAMP)
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 
 test: check
-	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(VENV)/bin/pytest $(XDIST) $(PYTEST_ARGS)
 
 ## The whole suite again on PostgreSQL and Redis (the second pass of .ci/run); both servers must be running.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 test-postgres: $(STAMP)
-	$(TEST_ENV) DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(TEST_ENV) DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(VENV)/bin/pytest $(XDIST) $(PYTEST_ARGS)

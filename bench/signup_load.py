@@ -1,8 +1,8 @@
 """Sign-up API throughput and latency on gunicorn and PostgreSQL, with many concurrent clients.
 
 Creates a fresh PostgreSQL database, migrates it, serves ``cms.wsgi`` with gunicorn on loopback and posts
-sign-ups from concurrent clients (the same traffic as ``tests/production/test_signup_load.py``), then
-checks that every accepted sign-up has its row. Everything stays on 127.0.0.1 and ends by itself.
+sign-ups from concurrent clients (the same traffic as ``tests/campaigns/subscriptions/test_signup_load.py``),
+then checks that every accepted sign-up has its row. Everything stays on 127.0.0.1 and ends by itself.
 
     .venv/bin/python bench/signup_load.py --requests 3000 --clients 50 --workers 4
 
@@ -25,8 +25,8 @@ import psycopg
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.load import run_signups, timed_request  # noqa: E402
 from tests.processes import manage, production_env, run_django, start_gunicorn, stop_process_group  # noqa: E402
-from tests.production.load import run_signups, timed_request  # noqa: E402
 from tests.smtp_sink import free_port  # noqa: E402
 
 SETUP = """

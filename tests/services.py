@@ -7,6 +7,7 @@ A pytest plugin (loaded by ``tests/conftest.py``) with these markers:
 - ``needs_redis``: a Redis server must answer (``REDIS_URL``, else ``TEST_REDIS_URL``, default
   ``redis://127.0.0.1:6379/0``);
 - ``needs_chromium``: Debian's Chromium and Playwright must be installed (``.ci/run`` installs Chromium);
+  browser tests run once, in ``make test-postgres`` (the site they drive is then configured like production);
 - ``needs_gettext``: GNU gettext's tools must be installed (``.ci/run`` installs them);
 - ``on_postgres``: the suite's own database must be PostgreSQL — such tests (real concurrency, several
   processes on one database) run in ``make test-postgres``, the second pass of ``.ci/run``.
@@ -142,9 +143,18 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         pytest.exit(f"DATABASE_URL points at PostgreSQL, but {postgres_problem()}", returncode=3)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every browser journey (``tests/e2e``) drives Chromium, whether or not its module says so."""
+    for item in items:
+        if "e2e" in item.path.parts and not item.get_closest_marker("needs_chromium"):
+            item.add_marker(pytest.mark.needs_chromium)
+
+
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if item.get_closest_marker("on_postgres") and not suite_on_postgres():
         pytest.skip("runs only on PostgreSQL: `make test-postgres` (the second pass of .ci/run)")
+    if item.get_closest_marker("needs_chromium") and not suite_on_postgres():
+        pytest.skip("browser tests run once, on PostgreSQL: `make test-postgres` (the second pass of .ci/run)")
     if item.get_closest_marker("needs_postgres"):
         require(postgres_problem())
     if item.get_closest_marker("needs_redis"):

@@ -12,8 +12,8 @@ from django.test import override_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.api.conftest import get_json
 from tests.factories import make_offer
+from tests.page_types.api.conftest import get_json
 
 MALFORMED = [
     ("colour=blau", "colour"),

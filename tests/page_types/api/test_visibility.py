@@ -8,8 +8,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from page_types.models import MintOfferPage
-from tests.api.conftest import get_json
 from tests.factories import make_image, make_offer, make_story
+from tests.page_types.api.conftest import get_json
 
 
 def ids(client, url: str) -> set[int]:

@@ -14,8 +14,8 @@ from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from page_types.models import MintOfferPage
 from page_types.preview import HEADLESS_PREVIEW_MODE
-from tests.api.conftest import get_json
 from tests.factories import make_offer
+from tests.page_types.api.conftest import get_json
 from tests.processes import django_json, production_env
 
 FRONT_END = {"CLIENT_URLS": {"default": "https://vorschau.example/preview"}, "ENFORCE_TRAILING_SLASH": False}

@@ -19,8 +19,8 @@ from campaigns.models import Campaign, Channel, Delivery, Subscriber, Subscripti
 from tests import services
 from tests.campaigns.engine import make_campaign
 from tests.factories import make_news, make_site
+from tests.mail_counter import MailCounter
 from tests.processes import kill_process_group, manage, production_env, start_qcluster, stop_process_group
-from tests.production.mail_counter import MailCounter
 
 pytestmark = [
     pytest.mark.slow,

@@ -6,7 +6,7 @@ taxonomy as ``{id, slug, name}``, images as renditions with alt text and focal p
 absolute links, StreamField blocks with references resolved, MINT dates and the organisation.
 """
 
-from tests.api.conftest import get_json
+from tests.page_types.api.conftest import get_json
 
 TERM_KEYS = {"id", "slug", "name"}
 RENDITION_NAMES = {"thumbnail", "card", "medium", "large"}

@@ -13,8 +13,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from page_types.models import Organisation
-from tests.api.conftest import rich_body
 from tests.factories import make_image, make_offer, make_story
+from tests.page_types.api.conftest import rich_body
 
 # Constant, but not free: site, restrictions, version, count, items, and one query per relation.
 MAX_QUERIES = 30
@@ -48,9 +48,14 @@ def add_pages(site: dict, count: int, start: int = 0) -> None:
 
 def queries_of(client, url: str) -> int:
     """The queries of rendering ``url`` on a warm site: a first request creates the image renditions, and
-    the rendered bodies it kept are dropped so that the counted request renders again."""
-    assert client.get(url).status_code == 200
-    cache.clear()
+    the rendered bodies it kept are dropped so that the counted request renders again.
+
+    A second uncounted rendering after a cleared cache warms what a process keeps for its lifetime once it
+    has rendered from an empty cache (seen once on PostgreSQL under xdist: one query more for 5 items only).
+    """
+    for _warm_up in range(2):
+        assert client.get(url).status_code == 200
+        cache.clear()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200

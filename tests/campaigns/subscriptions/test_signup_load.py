@@ -13,8 +13,8 @@ from django_q.models import OrmQ
 
 from campaigns.models import Channel, ConsentText, Subscriber, Subscription
 from tests import services
+from tests.load import run_signups
 from tests.processes import production_env, start_gunicorn, stop_process_group
-from tests.production.load import run_signups
 from tests.smtp_sink import free_port
 
 REQUESTS = 2000

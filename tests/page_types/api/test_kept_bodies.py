@@ -13,7 +13,7 @@ from wagtail.models import PageViewRestriction, Site
 
 from page_types import caching
 from page_types.api.endpoints import DocumentsEndpoint, ImagesEndpoint, PagesEndpoint
-from tests.api.test_caching import backdate_last_change
+from tests.page_types.api.test_caching import backdate_last_change
 
 # Headers that carry the time of the answer rather than its content.
 VOLATILE_HEADERS = {"date", "expires"}

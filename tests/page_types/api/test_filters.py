@@ -10,8 +10,8 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from tests.api.conftest import get_json
 from tests.factories import make_milestone, make_news, make_offer, make_story
+from tests.page_types.api.conftest import get_json
 
 
 def publish_on(page, day: date):

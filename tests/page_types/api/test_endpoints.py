@@ -4,8 +4,8 @@ API that shares the ``/api/`` prefix."""
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
-from tests.api.conftest import get_json
 from tests.factories import make_image
+from tests.page_types.api.conftest import get_json
 
 
 def test_the_index_names_the_endpoints(client, site):

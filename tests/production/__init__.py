@@ -1,1 +1,0 @@
-"""The production path: several real processes (gunicorn, qcluster) on PostgreSQL, under load and faults."""
