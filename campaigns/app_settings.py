@@ -1,74 +1,225 @@
-"""Settings of the campaign engine, read in one place with their defaults.
+"""Settings of the outreach plugin, each declared once with its default (``page_types.conf.AppSetting``).
 
-Each is a Django setting with the ``CAMPAIGNS_`` prefix (the host project fills them from the environment);
-they are read on every access so that ``override_settings`` in tests takes effect at once.
+Each is a Django setting with the ``CAMPAIGNS_`` prefix; call one to read it
+(``app_settings.batch_size()``). A host may fill them from the environment: the Leuchtturm host does, with the
+same names, and lists them in its configuration table.
 """
 
+from datetime import timedelta
 from email.utils import parseaddr
 
 from django.conf import settings
 
-
-def _get(name: str, default):
-    return getattr(settings, f"CAMPAIGNS_{name}", default)
+from page_types.conf import AppSetting
 
 
-def batch_size() -> int:
-    """Deliveries one batch task claims and sends over one connection."""
-    return max(1, int(_get("BATCH_SIZE", 200)))
+def _worker_count() -> int:
+    """the number of django-q2 workers (``Q_CLUSTER["workers"]``)"""
+    return getattr(settings, "Q_CLUSTER", {}).get("workers", 2)
 
 
-def send_rate() -> float:
-    """Messages per second over all workers together; 0 means no limit."""
-    return max(0.0, float(_get("SEND_RATE", 0)))
+def _site_language() -> str:
+    """the site's ``LANGUAGE_CODE``"""
+    return settings.LANGUAGE_CODE
 
 
-def concurrency() -> int:
-    """How many batch tasks of one issue run at the same time (at most one per qcluster worker helps)."""
-    default = settings.Q_CLUSTER.get("workers", 2) if hasattr(settings, "Q_CLUSTER") else 2
-    return max(1, int(_get("SEND_CONCURRENCY", default)))
+def _default_from_email() -> str:
+    """``DEFAULT_FROM_EMAIL``"""
+    return settings.DEFAULT_FROM_EMAIL
 
 
-def lease_seconds() -> int:
-    """How long claimed deliveries belong to a worker without a sign of life before the sweeper frees them."""
-    return max(1, int(_get("LEASE_SECONDS", 120)))
+def _site_name() -> str:
+    """``WAGTAIL_SITE_NAME``"""
+    return getattr(settings, "WAGTAIL_SITE_NAME", "")
 
 
-def record_every() -> int:
-    """Results are written after this many messages: it bounds what a crash can send twice."""
-    return max(1, int(_get("RECORD_EVERY", 50)))
+def _admin_base_url() -> str:
+    """``WAGTAILADMIN_BASE_URL``"""
+    return getattr(settings, "WAGTAILADMIN_BASE_URL", "")
 
 
-def max_attempts() -> int:
-    """Attempts per delivery before a transient error counts as a failure."""
-    return max(1, int(_get("MAX_ATTEMPTS", 5)))
+# -- sending -----------------------------------------------------------------------------------------------
+batch_size = AppSetting(
+    "CAMPAIGNS_BATCH_SIZE", int, 200, "Deliveries one batch task claims and sends over one connection.", 1
+)
+send_rate = AppSetting(
+    "CAMPAIGNS_SEND_RATE",
+    float,
+    0.0,
+    "Messages per second over all workers together (set it to the provider's limit); 0 means no limit.",
+    0,
+)
+concurrency = AppSetting(
+    "CAMPAIGNS_SEND_CONCURRENCY",
+    int,
+    _worker_count,
+    "How many batch tasks of one issue run at the same time (more than one per worker does not help).",
+    1,
+)
+lease_seconds = AppSetting(
+    "CAMPAIGNS_LEASE_SECONDS",
+    int,
+    120,
+    "Seconds claimed deliveries belong to a worker without a sign of life before the sweeper frees them.",
+    1,
+)
+record_every = AppSetting(
+    "CAMPAIGNS_RECORD_EVERY",
+    int,
+    50,
+    "Results are written after this many messages: it bounds what a crash can send twice.",
+    1,
+)
+max_attempts = AppSetting(
+    "CAMPAIGNS_MAX_ATTEMPTS", int, 5, "Attempts per delivery before a transient error counts as a failure.", 1
+)
+retry_delay = AppSetting(
+    "CAMPAIGNS_RETRY_DELAY",
+    float,
+    60.0,
+    "Seconds before the first retry after a transient error; each further retry waits twice as long.",
+    0,
+)
+
+# -- mails ------------------------------------------------------------------------------------------------
+content_language_setting = AppSetting(
+    "CAMPAIGNS_CONTENT_LANGUAGE",
+    str,
+    _site_language,
+    "The language the pages are written in: the mails' ``lang`` and ``Content-Language``.",
+)
+from_email = AppSetting(
+    "CAMPAIGNS_FROM_EMAIL", str, _default_from_email, "Sender of newsletters and confirmation mails."
+)
+imprint = AppSetting(
+    "CAMPAIGNS_IMPRINT",
+    str,
+    _site_name,
+    "The Impressum in every newsletter's footer (lines separated by newlines); the publisher must be named "
+    "in every mail (§ 5 DDG).",
+)
+imprint_url = AppSetting(
+    "CAMPAIGNS_IMPRINT_URL", str, "/impressum/", "The site's Impressum page (a path on the site, or a URL)."
+)
+public_base_url_setting = AppSetting(
+    "CAMPAIGNS_PUBLIC_BASE_URL",
+    str,
+    _admin_base_url,
+    "The site's public base URL, for absolute links in mails sent outside a request.",
+)
+tracking_retention_days = AppSetting(
+    "CAMPAIGNS_TRACKING_RETENTION_DAYS",
+    int,
+    180,
+    "Days after an issue's dispatch ended that its measured opens and clicks are kept (GDPR Art. 5(1)(e)).",
+    1,
+)
+
+# -- subscriptions ----------------------------------------------------------------------------------------
+signup_rate_limit = AppSetting(
+    "CAMPAIGNS_SIGNUP_RATE_LIMIT",
+    int,
+    60,
+    "Sign-up attempts allowed per client address (IPv6: per /64 network) and window; generous, because a "
+    "whole school class may sign up from one school network within minutes.",
+)
+signup_rate_window = AppSetting(
+    "CAMPAIGNS_SIGNUP_RATE_WINDOW", int, 600, "Length of the sign-up rate-limit window in seconds."
+)
+trusted_proxies = AppSetting(
+    "CAMPAIGNS_TRUSTED_PROXIES",
+    int,
+    0,
+    "How many reverse proxies in front of the site append to ``X-Forwarded-For`` (0: use the peer).",
+    0,
+)
+confirmation_cooldown = AppSetting(
+    "CAMPAIGNS_CONFIRMATION_COOLDOWN",
+    int,
+    15 * 60,
+    "Seconds within which a repeated sign-up sends no further confirmation mail.",
+    0,
+    unit=timedelta(seconds=1),
+)
+queue_confirmation_mails = AppSetting(
+    "CAMPAIGNS_QUEUE_CONFIRMATION_MAILS",
+    bool,
+    True,
+    "Send confirmation mails from a django-q2 worker instead of within the request: it keeps SMTP latency "
+    "and failures out of the sign-up, and makes the answer take the same time for every address.",
+)
+pending_retention = AppSetting(
+    "CAMPAIGNS_PENDING_RETENTION_DAYS",
+    int,
+    30,
+    "Days an unconfirmed sign-up is kept before ``purge_pending_subscribers`` removes it.",
+    1,
+    unit=timedelta(days=1),
+)
+privacy_page_slug = AppSetting(
+    "CAMPAIGNS_PRIVACY_PAGE_SLUG",
+    str,
+    "datenschutz",
+    "The slug of the privacy page (a child of the home page) linked next to the consent.",
+)
+
+# -- feeds and calendars ------------------------------------------------------------------------------------
+feed_max_items = AppSetting(
+    "CAMPAIGNS_FEED_MAX_ITEMS",
+    int,
+    500,
+    "The largest ``limit`` a feed reader may ask for; it bounds the work of building one feed.",
+    1,
+)
+feed_items = AppSetting(
+    "CAMPAIGNS_FEED_ITEMS",
+    int,
+    50,
+    "Items of an RSS, Atom or JSON feed without ``limit``: enough for a reader that polls daily.",
+    1,
+    feed_max_items,
+)
+calendar_events = AppSetting(
+    "CAMPAIGNS_CALENDAR_EVENTS",
+    int,
+    feed_max_items,
+    "Events of a calendar without ``limit``: a calendar should show every date.",
+    1,
+    feed_max_items,
+)
+calendar_past_days = AppSetting(
+    "CAMPAIGNS_CALENDAR_PAST_DAYS",
+    int,
+    90,
+    "Dates that began up to this many days ago stay in a calendar, so that a subscribed calendar does not "
+    "lose them the moment they start.",
+    0,
+)
+feed_cache_seconds = AppSetting(
+    "CAMPAIGNS_FEED_CACHE_SECONDS",
+    int,
+    24 * 60 * 60,
+    "Seconds a built feed stays in the cache; a change of content makes it stale earlier.",
+    1,
+)
+feed_publisher_setting = AppSetting(
+    "CAMPAIGNS_FEED_PUBLISHER",
+    str,
+    "",
+    "The author of every feed; empty: the display name of the sender address, else the site's name.",
+)
+unsubscribe_mailto_setting = AppSetting(
+    "CAMPAIGNS_UNSUBSCRIBE_MAILTO",
+    str,
+    "",
+    "The mailbox of the ``mailto:`` in every newsletter's ``List-Unsubscribe``; empty: "
+    "``abmelden@`` the sender's domain. Mail to it unsubscribes its sender and is never answered.",
+)
 
 
-def retry_delay() -> float:
-    """Seconds before the first retry after a transient error; each further retry waits twice as long."""
-    return max(0.0, float(_get("RETRY_DELAY", 60)))
-
-
-def tracking_retention_days() -> int:
-    """Days after an issue's dispatch ended that its measured opens and clicks are kept.
-
-    A report is read in the weeks after an issue; keeping who opened what for longer serves no purpose the
-    consent covers (data minimisation, GDPR Art. 5(1)(e)).
-    """
-    return max(1, int(_get("TRACKING_RETENTION_DAYS", 180)))
-
-
-def content_language() -> str:
-    """The language the pages are written in: the mails' ``lang`` and ``Content-Language``.
-
-    A reader's own language translates the mail's wording (salutation, headings, footer); the pages
-    themselves stay in the site's language, so that is what the document declares.
-    """
-    return str(_get("CONTENT_LANGUAGE", settings.LANGUAGE_CODE)).split("-")[0]
-
-
-def from_email() -> str:
-    return str(_get("FROM_EMAIL", settings.DEFAULT_FROM_EMAIL))
+def public_base_url() -> str:
+    """The site's public base URL without a trailing slash."""
+    return public_base_url_setting().rstrip("/")
 
 
 def sender_domain() -> str:
@@ -77,24 +228,16 @@ def sender_domain() -> str:
 
 
 def unsubscribe_mailto() -> str:
-    """The mailbox of the ``mailto:`` in ``List-Unsubscribe``.
-
-    Requests to it are processed automatically (``campaigns.subscriptions.unsubscribe_mail``), delivered
-    by an ESP's inbound webhook or an MTA alias piping into ``manage.py process_unsubscribe_mail``; mail to
-    it is never answered.
-    """
-    return str(_get("UNSUBSCRIBE_MAILTO", "") or f"abmelden@{sender_domain()}")
+    """The unsubscribe mailbox (``campaigns.subscriptions.unsubscribe_mail`` processes what arrives)."""
+    return unsubscribe_mailto_setting() or f"abmelden@{sender_domain()}"
 
 
-def imprint() -> str:
-    """The Impressum printed in every newsletter's footer (lines separated by newlines).
-
-    The publisher must be named in every mail (§ 5 DDG); the host sets it, the plugin falls back to the
-    site's name.
-    """
-    return str(_get("IMPRINT", "") or getattr(settings, "WAGTAIL_SITE_NAME", ""))
+def feed_publisher() -> str:
+    """The publishing body named as every feed's author: editors' names are not published."""
+    return feed_publisher_setting() or parseaddr(from_email())[0] or _site_name()
 
 
-def imprint_url() -> str:
-    """The site's Impressum page (a path on the site, or an absolute URL)."""
-    return str(_get("IMPRINT_URL", "/impressum/"))
+def content_language() -> str:
+    """The content language without a region (``de`` for ``de-DE``): a reader's own language translates the
+    mail's frame, the pages themselves stay in this one."""
+    return content_language_setting().split("-")[0]

@@ -5,6 +5,10 @@ Settings are configured by the environment only (twelve-factor); these helpers k
 """
 
 import os
+from collections.abc import Iterable
+from typing import Any
+
+from page_types.conf import AppSetting
 
 TRUE_VALUES = {"1", "true", "yes", "on"}
 FALSE_VALUES = {"0", "false", "no", "off", ""}
@@ -61,4 +65,25 @@ def env_prefixed(prefix: str) -> dict[str, str]:
         name.removeprefix(prefix): value.strip()
         for name, value in os.environ.items()
         if name.startswith(prefix) and len(name) > len(prefix)
+    }
+
+
+def _parse(name: str, kind: type, raw: str) -> Any:
+    if kind is bool:
+        return env_bool(name)
+    if kind is str:
+        return raw.strip()
+    try:
+        return kind(raw.strip())
+    except ValueError:
+        raise ValueError(f"{name} must be a number ({kind.__name__}), not {raw!r}") from None
+
+
+def app_settings_from_environment(declarations: Iterable[AppSetting]) -> dict[str, Any]:
+    """The plugin settings that the environment gives, parsed by their declared type; an empty variable
+    leaves the plugin's default in place."""
+    return {
+        setting.name: _parse(setting.name, setting.kind, os.environ[setting.name])
+        for setting in declarations
+        if os.environ.get(setting.name, "").strip()
     }

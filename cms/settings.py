@@ -12,9 +12,20 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from campaigns import app_settings as campaigns_settings
 from cms.csp import admin_directives, origin_of, site_directives
-from cms.env import env_bool, env_float, env_int, env_list, env_mapping, env_prefixed, env_str
+from cms.env import (
+    app_settings_from_environment,
+    env_bool,
+    env_float,
+    env_int,
+    env_list,
+    env_mapping,
+    env_prefixed,
+    env_str,
+)
 from cms.media import media_origins, media_storage
+from page_types.conf import declared_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("LEUCHTTURM_VAR_DIR") or BASE_DIR / "var")
@@ -239,11 +250,8 @@ CORS_EXPOSE_HEADERS = ["ETag"]
 # How many reverse proxies in front of the web processes append to X-Forwarded-For. Behind a proxy every
 # request comes from the proxy's address, so without this the sign-up rate limit would count all visitors
 # as one client.
-CAMPAIGNS_TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
-
-# The sign-up rate limit (campaigns/subscriptions/app_settings.py says what each one does).
-CAMPAIGNS_SIGNUP_RATE_LIMIT = env_int("CAMPAIGNS_SIGNUP_RATE_LIMIT", 60)
-CAMPAIGNS_SIGNUP_RATE_WINDOW = env_int("CAMPAIGNS_SIGNUP_RATE_WINDOW", 600)
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
+CAMPAIGNS_TRUSTED_PROXIES = TRUSTED_PROXIES
 CORS_URLS_REGEX = r"^/api/.*$"
 
 # django-q2: bounded retries, failures acknowledged, and a task timeout below the re-delivery interval so
@@ -268,28 +276,11 @@ else:
     Q_CLUSTER["orm"] = "default"
 Q_CLUSTER["poll"] = env_float("Q_POLL", 0.5)
 
-# Campaign engine (campaigns/app_settings.py says what each one does).
-CAMPAIGNS_BATCH_SIZE = env_int("CAMPAIGNS_BATCH_SIZE", 200)
-CAMPAIGNS_SEND_RATE = env_float("CAMPAIGNS_SEND_RATE", 0)
-CAMPAIGNS_SEND_CONCURRENCY = env_int("CAMPAIGNS_SEND_CONCURRENCY", Q_CLUSTER["workers"])
-CAMPAIGNS_LEASE_SECONDS = env_int("CAMPAIGNS_LEASE_SECONDS", 120)
-CAMPAIGNS_RECORD_EVERY = env_int("CAMPAIGNS_RECORD_EVERY", 50)
-CAMPAIGNS_MAX_ATTEMPTS = env_int("CAMPAIGNS_MAX_ATTEMPTS", 5)
-CAMPAIGNS_RETRY_DELAY = env_float("CAMPAIGNS_RETRY_DELAY", 60)
-CAMPAIGNS_UNSUBSCRIBE_MAILTO = env_str("CAMPAIGNS_UNSUBSCRIBE_MAILTO")
-CAMPAIGNS_IMPRINT = env_str(
-    "CAMPAIGNS_IMPRINT",
-    "Landratsamt Ludwigsburg – Wirtschaftsförderung\nHindenburgstraße 40, 71638 Ludwigsburg",
-)
-CAMPAIGNS_TRACKING_RETENTION_DAYS = env_int("CAMPAIGNS_TRACKING_RETENTION_DAYS", 180)
-
-# Feeds and calendars (campaigns/feeds/app_settings.py says what each one does).
-CAMPAIGNS_FEED_ITEMS = env_int("CAMPAIGNS_FEED_ITEMS", 50)
-CAMPAIGNS_FEED_MAX_ITEMS = env_int("CAMPAIGNS_FEED_MAX_ITEMS", 500)
-CAMPAIGNS_CALENDAR_EVENTS = env_int("CAMPAIGNS_CALENDAR_EVENTS", CAMPAIGNS_FEED_MAX_ITEMS)
-CAMPAIGNS_CALENDAR_PAST_DAYS = env_int("CAMPAIGNS_CALENDAR_PAST_DAYS", 90)
-CAMPAIGNS_FEED_CACHE_SECONDS = env_int("CAMPAIGNS_FEED_CACHE_SECONDS", 24 * 60 * 60)
-CAMPAIGNS_FEED_PUBLISHER = env_str("CAMPAIGNS_FEED_PUBLISHER")
+# The plugins' settings (CAMPAIGNS_*): each is declared with its default and meaning in the plugin that reads
+# it (campaigns/app_settings.py); a variable of the same name in the environment sets it. The Landkreis' own
+# imprint is the host's default.
+CAMPAIGNS_IMPRINT = "Landratsamt Ludwigsburg – Wirtschaftsförderung\nHindenburgstraße 40, 71638 Ludwigsburg"
+globals().update(app_settings_from_environment(declared_settings(campaigns_settings)))
 
 LOGGING = {
     "version": 1,

@@ -154,7 +154,7 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     if item.get_closest_marker("on_postgres") and not suite_on_postgres():
         pytest.skip("runs only on PostgreSQL: `make test-postgres` (the second pass of .ci/run)")
     if item.get_closest_marker("needs_chromium") and not suite_on_postgres():
-        pytest.skip("browser tests run once, on PostgreSQL: `make test-postgres` (the second pass of .ci/run)")
+        pytest.skip("browser tests run once, in `make test-postgres` (the second pass of .ci/run)")
     if item.get_closest_marker("needs_postgres"):
         require(postgres_problem())
     if item.get_closest_marker("needs_redis"):

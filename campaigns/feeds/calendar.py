@@ -17,7 +17,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone
 
-from campaigns.feeds import app_settings
+from campaigns import app_settings
 from campaigns.feeds.items import FeedSource, changed_at, page_url
 from page_types.models import MintOccurrence, MintOfferPage
 

@@ -11,7 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.feeds import app_settings
+from campaigns import app_settings
 from page_types.forms import ContentFilterForm, MintFilterForm
 
 TERM_FILTERS = ("topic", "municipality", "subject", "grade_band")
@@ -27,7 +27,10 @@ class FeedFilterForm(ContentFilterForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["limit"] = forms.IntegerField(
-            label=_("Anzahl der Einträge"), min_value=1, max_value=app_settings.max_items(), required=False
+            label=_("Anzahl der Einträge"),
+            min_value=1,
+            max_value=app_settings.feed_max_items(),
+            required=False,
         )
 
     def clean(self) -> dict:

@@ -16,7 +16,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.images.models import Filter
 
-from campaigns.feeds import app_settings
+from campaigns import app_settings
 from campaigns.feeds.filters import FeedFilterForm
 from campaigns.models import Channel
 from campaigns.selection import select_content
@@ -69,7 +69,7 @@ class FeedSource:
 
     @property
     def title(self) -> str:
-        return f"{self.channel.name} – {app_settings.publisher()}"
+        return f"{self.channel.name} – {app_settings.feed_publisher()}"
 
     @property
     def description(self) -> str:

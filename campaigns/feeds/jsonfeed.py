@@ -2,22 +2,21 @@
 
 import json
 
-from campaigns import app_settings as campaign_settings
-from campaigns.feeds import app_settings
+from campaigns import app_settings
 from campaigns.feeds.items import FeedItem, FeedSource
 
 VERSION = "https://jsonfeed.org/version/1.1"
 
 
 def json_feed(source: FeedSource) -> bytes:
-    author = {"name": app_settings.publisher(), "url": source.home_url}
+    author = {"name": app_settings.feed_publisher(), "url": source.home_url}
     feed = {
         "version": VERSION,
         "title": source.title,
         "home_page_url": source.home_url,
         "feed_url": source.feed_url,
         "description": source.description,
-        "language": campaign_settings.content_language(),
+        "language": app_settings.content_language(),
         "authors": [author],
         "items": [_item(item, author) for item in source.items()],
     }

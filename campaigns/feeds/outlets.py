@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.feeds import app_settings
+from campaigns import app_settings
 from campaigns.feeds.calendar import ics
 from campaigns.feeds.items import FeedSource
 from campaigns.feeds.jsonfeed import json_feed

@@ -8,8 +8,7 @@ RSS Advisory Board's profile allows 0 for an unknown length.
 
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, SyndicationFeed
 
-from campaigns import app_settings as campaign_settings
-from campaigns.feeds import app_settings
+from campaigns import app_settings
 from campaigns.feeds.items import FeedSource
 
 UNKNOWN_LENGTH = "0"
@@ -24,12 +23,12 @@ def atom(source: FeedSource) -> bytes:
 
 
 def _write(feed_class: type[SyndicationFeed], source: FeedSource) -> bytes:
-    publisher = app_settings.publisher()
+    publisher = app_settings.feed_publisher()
     feed = feed_class(
         title=source.title,
         link=source.home_url,
         description=source.description,
-        language=campaign_settings.content_language(),
+        language=app_settings.content_language(),
         author_name=publisher,
         author_link=source.home_url,
         feed_url=source.feed_url,

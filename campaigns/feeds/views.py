@@ -12,8 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 
-from campaigns import app_settings as campaign_settings
-from campaigns.feeds import app_settings
+from campaigns import app_settings
 from campaigns.feeds.channels import has_calendar, public_channels
 from campaigns.feeds.filters import TERM_FILTERS, FeedFilterForm
 from campaigns.feeds.items import FeedSource
@@ -27,7 +26,7 @@ ERROR_CACHE_CONTROL = "private, no-store"
 @require_safe
 def feed(request: HttpRequest, channel: str, outlet: str) -> HttpResponse:
     """A channel's feed or calendar, from the cache when the content has not changed since it was built."""
-    with translation.override(campaign_settings.content_language()):
+    with translation.override(app_settings.content_language()):
         channel_obj = public_channels().filter(slug=channel).first()
         if channel_obj is None:
             raise Http404("Unknown channel")
@@ -44,9 +43,9 @@ def feed(request: HttpRequest, channel: str, outlet: str) -> HttpResponse:
         if body is None:
             limit = filters.item_limit(chosen.default_limit())
             body = chosen.build(FeedSource.select(channel_obj, filters, request, limit))
-            caching.keep_body(validators, body, timeout=app_settings.cache_seconds())
+            caching.keep_body(validators, body, timeout=app_settings.feed_cache_seconds())
         response = caching.body_response(body, validators, content_type=chosen.content_type)
-        response["Content-Language"] = campaign_settings.content_language()
+        response["Content-Language"] = app_settings.content_language()
         if chosen is CALENDAR:
             response["Content-Disposition"] = f'inline; filename="{channel_obj.slug}.ics"'
         return response
@@ -91,7 +90,7 @@ def channel_list(request: HttpRequest) -> HttpResponse:
         "entries": entries,
         "filters": filters,
         "term_fields": [filters[name] for name in TERM_FILTERS],
-        "max_items": app_settings.max_items(),
+        "max_items": app_settings.feed_max_items(),
         "feed_items": app_settings.feed_items(),
         "calendar_events": app_settings.calendar_events(),
     }

@@ -15,9 +15,9 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.rich_text import expand_db_html
 
+from campaigns import app_settings
 from campaigns.models import Campaign
 from campaigns.selection import select_content
-from campaigns.subscriptions import app_settings
 from page_types.facets import AudienceFacets
 from page_types.models import ContentPage, MintOfferPage
 

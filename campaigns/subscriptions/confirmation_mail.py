@@ -17,8 +17,8 @@ from django.utils import timezone, translation
 from django_q.conf import Conf
 from django_q.tasks import async_task
 
+from campaigns import app_settings
 from campaigns.models import Subscriber, Subscription, Suppression
-from campaigns.subscriptions import app_settings
 from campaigns.tokens import CONFIRM, CONFIRMATION_MAX_AGE, make_token
 
 logger = logging.getLogger(__name__)

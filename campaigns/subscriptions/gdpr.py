@@ -15,9 +15,9 @@ from django.db import models, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from campaigns import app_settings
 from campaigns.addresses import email_hash
 from campaigns.models import ConsentEvent, Subscriber, Subscription, Suppression
-from campaigns.subscriptions import app_settings
 
 # Relations exported in their own, documented shape; any other relation (deliveries, …) is exported
 # generically, so data that other parts of the project attach to a subscriber is never left out.

@@ -11,7 +11,7 @@ import ipaddress
 from django.core.cache import cache
 from django.http import HttpRequest
 
-from campaigns.subscriptions import app_settings
+from campaigns import app_settings
 
 KEY_PREFIX = "campaigns:ratelimit"
 

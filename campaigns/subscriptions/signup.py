@@ -12,9 +12,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from campaigns import app_settings
 from campaigns.addresses import normalise_email
 from campaigns.models import Channel, ConsentEvent, ConsentText, Subscriber, Subscription, Suppression
-from campaigns.subscriptions import app_settings
 from campaigns.subscriptions.confirmation_mail import queue_confirmation
 from campaigns.subscriptions.consent_log import record
 from campaigns.subscriptions.facets import Facets

@@ -17,8 +17,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
+from campaigns import app_settings
 from campaigns.models import Channel, ConsentEvent, ConsentText, Subscriber, Subscription
-from campaigns.subscriptions import app_settings, ratelimit
+from campaigns.subscriptions import ratelimit
 from campaigns.subscriptions.forms import PreferencesForm, SignupForm, is_slug
 from campaigns.subscriptions.preferences import RECEIVING, unsubscribe, update_preferences
 from campaigns.subscriptions.signup import confirm

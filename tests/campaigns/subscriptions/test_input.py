@@ -2,8 +2,8 @@
 
 import pytest
 
+from campaigns import app_settings
 from campaigns.models import ConsentEvent, Subscriber, Subscription, Suppression
-from campaigns.subscriptions import app_settings
 from tests.campaigns.subscribing import signup_data
 
 pytestmark = pytest.mark.django_db

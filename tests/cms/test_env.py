@@ -1,0 +1,60 @@
+"""Plugin settings from the environment: parsed by the type their plugin declares, with clear errors, and
+without a second default — an unset or empty variable leaves the plugin's own default in place."""
+
+import re
+
+import pytest
+from django.test import override_settings
+
+from campaigns import app_settings
+from cms.env import app_settings_from_environment
+from page_types.conf import declared_settings
+
+DECLARED = declared_settings(app_settings)
+
+
+def test_every_setting_the_environment_gives_is_parsed_by_its_declared_type(monkeypatch):
+    monkeypatch.setenv("CAMPAIGNS_BATCH_SIZE", " 50 ")
+    monkeypatch.setenv("CAMPAIGNS_SEND_RATE", "2.5")
+    monkeypatch.setenv("CAMPAIGNS_QUEUE_CONFIRMATION_MAILS", "off")
+    monkeypatch.setenv("CAMPAIGNS_FEED_PUBLISHER", "Landratsamt")
+    assert app_settings_from_environment(DECLARED) == {
+        "CAMPAIGNS_BATCH_SIZE": 50,
+        "CAMPAIGNS_SEND_RATE": 2.5,
+        "CAMPAIGNS_QUEUE_CONFIRMATION_MAILS": False,
+        "CAMPAIGNS_FEED_PUBLISHER": "Landratsamt",
+    }
+
+
+def test_an_unset_or_empty_variable_keeps_the_plugin_default(monkeypatch):
+    monkeypatch.delenv("CAMPAIGNS_BATCH_SIZE", raising=False)
+    monkeypatch.setenv("CAMPAIGNS_UNSUBSCRIBE_MAILTO", "  ")
+    assert app_settings_from_environment(DECLARED) == {}
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("CAMPAIGNS_BATCH_SIZE", "zwanzig", "CAMPAIGNS_BATCH_SIZE must be a number (int), not 'zwanzig'"),
+        ("CAMPAIGNS_SEND_RATE", "1,5", "CAMPAIGNS_SEND_RATE must be a number (float), not '1,5'"),
+        ("CAMPAIGNS_QUEUE_CONFIRMATION_MAILS", "ja", "CAMPAIGNS_QUEUE_CONFIRMATION_MAILS must be one of"),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_refused_naming_the_variable(monkeypatch, name, value, message):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ValueError, match=re.escape(message)):
+        app_settings_from_environment(DECLARED)
+
+
+def test_a_setting_is_held_to_its_declared_bounds():
+    with override_settings(CAMPAIGNS_BATCH_SIZE=0, CAMPAIGNS_FEED_MAX_ITEMS=100, CAMPAIGNS_FEED_ITEMS=1000):
+        assert app_settings.batch_size() == 1
+        assert app_settings.feed_items() == 100
+        assert app_settings.calendar_events() == 100  # by default, the cap
+
+
+def test_every_declared_setting_says_what_it_is_for_and_what_it_defaults_to():
+    assert len(DECLARED) >= 25
+    for setting in DECLARED:
+        assert setting.name.startswith("CAMPAIGNS_") and setting.help.strip()
+        assert setting.default_text, setting.name
