@@ -8,14 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from campaigns.admin.audience_viewset import AudienceViewSet
 from campaigns.admin.campaign_viewset import CampaignViewSet
-from campaigns.subscriptions.viewsets import (
-    AudienceViewSet,
-    ChannelViewSet,
-    ConsentTextViewSet,
-    SubscriberViewSet,
-    SuppressionViewSet,
-)
+from campaigns.admin.channel_viewset import ChannelViewSet
+from campaigns.admin.consent_text_viewset import ConsentTextViewSet
+from campaigns.admin.subscriber_viewset import SubscriberViewSet
+from campaigns.admin.suppression_viewset import SuppressionViewSet
 
 
 class CampaignsGroup(SnippetViewSetGroup):

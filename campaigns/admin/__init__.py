@@ -1,1 +1,1 @@
-"""Wagtail admin for newsletter issues: the viewset and the dispatch views (preview, test, send, report)."""
+"""The outreach plugin's Wagtail admin: one module per viewset, and the views each one adds."""

@@ -1,41 +1,27 @@
-"""Wagtail admin viewsets for subscribers, audiences, channels, consent texts and suppressions.
+"""The subscribers' viewset: list, filter, edit (logged), erase, proof of consent, import and export.
 
-Subscriber records are changed only in ways the consent log can account for: there is no "add" (people
-arrive through sign-up or a CSV import that declares its legal basis), "delete" is the GDPR erasure that
-keeps the hashed suppression, edits are logged, and the address itself is read-only — a consent was given
-for one address.
+Subscriber records are changed only in ways the consent log can account for: "delete" is the GDPR erasure
+that keeps the hashed suppression, edits are logged, and the address itself is read-only — a consent was
+given for one address.
 """
 
 import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect
-from django.template.defaultfilters import yesno
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.views import snippets
 
-from campaigns.addresses import email_hash, normalise_email
-from campaigns.models import (
-    Audience,
-    Channel,
-    ConsentEvent,
-    ConsentText,
-    Language,
-    Role,
-    Subscriber,
-    Subscription,
-    Suppression,
-)
-from campaigns.subscriptions import admin_views
+from campaigns.admin import subscriber_views
+from campaigns.models import Channel, ConsentEvent, Role, Subscriber, Subscription
 from campaigns.subscriptions.consent_log import record
 from campaigns.subscriptions.gdpr import erase_subscriber
 from page_types.models import Municipality
@@ -233,157 +219,8 @@ class SubscriberViewSet(SnippetViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("proof/<int:pk>/", admin_views.proof_of_consent, name="proof"),
-            path("export/<int:pk>/", admin_views.export_subscriber_json, name="export_json"),
-            path("import/", admin_views.ImportView.as_view(), name="import"),
-            path("export.csv", admin_views.export_csv, name="export_csv"),
+            path("proof/<int:pk>/", subscriber_views.proof_of_consent, name="proof"),
+            path("export/<int:pk>/", subscriber_views.export_subscriber_json, name="export_json"),
+            path("import/", subscriber_views.ImportView.as_view(), name="import"),
+            path("export.csv", subscriber_views.export_csv, name="export_csv"),
         ]
-
-
-def live_count(audience: Audience) -> int:
-    return audience.count()
-
-
-class AudienceForm(WagtailAdminModelForm):
-    """Roles and languages are stored as lists of codes; editors tick them like the other facets."""
-
-    roles = forms.MultipleChoiceField(
-        label=gettext_lazy("Rollen"),
-        choices=Role.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    languages = forms.MultipleChoiceField(
-        label=gettext_lazy("Sprachen"),
-        choices=Language.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-
-def yes_no_column(model, name: str) -> Column:
-    """A boolean field shown as "Ja"/"Nein" in the admin's language; a plain column prints "True"."""
-    return Column(
-        name,
-        label=model._meta.get_field(name).verbose_name,
-        accessor=lambda instance: yesno(getattr(instance, name)),
-        sort_key=name,
-    )
-
-
-class AudienceViewSet(SnippetViewSet):
-    model = Audience
-    icon = "group"
-    menu_label = gettext_lazy("Zielgruppen")
-    list_display = [
-        "name",
-        "channel",
-        Column("count", label=gettext_lazy("Empfänger (aktuell)"), accessor=live_count),
-    ]
-    search_fields = ["name"]
-    search_backend_name = None
-    edit_handler = ObjectList(
-        [
-            *Audience.panels[:3],
-            MultiFieldPanel(
-                [FieldPanel("roles"), FieldPanel("languages"), *Audience.panels[3].children],
-                heading=gettext_lazy("Filter"),
-            ),
-        ],
-        base_form_class=AudienceForm,
-    )
-
-
-class ChannelViewSet(SnippetViewSet):
-    model = Channel
-    icon = "mail"
-    menu_label = gettext_lazy("Kanäle")
-    list_display = [
-        "name",
-        "slug",
-        yes_no_column(Channel, "is_public"),
-        Column("active_count", label=gettext_lazy("Aktive Abonnements")),
-    ]
-    search_fields = ["name", "slug"]
-    search_backend_name = None
-
-    def get_queryset(self, request):
-        return Channel.objects.annotate(
-            active_count=Count("subscriptions", filter=Q(subscriptions__status=Subscription.Status.ACTIVE))
-        )
-
-
-class ConsentTextForm(WagtailAdminModelForm):
-    """A version the consent log refers to is evidence: its wording and version can no longer change."""
-
-    def clean(self):
-        data = super().clean()
-        if self.instance.is_used and {"version", "text"} & set(self.changed_data):
-            raise forms.ValidationError(
-                _(
-                    "Diese Fassung wurde bereits für Einwilligungen verwendet und kann nicht mehr geändert "
-                    "werden. Legen Sie für einen neuen Wortlaut eine neue Fassung an."
-                )
-            )
-        return data
-
-
-class ConsentTextViewSet(SnippetViewSet):
-    model = ConsentText
-    icon = "doc-full"
-    menu_label = gettext_lazy("Einwilligungstexte")
-    list_display = [
-        "version",
-        yes_no_column(ConsentText, "is_current"),
-        DateColumn("created_at", label=gettext_lazy("Angelegt")),
-    ]
-    copy_view_enabled = False
-    edit_handler = ObjectList(
-        [FieldPanel("version"), FieldPanel("text"), FieldPanel("is_current")], base_form_class=ConsentTextForm
-    )
-
-
-class SuppressionForm(WagtailAdminModelForm):
-    """A manual suppression is entered as an address and stored only as its hash."""
-
-    address = forms.CharField(label=gettext_lazy("E-Mail-Adresse"), max_length=254, required=False)
-
-    def clean_address(self):
-        address = self.cleaned_data["address"]
-        if self.instance.pk:
-            return ""
-        if not address:
-            raise forms.ValidationError(_("Bitte geben Sie die zu sperrende Adresse an."))
-        normalised = normalise_email(address)
-        if Suppression.objects.is_suppressed(normalised):
-            raise forms.ValidationError(_("Diese Adresse ist bereits gesperrt."))
-        return normalised
-
-    def save(self, commit=True):
-        if not self.instance.pk:
-            self.instance.email_hash = email_hash(self.cleaned_data["address"])
-        return super().save(commit=commit)
-
-
-class SuppressionIndexView(snippets.IndexView):
-    def search_queryset(self, queryset):
-        """A search for an address finds its hash; anything else matches the start of a hash."""
-        if not self.is_searching:
-            return queryset
-        query = self.search_query.strip()
-        try:
-            return queryset.filter(email_hash=email_hash(normalise_email(query)))
-        except forms.ValidationError:
-            return queryset.filter(email_hash__startswith=query.lower())
-
-
-class SuppressionViewSet(SnippetViewSet):
-    model = Suppression
-    icon = "warning"
-    menu_label = gettext_lazy("Sperrliste")
-    index_view_class = SuppressionIndexView
-    list_display = ["__str__", "reason", DateColumn("created_at", label=gettext_lazy("Angelegt"))]
-    search_fields = ["email_hash"]
-    search_backend_name = None
-    copy_view_enabled = False
-    edit_handler = ObjectList([FieldPanel("address"), FieldPanel("reason")], base_form_class=SuppressionForm)
