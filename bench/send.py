@@ -101,11 +101,11 @@ def prepare(campaign_id: int) -> tuple[int, float]:
     from unittest import mock
 
     from campaigns.models import Variant
-    from campaigns.rendering import issue
+    from campaigns.rendering import campaign as campaign_rendering
     from campaigns.sending import control, freeze
 
     spent = []
-    original = issue.IssueRenderer.render
+    original = campaign_rendering.CampaignRenderer.render
 
     def timed(self, *args, **kwargs):
         started = time.perf_counter()
@@ -115,7 +115,7 @@ def prepare(campaign_id: int) -> tuple[int, float]:
             spent.append(time.perf_counter() - started)
 
     control.begin(campaign_id)
-    with mock.patch.object(issue.IssueRenderer, "render", timed):
+    with mock.patch.object(campaign_rendering.CampaignRenderer, "render", timed):
         freeze.prepare(campaign_id)
     variants = Variant.objects.filter(campaign_id=campaign_id).count()
     return variants, sum(spent) / max(1, len(spent))

@@ -53,7 +53,7 @@ concurrency = AppSetting(
     "CAMPAIGNS_SEND_CONCURRENCY",
     int,
     _worker_count,
-    "How many batch tasks of one issue run at the same time (more than one per worker does not help).",
+    "How many batch tasks of one campaign run at the same time (more than one per worker does not help).",
     1,
 )
 lease_seconds = AppSetting(
@@ -111,7 +111,7 @@ tracking_retention_days = AppSetting(
     "CAMPAIGNS_TRACKING_RETENTION_DAYS",
     int,
     180,
-    "Days after an issue's dispatch ended that its measured opens and clicks are kept (GDPR Art. 5(1)(e)).",
+    "Days after a campaign's dispatch ended that its measured opens and clicks are kept (GDPR Art. 5(1)(e)).",
     1,
 )
 

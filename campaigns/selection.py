@@ -21,7 +21,7 @@ def select_content(
     """Live, public content pages matching the channel's rule, newest first.
 
     ``since``/``until`` bound the first publication time (``first_published_at``), which is what
-    "new since the last issue" means. The rule's terms are applied as every outlet applies them
+    "new since the last campaign" means. The rule's terms are applied as every outlet applies them
     (``ContentPageQuerySet.matching``): subjects and grade bands restrict MINT offers only.
     """
     pages = ContentPage.objects.live().public()

@@ -1,7 +1,7 @@
 """django-q2 tasks of the campaign engine (referred to by dotted path, so keep the names stable).
 
-``start_campaign`` freezes and renders an issue and queues its batches; each ``send_batch`` queues its
-successor while due work remains, so an issue is sent by as many chains of batches as
+``start_campaign`` freezes and renders a campaign and queues its batches; each ``send_batch`` queues its
+successor while due work remains, so a campaign is sent by as many chains of batches as
 ``CAMPAIGNS_SEND_CONCURRENCY`` says; ``sweep`` runs every minute and repairs whatever a crash left;
 ``purge_pending_subscribers`` and ``purge_tracking_events`` run daily. The migrations schedule the periodic
 ones (``campaigns.schedules``).
@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 
 
 def start_campaign(campaign_id: int) -> int:
-    """Begin sending the issue: freeze it and queue its batches; return the number of deliveries."""
+    """Begin sending the campaign: freeze it and queue its batches; return the number of deliveries."""
     if not control.begin(campaign_id):
         return 0
     try:
@@ -36,7 +36,7 @@ def start_campaign(campaign_id: int) -> int:
 
 
 def send_batch(campaign_id: int) -> BatchResult:
-    """Send one batch; queue the next while due work remains, else finish the issue when it is done."""
+    """Send one batch; queue the next while due work remains, else finish the campaign when it is done."""
     result = run_batch(campaign_id)
     if result.claimed and control.has_due_work(campaign_id):
         async_task(control.TASK_BATCH, campaign_id, group=control.schedule_name(campaign_id))

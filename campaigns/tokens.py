@@ -3,8 +3,8 @@
 A token names the subscriber and the purpose and carries the subscriber's ``token_key``; it is signed with
 the project's secret so it cannot be forged, and rotating ``token_key`` (e.g. on erasure) revokes every
 token issued before. Confirmation tokens expire; preference and unsubscribe tokens must keep working from
-old mails, so they do not. A measurement token also names the issue, so that an open or click is counted
-for the issue the mail belongs to.
+old mails, so they do not. A measurement token also names the campaign, so that an open or click is counted
+for the campaign the mail belongs to.
 """
 
 from datetime import timedelta
@@ -38,7 +38,7 @@ def make_token(subscriber: Subscriber, purpose: str) -> str:
 
 
 def make_tracking_token(subscriber: Subscriber, campaign_id: int) -> str:
-    """Return the signed token of ``subscriber``'s measured links and open pixel in one issue."""
+    """Return the signed token of ``subscriber``'s measured links and open pixel in one campaign."""
     return signing.dumps(
         [subscriber.pk, subscriber.token_key, TRACKING, campaign_id], salt=SALT, compress=True
     )
@@ -68,8 +68,8 @@ def read_token(token: str, purpose: str) -> Subscriber:
 
 
 def read_tracking_token(token: str) -> tuple[Subscriber, int]:
-    """Return the subscriber and the issue id a valid measurement token names, or raise ``InvalidToken``."""
+    """The subscriber and the campaign id a valid measurement token names; else ``InvalidToken``."""
     subscriber, (campaign_id,) = _load(token, TRACKING, extra=1)
     if not isinstance(campaign_id, int):
-        raise InvalidToken("malformed issue")
+        raise InvalidToken("malformed campaign")
     return subscriber, campaign_id

@@ -1,7 +1,7 @@
-"""The dispatch page of an issue: variants with previews, test mail, schedule or send, pause, resume,
+"""The dispatch page of a campaign: variants with previews, test mail, schedule or send, pause, resume,
 cancel, live progress and — when done — the report.
 
-Previewing and test mails need the right to change issues; sending, scheduling, pausing and cancelling
+Previewing and test mails need the right to change campaigns; sending, scheduling, pausing and cancelling
 need the separate right to send (``campaigns.send_campaign``), which the "Kampagnen" group holds.
 """
 
@@ -19,8 +19,8 @@ from wagtail.permissions import policy_registry
 from campaigns.addresses import normalise_email
 from campaigns.admin.report import BAR_COLOURS, bar_chart, measurement, report, status_counts
 from campaigns.models import Campaign, Delivery, Variant
-from campaigns.rendering.content import issue_page_ids
-from campaigns.rendering.issue import IssueRenderer
+from campaigns.rendering.campaign import CampaignRenderer
+from campaigns.rendering.content import campaign_page_ids
 from campaigns.rendering.personalise import Split, sample_personal
 from campaigns.rendering.tracking import without_tracking
 from campaigns.rendering.variants import variant_key
@@ -84,8 +84,8 @@ def require(request: HttpRequest, action: str) -> None:
         raise PermissionDenied
 
 
-def issue_variants(campaign: Campaign) -> list[Variant]:
-    """The variants of the issue: stored once it is frozen, planned from the live data before."""
+def campaign_variants(campaign: Campaign) -> list[Variant]:
+    """The variants of the campaign: stored once it is frozen, planned from the live data before."""
     if campaign.prepared_at:
         return list(campaign.variants.all())
     _renderer, plans, _unmatched = freeze.plan(campaign)
@@ -108,16 +108,17 @@ def _variant(
             page_ids = tuple(int(pk) for pk in pages.split(","))
         except ValueError as error:
             raise Http404 from error
-        if variant_key(language, page_ids, tracked) == key and set(page_ids) <= set(issue_page_ids(campaign)):
+        in_campaign = set(page_ids) <= set(campaign_page_ids(campaign))
+        if variant_key(language, page_ids, tracked) == key and in_campaign:
             variant = Variant(
                 campaign=campaign, key=key, language=language, page_ids=list(page_ids), tracked=tracked
             )
     else:
-        variant = next((v for v in issue_variants(campaign) if v.key == key), None)
+        variant = next((v for v in campaign_variants(campaign) if v.key == key), None)
     if variant is None:
         raise Http404
     if not variant.html:
-        rendered = IssueRenderer(campaign, variant.page_ids).render(variant.page_ids, variant.language)
+        rendered = CampaignRenderer(campaign, variant.page_ids).render(variant.page_ids, variant.language)
         variant.html, variant.text = rendered.html, rendered.text
     elif variant.tracked:
         variant.html = without_tracking(variant.html, variant.links)
@@ -127,7 +128,7 @@ def _variant(
 def dispatch_page(request: HttpRequest, pk: int) -> HttpResponse:
     require(request, "change")
     campaign = get_object_or_404(Campaign.objects.select_related("channel", "audience"), pk=pk)
-    variants = issue_variants(campaign)
+    variants = campaign_variants(campaign)
     counts = status_counts(campaign)
     context = {
         "campaign": campaign,
@@ -175,13 +176,13 @@ def variant_preview(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     html = Split.of(variant.html).fill(sample_personal(variant.language).as_html())
     response = HttpResponse(html, content_type="text/html; charset=utf-8")
     # Mail HTML shown at an admin URL: sandboxed, it runs no script and reaches nothing of the admin,
-    # whatever an issue's content holds (the admin's own policy allows inline scripts).
+    # whatever a campaign's content holds (the admin's own policy allows inline scripts).
     response["Content-Security-Policy"] = PREVIEW_POLICY
     return response
 
 
 def progress(request: HttpRequest, pk: int) -> JsonResponse:
-    """Counts by delivery status, polled by the dispatch page while the issue is being sent."""
+    """Counts by delivery status, polled by the dispatch page while the campaign is being sent."""
     require(request, "view")
     campaign = get_object_or_404(Campaign, pk=pk)
     return JsonResponse(
@@ -193,7 +194,7 @@ def progress(request: HttpRequest, pk: int) -> JsonResponse:
 def test_mail(request: HttpRequest, pk: int) -> HttpResponse:
     require(request, "change")
     campaign = get_object_or_404(Campaign.objects.select_related("channel"), pk=pk)
-    form = TestMailForm(request.POST, variants=issue_variants(campaign))
+    form = TestMailForm(request.POST, variants=campaign_variants(campaign))
     if form.is_valid():
         variant = _variant(campaign, form.cleaned_data["variant"])
         sent = send_test(campaign, variant, form.cleaned_data["addresses"])

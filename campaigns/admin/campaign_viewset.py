@@ -1,6 +1,7 @@
-"""The "Newsletter-Ausgaben" viewset: list, create and edit issues, and reach each issue's dispatch page.
+"""The campaigns' viewset ("Newsletter-Ausgaben"): list, create and edit campaigns, and reach each
+campaign's dispatch page.
 
-An issue can be edited while it is a draft or scheduled; once sending has begun, its content is frozen
+A campaign can be edited while it is a draft or scheduled; once sending has begun, its content is frozen
 and the edit view leads to the dispatch page instead.
 """
 
@@ -63,7 +64,7 @@ class CampaignEditView(snippets.EditView):
 class CampaignViewSet(SnippetViewSet):
     model = Campaign
     url_namespace = NAMESPACE
-    url_prefix = "campaigns/issues"
+    url_prefix = "campaigns/campaigns"
     icon = "mail"
     menu_label = gettext_lazy("Newsletter-Ausgaben")
     index_view_class = CampaignIndexView

@@ -1,4 +1,4 @@
-"""Figures of an issue for the progress view and the report, and the report's small SVG chart.
+"""Figures of a campaign for the progress view and the report, and the report's small SVG chart.
 
 Opens and clicks are reported for measured recipients only — those who consented, on a channel that allows
 measurement — and as shares of them, never of all recipients: nobody else's behaviour is known.
@@ -80,7 +80,7 @@ class LinkClicks:
 
 @dataclass(frozen=True)
 class Measurement:
-    """Unique opens and clicks among the measured recipients (those the issue was sent to, tracked)."""
+    """Unique opens and clicks among the measured recipients (those the campaign was sent to, tracked)."""
 
     recipients: int
     opened: int
@@ -97,9 +97,9 @@ class Measurement:
 
 
 def measurement(campaign: Campaign) -> Measurement | None:
-    """The issue's opens and clicks per link among measured recipients; ``None`` if it measured nobody.
+    """The campaign's opens and clicks per link among measured recipients; ``None`` if it measured nobody.
 
-    Measured recipients are those the issue was sent to in a tracked variant who still consent: a
+    Measured recipients are those the campaign was sent to in a tracked variant who still consent: a
     withdrawal deletes a person's figures, so they leave the denominator too. Link numbers belong to a
     variant, so each click is resolved to its destination through the recipient's variant, and a
     destination shared by several variants is counted once per person.

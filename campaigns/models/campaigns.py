@@ -1,8 +1,8 @@
-"""Campaigns (newsletter issues) and the editor's adjustments of their automatically selected content.
+"""Campaigns — the issues of a channel — and the editor's adjustments of their automatically selected content.
 
-An issue's content is what its channel's rule selects for the issue's period, plus the pages an editor
+A campaign's content is what its channel's rule selects for the campaign's period, plus the pages an editor
 picked (in the order given), minus the pages they removed. When sending starts, that content is frozen on
-the issue (``frozen_page_ids``) so that a page published during the send changes nothing.
+the campaign (``frozen_page_ids``) so that a page published during the send changes nothing.
 """
 
 from datetime import datetime
@@ -22,12 +22,12 @@ INTRO_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 class CampaignQuerySet(models.QuerySet):
     def last_sent(self, channel_id: int) -> "Campaign | None":
-        """The channel's most recent issue that was sent."""
+        """The channel's most recent campaign that was sent."""
         return self.filter(channel_id=channel_id, status=Campaign.Status.SENT).order_by("-started_at").first()
 
 
 class Campaign(ClusterableModel):
-    """One newsletter issue of a channel to an audience."""
+    """A campaign: one issue of a channel, sent to the channel's readers or one of its audiences."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Entwurf")
@@ -118,7 +118,7 @@ class Campaign(ClusterableModel):
         return self.status == self.Status.SENDING and not self.paused
 
     def content_period(self, now: datetime | None = None) -> tuple[datetime | None, datetime]:
-        """The period whose new pages the issue carries: by default since the channel's last sent issue."""
+        """The period whose new pages the campaign carries: by default since the channel's last sent one."""
         start = self.period_start
         if start is None:
             previous = Campaign.objects.exclude(pk=self.pk).last_sent(self.channel_id)
@@ -127,7 +127,7 @@ class Campaign(ClusterableModel):
 
 
 class PageReference(Orderable):
-    """A content page referred to by an issue; the subclasses say what the reference means."""
+    """A content page referred to by a campaign; the subclasses say what the reference means."""
 
     page = models.ForeignKey(
         "page_types.ContentPage", verbose_name=_("Beitrag"), on_delete=models.CASCADE, related_name="+"
@@ -150,7 +150,7 @@ class CampaignPick(PageReference):
 
 
 class CampaignRemoval(PageReference):
-    """A page the channel rule selected that the editor does not want in this issue."""
+    """A page the channel rule selected that the editor does not want in this campaign."""
 
     campaign = ParentalKey(Campaign, on_delete=models.CASCADE, related_name="removals")
 

@@ -1,10 +1,10 @@
-"""Variants and deliveries: what an issue renders, and the unit of exactly-once sending.
+"""Variants and deliveries: what a campaign renders, and the unit of exactly-once sending.
 
-A **variant** is one rendering of an issue: every recipient whose facets select the same pages (in the same
+A **variant** is one rendering of a campaign: every recipient whose facets select the same pages (in the same
 language) shares it, so MJML runs once per variant. Its HTML and text still hold personal placeholders
 (``campaigns.rendering.personalise``) that are filled per recipient.
 
-A **delivery** is one row per issue and subscriber. A sending worker *claims* deliveries by writing its
+A **delivery** is one row per campaign and subscriber. A sending worker *claims* deliveries by writing its
 lease token and an expiry into them; whatever it has not recorded as sent when the lease expires goes back
 to the queue (``campaigns.sending.sweeper``). So a crash loses nobody and repeats at most the messages
 that were in flight.
@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Variant(models.Model):
-    """One rendered version of an issue, shared by all recipients with the same content."""
+    """One rendered version of a campaign, shared by all recipients with the same content."""
 
     campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="variants")
     key = models.CharField(_("Schlüssel"), max_length=64)
@@ -43,7 +43,7 @@ class Variant(models.Model):
 
 
 class Delivery(models.Model):
-    """One issue to one subscriber."""
+    """One campaign to one subscriber."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Wartend")
@@ -54,7 +54,7 @@ class Delivery(models.Model):
         CANCELLED = "cancelled", _("Abgebrochen")
 
     campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="deliveries")
-    # Kept (without the person) when the subscriber is erased, so the issue's figures stay right.
+    # Kept (without the person) when the subscriber is erased, so the campaign's figures stay right.
     subscriber = models.ForeignKey(
         "campaigns.Subscriber", null=True, on_delete=models.SET_NULL, related_name="deliveries"
     )

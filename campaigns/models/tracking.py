@@ -1,6 +1,6 @@
 """Opt-in measurement of opens and clicks: as little as a report needs, and only with consent.
 
-A row says that one subscriber opened one issue, or followed one of its links, when that first happened and
+A row says that one subscriber opened one campaign, or followed one of its links, when that first happened and
 how often since — nothing else: no client address, no user agent, no time of every request. Rows exist only
 for subscribers who consented on a channel that allows measurement (``campaigns.tracking.events``), and
 they go with the subscriber: deleting or erasing a subscriber deletes their rows.
@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class TrackingEvent(models.Model):
-    """One subscriber's opens of an issue, or clicks on one of its links, counted."""
+    """One subscriber's opens of a campaign, or clicks on one of its links, counted."""
 
     class Kind(models.TextChoices):
         OPEN = "open", _("Öffnung")

@@ -1,1 +1,1 @@
-"""Turning an issue into mails: its content, its variants, their MJML/HTML and text, and personal tokens."""
+"""Turning a campaign into mails: its content, its variants, their MJML/HTML and text, and personal tokens."""

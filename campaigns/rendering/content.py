@@ -1,8 +1,8 @@
-"""An issue's content: the channel rule's pages for the period, with the editor's picks and removals,
+"""A campaign's content: the channel rule's pages for the period, with the editor's picks and removals,
 grouped in sections by content family, and reduced to what a newsletter shows of each page.
 
-``issue_page_ids`` is the single place that combines ``select_content`` (the channel rule shared with feeds
-and the API) with the issue's adjustments; ``newsletter_items`` reads each page once per issue, so every
+``campaign_page_ids`` is the single place that combines ``select_content`` (the channel rule shared with feeds
+and the API) with the campaign's adjustments; ``newsletter_items`` reads each page once per campaign, so every
 variant reuses the same items (and the same image renditions).
 """
 
@@ -75,8 +75,8 @@ class Section:
     items: tuple[NewsletterItem, ...]
 
 
-def issue_page_ids(campaign: Campaign, now: datetime | None = None) -> list[int]:
-    """The pages of the issue in newsletter order: frozen ones once sending started, else live.
+def campaign_page_ids(campaign: Campaign, now: datetime | None = None) -> list[int]:
+    """The pages of the campaign in newsletter order: frozen ones once sending started, else live.
 
     Picks come first within their section (in the editor's order), then the rule's pages newest first;
     removed pages are left out, as are picks that are no longer live and public.
@@ -109,7 +109,7 @@ def newsletter_items(page_ids: list[int]) -> list[NewsletterItem]:
 
 
 def sections(items: list[NewsletterItem]) -> list[Section]:
-    """Consecutive items of one family as sections (items arrive grouped by ``issue_page_ids``)."""
+    """Consecutive items of one family as sections (items arrive grouped by ``campaign_page_ids``)."""
     result: list[Section] = []
     for item in items:
         if result and result[-1].family == item.family:

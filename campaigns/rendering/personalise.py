@@ -125,7 +125,7 @@ class LinkBuilder:
     def personal(
         self, subscriber: Subscriber, unsubscribe_url: str, tracked_campaign_id: int | None = None
     ) -> Personal:
-        """The recipient's values; a measurement token only for a tracked variant's issue."""
+        """The recipient's values; a measurement token only for a tracked variant's campaign."""
         before, after = self._preferences
         return Personal(
             salutation=salutation(subscriber.name, subscriber.language),

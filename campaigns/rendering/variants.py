@@ -69,7 +69,7 @@ class VariantPlan:
 
 
 def recipients(campaign: Campaign) -> QuerySet[Subscriber]:
-    """Subscribers with an active subscription to the issue's channel, narrowed by its audience."""
+    """Subscribers with an active subscription to the campaign's channel, narrowed by its audience."""
     active = Subscription.objects.filter(
         subscriber=OuterRef("pk"), channel_id=campaign.channel_id, status=Subscription.Status.ACTIVE
     )
@@ -131,10 +131,10 @@ def readers(subscribers: QuerySet[Subscriber], tracking_enabled: bool = False) -
 def plan_variants(
     items: list[NewsletterItem], readers_by_id: dict[int, Reader]
 ) -> tuple[list[VariantPlan], list[int]]:
-    """Group the readers by the pages they get (in issue order) and their language, largest group first.
+    """Group the readers by the pages they get (in campaign order) and their language, largest group first.
 
-    Readers for whom an issue with content has nothing are returned apart (second value): a mail with only
-    the editorial would tell them nothing that fits them. An issue without pages goes to everybody.
+    Readers for whom a campaign with content has nothing are returned apart (second value): a mail with only
+    the editorial would tell them nothing that fits them. A campaign without pages goes to everybody.
     """
     unmatched: list[int] = []
     pages_for: dict[Reader, tuple[int, ...]] = {}

@@ -1,1 +1,1 @@
-"""Sending an issue: freeze, claim, send in batches, record, sweep (run by ``campaigns.tasks``)."""
+"""Sending a campaign: freeze, claim, send in batches, record, sweep (run by ``campaigns.tasks``)."""

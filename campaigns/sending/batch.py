@@ -3,7 +3,7 @@
 Results are written every ``CAMPAIGNS_RECORD_EVERY`` messages (and at the end), together with a renewal of
 the lease; a worker that dies between two writes leaves its unrecorded messages *sending* until the lease
 expires, and the sweeper queues them again. That is the whole crash story: nobody is lost, and only the
-messages sent since the last write can go out twice. At each write the batch also checks that the issue
+messages sent since the last write can go out twice. At each write the batch also checks that the campaign
 is still being sent (pause, cancel) and that it still holds its lease; if not, it stops and gives back
 what it has not sent.
 """
@@ -71,7 +71,7 @@ def batch_size() -> int:
 
 
 def send_batch(campaign_id: int) -> BatchResult:
-    """Claim and send one batch of the issue, if it is being sent and has due deliveries."""
+    """Claim and send one batch of the campaign, if it is being sent and has due deliveries."""
     campaign = Campaign.objects.select_related("channel").get(pk=campaign_id)
     if not campaign.is_active:
         return BatchResult()
@@ -106,7 +106,7 @@ class Batch:
         return self.result
 
     def _eligible(self) -> list[Delivery]:
-        """Skip those who unsubscribed, were suppressed or erased since the issue was frozen."""
+        """Skip those who unsubscribed, were suppressed or erased since the campaign was frozen."""
         subscriber_ids = [d.subscriber_id for d in self.deliveries if d.subscriber_id]
         active = set(
             Subscription.objects.filter(
@@ -160,7 +160,7 @@ class Batch:
     ) -> Failure | None:
         subscriber = delivery.subscriber
         if mail.tracked and not is_measured(self.campaign.channel, subscriber):
-            # Consent withdrawn (or measurement switched off) since the issue was frozen.
+            # Consent withdrawn (or measurement switched off) since the campaign was frozen.
             mail = variant_mails(self.campaign, {delivery.variant_id}, measured=False)[delivery.variant_id]
         unsubscribe_url = links.unsubscribe_url(subscriber)
         message_id = self._message_id(delivery.pk)
@@ -230,7 +230,7 @@ class Batch:
         )
 
     def _checkpoint(self) -> bool:
-        """Write the results; return whether the batch may go on (issue active, lease still held)."""
+        """Write the results; return whether the batch may go on (campaign active, lease still held)."""
         self._write()
         held = claim.extend(self.token)
         expected = sum(1 for d in self.deliveries if d.status == Status.SENDING)

@@ -21,7 +21,7 @@ Status = Delivery.Status
 
 
 def claim(campaign_id: int, limit: int) -> str | None:
-    """Claim up to ``limit`` due deliveries of the issue; return the lease token, or ``None`` if none."""
+    """Claim up to ``limit`` due deliveries of the campaign; return the lease token, or ``None`` if none."""
     token = uuid.uuid4().hex
     now = timezone.now()
     with transaction.atomic():

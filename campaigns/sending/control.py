@@ -1,7 +1,7 @@
-"""The life of an issue: draft → scheduled → sending → sent | cancelled | failed, with pause and resume.
+"""The life of a campaign: draft → scheduled → sending → sent | cancelled | failed, with pause and resume.
 
 Every transition is a conditional ``UPDATE`` on the current status, so two clicks, two workers or a
-schedule firing late can never start an issue twice or revive a cancelled one.
+schedule firing late can never start a campaign twice or revive a cancelled one.
 """
 
 from datetime import datetime
@@ -24,7 +24,7 @@ def schedule_name(campaign_id: int) -> str:
 
 
 def begin(campaign_id: int) -> bool:
-    """Move a draft or scheduled issue to *sending*; ``True`` also when it already is."""
+    """Move a draft or scheduled campaign to *sending*; ``True`` also when it already is."""
     Campaign.objects.filter(pk=campaign_id, status__in=[Status.DRAFT, Status.SCHEDULED]).update(
         status=Status.SENDING, started_at=timezone.now(), paused=False
     )
@@ -32,13 +32,13 @@ def begin(campaign_id: int) -> bool:
 
 
 def send_now(campaign: Campaign) -> None:
-    """Have the cluster start the issue at once."""
+    """Have the cluster start the campaign at once."""
     Schedule.objects.filter(name=schedule_name(campaign.pk)).delete()
     async_task(TASK_START, campaign.pk, group=schedule_name(campaign.pk))
 
 
 def schedule(campaign: Campaign, when: datetime) -> None:
-    """Plan the issue for ``when`` with a django-q2 schedule that runs once."""
+    """Plan the campaign for ``when`` with a django-q2 schedule that runs once."""
     with transaction.atomic():
         updated = Campaign.objects.filter(pk=campaign.pk, status__in=[Status.DRAFT, Status.SCHEDULED]).update(
             status=Status.SCHEDULED, scheduled_at=when
@@ -95,7 +95,7 @@ def fail(campaign_id: int, error: str) -> None:
 
 
 def dispatch(campaign_id: int, count: int | None = None) -> None:
-    """Queue batch tasks for the issue: as many as may run side by side."""
+    """Queue batch tasks for the campaign: as many as may run side by side."""
     for _index in range(count or app_settings.concurrency()):
         async_task(TASK_BATCH, campaign_id, group=schedule_name(campaign_id))
 
@@ -110,7 +110,7 @@ def has_due_work(campaign_id: int) -> bool:
 
 
 def finish_if_done(campaign_id: int) -> bool:
-    """Mark a prepared issue sent once no delivery waits or is in flight; failed if none could be sent."""
+    """Mark a prepared campaign sent once no delivery waits or is in flight; failed if none could be sent."""
     unfinished = Delivery.objects.filter(
         campaign_id=campaign_id, status__in=[Delivery.Status.QUEUED, Delivery.Status.SENDING]
     )

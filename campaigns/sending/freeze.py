@@ -1,6 +1,6 @@
-"""Freezing an issue: its content, its variants (rendered once each) and one delivery per recipient.
+"""Freezing a campaign: its content, its variants (rendered once each) and one delivery per recipient.
 
-All of it happens in one transaction, so an issue is either fully prepared or not at all: a worker that
+All of it happens in one transaction, so a campaign is either fully prepared or not at all: a worker that
 dies while preparing leaves nothing half-done, and the sweeper simply prepares it again.
 """
 
@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campaigns.models import Campaign, Delivery, Variant
-from campaigns.rendering.content import issue_page_ids
-from campaigns.rendering.issue import IssueRenderer
+from campaigns.rendering.campaign import CampaignRenderer
+from campaigns.rendering.content import campaign_page_ids
 from campaigns.rendering.variants import VariantPlan, plan_variants, readers, recipients, unsuppressed_ids
 
 INSERT_BATCH = 2000
@@ -18,9 +18,9 @@ INSERT_BATCH = 2000
 
 def plan(
     campaign: Campaign, page_ids: list[int] | None = None
-) -> tuple[IssueRenderer, list[VariantPlan], list[int]]:
-    """The issue's renderer, its variants and the recipients without matching content (not frozen)."""
-    renderer = IssueRenderer(campaign, page_ids)
+) -> tuple[CampaignRenderer, list[VariantPlan], list[int]]:
+    """The campaign's renderer, its variants and the recipients without matching content (not frozen)."""
+    renderer = CampaignRenderer(campaign, page_ids)
     subscribers = recipients(campaign)
     eligible = unsuppressed_ids(subscribers)
     tracking = campaign.channel.tracking_enabled
@@ -30,9 +30,10 @@ def plan(
 
 
 def prepare(campaign_id: int) -> int:
-    """Freeze the issue being sent, once; return the number of deliveries created."""
+    """Freeze the campaign being sent, once; return the number of deliveries created."""
     with transaction.atomic():
-        # Lock the issue's row only: PostgreSQL refuses FOR UPDATE on the outer join to the optional audience.
+        # Lock the campaign's row only: PostgreSQL refuses FOR UPDATE on the outer join to the optional
+        # audience.
         campaign = (
             Campaign.objects.select_for_update(of=("self",))
             .select_related("channel", "audience")
@@ -42,7 +43,7 @@ def prepare(campaign_id: int) -> int:
             return 0
         now = timezone.now()
         campaign.period_start, campaign.period_end = campaign.content_period(now)
-        campaign.frozen_page_ids = issue_page_ids(campaign, now)
+        campaign.frozen_page_ids = campaign_page_ids(campaign, now)
         renderer, plans, unmatched = plan(campaign, campaign.frozen_page_ids)
         variants = []
         for variant_plan in plans:

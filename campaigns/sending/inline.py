@@ -1,4 +1,4 @@
-"""Sending an issue in the current process, without a django-q2 cluster (``send_campaign --inline``).
+"""Sending a campaign in the current process, without a django-q2 cluster (``send_campaign --inline``).
 
 The same freeze, batches and sweeps as the cluster runs, one after the other; waits for retries that are
 not yet due. Useful for the demo, for benchmarks and for a shell on a machine without workers.
@@ -18,7 +18,7 @@ MAX_WAIT_SECONDS = 60.0
 
 
 def send_inline(campaign_id: int, progress: Callable[[BatchResult], None] | None = None) -> Campaign:
-    """Send the issue to the end (or until it is paused or cancelled); return it in its final state."""
+    """Send the campaign to the end (or until it is paused or cancelled); return it in its final state."""
     if control.begin(campaign_id):
         freeze.prepare(campaign_id)
     while True:

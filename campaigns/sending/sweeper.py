@@ -1,8 +1,8 @@
-"""The sweeper: a periodic task that keeps issues moving whatever happened to the workers.
+"""The sweeper: a periodic task that keeps campaigns moving whatever happened to the workers.
 
 It frees the deliveries of leases that expired (their worker died or hung), fails those that used up their
-attempts, prepares issues whose preparation was interrupted, queues batches for issues that have due work
-but no live worker (after retries fall due, or after a crash), and marks finished issues sent.
+attempts, prepares campaigns whose preparation was interrupted, queues batches for campaigns that have due
+work but no live worker (after retries fall due, or after a crash), and marks finished campaigns sent.
 """
 
 from dataclasses import dataclass

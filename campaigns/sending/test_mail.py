@@ -1,4 +1,4 @@
-"""Test mails: a variant of an issue sent at once to a few given addresses, outside the delivery log.
+"""Test mails: a variant of a campaign sent at once to a few given addresses, outside the delivery log.
 
 Test recipients are not subscribers, so their personal links lead to the sign-up page; the subject says
 that it is a test.

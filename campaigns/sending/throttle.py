@@ -1,6 +1,6 @@
 """Pacing: at most so many messages per second.
 
-The setting caps all workers together, so each of the issue's concurrent batch tasks takes an equal share;
+The setting caps all workers together, so each of the campaign's concurrent batch tasks takes an equal share;
 a share is kept by sleeping until the next message's slot.
 """
 

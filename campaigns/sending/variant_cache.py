@@ -1,10 +1,10 @@
-"""The variants' pre-built mails, kept per worker process across the batches of an issue.
+"""The variants' pre-built mails, kept per worker process across the batches of a campaign.
 
-A variant never changes once its issue is being sent, so each worker builds a variant's ``VariantMail``
+A variant never changes once its campaign is being sent, so each worker builds a variant's ``VariantMail``
 once, not once per batch. A tracked variant has an unmeasured form as well, for readers who withdrew their
-consent (or whose channel stopped measuring) after the issue was frozen. The cache key includes the render
+consent (or whose channel stopped measuring) after the campaign was frozen. The cache key includes the render
 time and the subject, not only the id: ids can be used again (SQLite reuses the highest id after a
-delete, a test database after a rollback), and a stale entry would send another issue's mail.
+delete, a test database after a rollback), and a stale entry would send another campaign's mail.
 """
 
 from collections import OrderedDict
@@ -23,7 +23,7 @@ _cache: OrderedDict[CacheKey, VariantMail] = OrderedDict()
 def variant_mail(
     campaign: Campaign, variant: Variant, subject: str = "", *, measured: bool = True
 ) -> VariantMail:
-    """Build the mail of a variant (not cached: test mails of draft issues use it too); ``measured=False``
+    """Build the mail of a variant (not cached: test mails of draft campaigns use it too); ``measured=False``
     gives a tracked variant's mail without its measured links and open pixel."""
     html = variant.html if measured or not variant.tracked else without_tracking(variant.html, variant.links)
     return VariantMail.build(
@@ -38,7 +38,7 @@ def variant_mail(
 def variant_mails(
     campaign: Campaign, variant_ids: set[int], *, measured: bool = True
 ) -> dict[int, VariantMail]:
-    """The mails of the given variants of an issue that is being sent (see ``variant_mail``)."""
+    """The mails of the given variants of a campaign that is being sent (see ``variant_mail``)."""
     rendered = Variant.objects.filter(campaign=campaign, pk__in=variant_ids).values_list("pk", "rendered_at")
     keys = {
         pk: (pk, campaign.pk, str(rendered_at), campaign.subject, measured) for pk, rendered_at in rendered

@@ -1,6 +1,6 @@
 """Resolving a measured link and counting opens and clicks.
 
-A measured link names a subscriber and an issue (the signed token) and a link number; it resolves to the
+A measured link names a subscriber and a campaign (the signed token) and a link number; it resolves to the
 destination stored with the subscriber's variant, never to a URL taken from the request, so the redirect
 cannot be abused to send people anywhere else. Counting checks consent at the moment of the open or click:
 a withdrawal, or a channel switched off, takes effect for mails already sent.
@@ -26,7 +26,7 @@ class UnknownLink(Exception):
 
 @dataclass(frozen=True)
 class MeasuredMail:
-    """The issue and subscriber a measured link belongs to, and its variant's link destinations."""
+    """The campaign and subscriber a measured link belongs to, and its variant's link destinations."""
 
     campaign: Campaign
     subscriber: Subscriber
@@ -68,7 +68,7 @@ def record(mail: MeasuredMail, kind: str, link: int = 0) -> bool:
 
     Nothing is recorded unless the channel allows measurement and the subscriber consents *now* (both
     were read with the token in this request, not when the mail was sent). One row
-    per issue, subscriber, kind and link holds the first time and a counter — no address, no user agent.
+    per campaign, subscriber, kind and link holds the first time and a counter — no address, no user agent.
     """
     if not is_measured(mail.campaign.channel, mail.subscriber):
         return False
@@ -84,7 +84,7 @@ def record(mail: MeasuredMail, kind: str, link: int = 0) -> bool:
 
 
 def purge_expired_events(now: datetime | None = None) -> int:
-    """Delete the measured opens and clicks of issues whose dispatch ended longer ago than the retention
+    """Delete the measured opens and clicks of campaigns whose dispatch ended longer ago than the retention
     period (``CAMPAIGNS_TRACKING_RETENTION_DAYS``); return how many rows went."""
     cutoff = (now or timezone.now()) - timedelta(days=app_settings.tracking_retention_days())
     deleted, _ = TrackingEvent.objects.filter(campaign__finished_at__lt=cutoff).delete()

@@ -12,9 +12,9 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 
 from campaigns.models import Campaign, Channel, ConsentEvent, Subscriber, Subscription
+from cms.demo.campaigns import load_campaigns
 from cms.demo.context import DemoContext
 from cms.demo.images import ImageLibrary
-from cms.demo.issues import load_issues
 from cms.demo.organisations import load_organisations
 from cms.demo.outreach import load_outreach
 from cms.demo.pages import load_content_pages
@@ -42,7 +42,7 @@ STEPS = (
     DemoStep("Organisationen", load_organisations),
     DemoStep("Inhaltsseiten", load_content_pages),
     DemoStep("Newsletter", load_outreach),
-    DemoStep("Newsletter-Ausgaben", load_issues),
+    DemoStep("Newsletter-Ausgaben", load_campaigns),
 )
 
 

@@ -6,7 +6,7 @@ import pytest
 from campaigns.models import Campaign, Delivery
 from campaigns.sending import freeze
 from campaigns.sending.inline import send_inline
-from cms.demo.issues import ISSUES
+from cms.demo.campaigns import CAMPAIGNS
 from cms.demo.loader import load_demo
 
 
@@ -17,10 +17,10 @@ def demo(db):
 
 def test_one_draft_issue_per_demo_channel_and_a_rerun_adds_none(demo):
     issues = Campaign.objects.select_related("channel")
-    assert sorted(issue.channel.slug for issue in issues) == sorted(ISSUES)
+    assert sorted(issue.channel.slug for issue in issues) == sorted(CAMPAIGNS)
     assert {issue.status for issue in issues} == {Campaign.Status.DRAFT}
     load_demo()
-    assert Campaign.objects.count() == len(ISSUES)
+    assert Campaign.objects.count() == len(CAMPAIGNS)
 
 
 def test_each_demo_issue_has_readers_and_renders_every_variant(demo):

@@ -55,7 +55,7 @@ def create_issue(page, screenshots) -> None:
     page.wait_for_function("text => document.getElementById('id_intro').value.includes(text)", arg="diesmal")
     screenshots.take(page, "new issue")
     page.get_by_role("button", name="Speichern").click()
-    page.wait_for_url(re.compile(r"/admin/campaigns/issues/dispatch/\d+/$"))
+    page.wait_for_url(re.compile(r"/admin/campaigns/campaigns/dispatch/\d+/$"))
     screenshots.take(page, "dispatch page")
 
 

@@ -8,7 +8,9 @@ from tests.factories import make_admin
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("url", ["/admin/campaigns/issues/add/", "/admin/snippets/campaigns/audience/add/"])
+@pytest.mark.parametrize(
+    "url", ["/admin/campaigns/campaigns/add/", "/admin/snippets/campaigns/audience/add/"]
+)
 def test_non_numeric_channel_id_re_renders_the_form_with_an_error(admin_client, url):
     response = admin_client.post(url, {"channel": "abc"})
     assert response.status_code == 200

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from campaigns.models import Campaign, CampaignPick, CampaignRemoval
-from campaigns.rendering.content import SECTION_ORDER, issue_page_ids, newsletter_items, sections
+from campaigns.rendering.content import SECTION_ORDER, campaign_page_ids, newsletter_items, sections
 from page_types.models import ContentPage
 from tests.campaigns.engine import make_campaign
 
@@ -18,7 +18,7 @@ def test_default_period_starts_at_the_last_sent_issue(newsletter):
         newsletter.channel, status=Campaign.Status.SENT, started_at=timezone.now() - timedelta(days=7)
     )
 
-    ids = issue_page_ids(newsletter.campaign)
+    ids = campaign_page_ids(newsletter.campaign)
     assert older.pk not in ids
     assert newsletter.pages["offer_it"].pk in ids
 
@@ -29,14 +29,14 @@ def test_picks_come_first_in_their_section_and_removals_are_left_out(newsletter)
     CampaignRemoval.objects.create(campaign=campaign, page=pages["news_asperg"])
     campaign = Campaign.objects.get(pk=campaign.pk)
 
-    ids = issue_page_ids(campaign)
+    ids = campaign_page_ids(campaign)
     assert pages["news_asperg"].pk not in ids
     mint = [pk for pk in ids if pk in (pages["offer_math"].pk, pages["offer_it"].pk)]
     assert mint == [pages["offer_math"].pk, pages["offer_it"].pk]
 
 
 def test_sections_follow_the_family_order(newsletter):
-    items = newsletter_items(issue_page_ids(newsletter.campaign))
+    items = newsletter_items(campaign_page_ids(newsletter.campaign))
     families = [section.family for section in sections(items)]
     assert families == sorted(families, key=SECTION_ORDER.index)
     assert len(families) == len(set(families)) == 3
@@ -45,7 +45,7 @@ def test_sections_follow_the_family_order(newsletter):
 def test_frozen_content_does_not_change(newsletter):
     campaign = newsletter.campaign
     campaign.frozen_page_ids = [newsletter.pages["story"].pk]
-    assert issue_page_ids(campaign) == [newsletter.pages["story"].pk]
+    assert campaign_page_ids(campaign) == [newsletter.pages["story"].pk]
 
 
 def test_items_have_absolute_links_and_rendition_urls(newsletter, settings):

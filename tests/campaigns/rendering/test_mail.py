@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone, translation
 
 from campaigns.models import Variant
-from campaigns.rendering.content import issue_page_ids
-from campaigns.rendering.issue import IssueRenderer
+from campaigns.rendering.campaign import CampaignRenderer
+from campaigns.rendering.content import campaign_page_ids
 from campaigns.rendering.personalise import Split, sample_personal
 
 BASE = "https://leuchtturm.example"
@@ -21,8 +21,8 @@ def rendered(newsletter, settings):
     campaign.intro = (
         f'<p>Siehe <a linktype="page" id="{newsletter.pages["story"].pk}">unsere Geschichte</a>.</p>'
     )
-    page_ids = issue_page_ids(campaign)
-    return IssueRenderer(campaign, page_ids).render(page_ids, "de")
+    page_ids = campaign_page_ids(campaign)
+    return CampaignRenderer(campaign, page_ids).render(page_ids, "de")
 
 
 def test_html_is_german_with_semantic_headings_and_alt_texts(rendered):
@@ -75,17 +75,17 @@ def test_personal_values_are_escaped_into_html(rendered):
 def test_dates_in_the_content_are_german_whoever_renders_the_issue(newsletter):
     """The admin's preview renders in the editor's admin language; the mail's dates must not follow it."""
     campaign = newsletter.campaign
-    page_ids = issue_page_ids(campaign)
+    page_ids = campaign_page_ids(campaign)
     with translation.override("en"):
-        rendered = IssueRenderer(campaign, page_ids).render(page_ids, "de")
+        rendered = CampaignRenderer(campaign, page_ids).render(page_ids, "de")
     start = timezone.localtime(newsletter.pages["offer_it"].upcoming_occurrences()[0].start)
     assert f"Termin: {start:%d.%m.%Y %H:%M}" in rendered.text
 
 
 def test_english_readers_get_an_english_frame_marked_as_such_around_the_german_content(newsletter, settings):
     settings.WAGTAILADMIN_BASE_URL = BASE
-    page_ids = issue_page_ids(newsletter.campaign)
-    rendered = IssueRenderer(newsletter.campaign, page_ids).render(page_ids, "en")
+    page_ids = campaign_page_ids(newsletter.campaign)
+    rendered = CampaignRenderer(newsletter.campaign, page_ids).render(page_ids, "en")
     html = rendered.html
     assert '<html lang="de"' in html  # the pages exist in German only
     assert "Weiterlesen" not in html

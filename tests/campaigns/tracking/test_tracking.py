@@ -19,8 +19,8 @@ from django_q.models import Schedule
 from mjml import mjml2html
 
 from campaigns.models import ConsentEvent, Delivery, Subscriber, TrackingEvent, Variant
-from campaigns.rendering.content import issue_page_ids
-from campaigns.rendering.issue import IssueRenderer
+from campaigns.rendering.campaign import CampaignRenderer
+from campaigns.rendering.content import campaign_page_ids
 from campaigns.rendering.tracking import add_tracking, without_tracking
 from campaigns.sending import control, freeze
 from campaigns.sending.inline import send_inline
@@ -260,8 +260,8 @@ def test_mjml_renders_once_per_variant_with_tracked_and_untracked_readers(newsle
 
 
 def test_previews_and_test_mails_of_a_tracked_variant_carry_no_measurement(newsletter, base_url):
-    page_ids = issue_page_ids(newsletter.campaign)
-    rendered = IssueRenderer(newsletter.campaign, page_ids)
+    page_ids = campaign_page_ids(newsletter.campaign)
+    rendered = CampaignRenderer(newsletter.campaign, page_ids)
     plain = rendered.render(page_ids, "de")
     tracked = rendered.render(page_ids, "de", tracked=True)
 

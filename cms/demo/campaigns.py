@@ -1,14 +1,14 @@
-"""Demo newsletter issues: one draft per demo channel, ready to preview, test and send.
+"""Demo newsletter campaigns: one draft per demo channel, ready to preview, test and send.
 
 The demo's mail goes to the file or SMTP sink the development settings configure, never to a real
-address; an issue is created only for a channel that has none yet, so a second run changes nothing.
+address; a campaign is created only for a channel that has none yet, so a second run changes nothing.
 The intros start without a salutation: every mail already opens with "Guten Tag …,".
 """
 
 from campaigns.models import Campaign, Channel
 from cms.demo.context import DemoContext
 
-ISSUES = {
+CAMPAIGNS = {
     "mint-update": (
         "MINT-Update: Neue Angebote für Schulen, Jugendliche und Eltern",
         "Workshops, Praktika und Wettbewerbe – passend zu Ihrer Klassenstufe",
@@ -30,11 +30,11 @@ ISSUES = {
 }
 
 
-def load_issues(ctx: DemoContext) -> int:
-    """Create a draft issue for each demo channel that has no issue yet; return how many were created."""
+def load_campaigns(ctx: DemoContext) -> int:
+    """Create a draft campaign for each demo channel that has none yet; return how many were created."""
     created = 0
-    for channel in Channel.objects.filter(slug__in=ISSUES).exclude(campaigns__isnull=False):
-        subject, preheader, intro = ISSUES[channel.slug]
+    for channel in Channel.objects.filter(slug__in=CAMPAIGNS).exclude(campaigns__isnull=False):
+        subject, preheader, intro = CAMPAIGNS[channel.slug]
         Campaign.objects.create(channel=channel, subject=subject, preheader=preheader, intro=intro)
         created += 1
     return created

@@ -1,4 +1,4 @@
-"""Rendering an issue's variants: the content is read once, each variant is rendered once.
+"""Rendering a campaign's variants: the content is read once, each variant is rendered once.
 
 The HTML and text hold personal placeholders; ``campaigns.rendering.personalise`` fills them per recipient.
 A tracked variant's HTML also gets measured links and the open pixel (``campaigns.rendering.tracking``).
@@ -15,7 +15,7 @@ from campaigns.rendering.content import (
     NewsletterItem,
     absolute,
     absolute_rich_text,
-    issue_page_ids,
+    campaign_page_ids,
     newsletter_items,
     sections,
 )
@@ -32,8 +32,8 @@ class RenderedVariant:
     links: tuple[str, ...] = ()
 
 
-class IssueRenderer:
-    """Renders the variants of one issue from its items, read once."""
+class CampaignRenderer:
+    """Renders the variants of one campaign from its items, read once."""
 
     def __init__(self, campaign: Campaign, page_ids: list[int] | None = None) -> None:
         self.campaign = campaign
@@ -42,7 +42,7 @@ class IssueRenderer:
         # active: an editor's English admin must not turn the preview's dates into "01/08/2027 8 p.m.".
         with translation.override(app_settings.content_language()):
             self.items: list[NewsletterItem] = newsletter_items(
-                issue_page_ids(campaign) if page_ids is None else page_ids
+                campaign_page_ids(campaign) if page_ids is None else page_ids
             )
         self._by_id = {item.page_id: item for item in self.items}
         intro_html = absolute_rich_text(campaign.intro) if campaign.intro else ""
