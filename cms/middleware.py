@@ -1,12 +1,10 @@
-"""The language a request is answered in: German on the public site, as before in the admin.
+"""The language a request is answered in: the site's language on the public site, the user's in the admin.
 
-The site, the newsletter pages, the feeds and the APIs exist in German only (``LANGUAGE_CODE``). Django's
-``LocaleMiddleware`` would activate whatever the browser prefers: an English browser got German text
-announced as ``Content-Language: en``, and whatever Django or Wagtail translate themselves in English. So
-outside the admin the site's language is activated and announced, and since it no longer depends on
-``Accept-Language``, responses do not vary by it. The admin keeps ``LocaleMiddleware``'s behaviour; there
-Wagtail renders each view in the signed-in user's chosen admin language, so that language, not the
-browser's, is the one announced.
+The site, the newsletter pages, the feeds and the APIs are written in the site's language (``LANGUAGE_CODE``).
+Django's ``LocaleMiddleware`` would activate whatever the browser prefers and announce German text as
+English, so outside the admin the site's language is activated and announced, and responses do not vary by
+``Accept-Language``. The admin keeps ``LocaleMiddleware``; there Wagtail renders each view in the signed-in
+user's chosen admin language, and that language, not the browser's, is the one announced.
 """
 
 from django.conf import settings

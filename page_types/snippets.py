@@ -1,15 +1,12 @@
-"""The project's base snippet viewset: its chooser widget survives an id that is not one, and speaks the
-language of each request.
+"""The base of every snippet viewset of the plugins: a chooser widget that survives an id that is not one,
+with labels in the language of each request.
 
-Wagtail's snippet chooser looks up the submitted value again to re-render an invalid form and only expects
-"no such row": a hand-made or tampered POST such as ``channel=abc`` raised ValueError there and answered
-500 instead of the form with its field error. Every snippet viewset of the project derives from
-``SnippetViewSet`` below, so every foreign key to a snippet gets the tolerant widget (Wagtail registers a
-viewset's chooser widget as the form field override for foreign keys to its model).
-
-Wagtail also writes the widget's labels ("Kanal auswählen") once, in the language active when the form
-class is built, so an editor whose admin is in English read them in German (or the other way round). The
-labels here are translated when they are shown.
+Wagtail's snippet chooser looks up the submitted value again to re-render an invalid form and expects only
+"no such row"; a tampered POST such as ``channel=abc`` must re-render the form with its field error, not
+fail. Every viewset deriving from ``SnippetViewSet`` below gets the tolerant widget (Wagtail registers a
+viewset's chooser widget as the form field for foreign keys to its model). Wagtail also fixes the widget's
+labels ("Kanal auswählen") in the language active when the form class is built; here they are translated
+when they are shown, so each editor reads them in their own admin language.
 """
 
 from django.core.exceptions import ValidationError

@@ -247,7 +247,9 @@ class ObjectQuery(DetailQuery):
     """Parameters of every listing: paging, ordering, search and exact field filters (``?kind=workshop``)."""
 
     # Wagtail's own default when the host sets no limit.
-    limit = forms.IntegerField(required=False, min_value=0, max_value=getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20))
+    limit = forms.IntegerField(
+        required=False, min_value=0, max_value=getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
+    )
     offset = forms.IntegerField(required=False, min_value=0, max_value=MAX_OFFSET)
     order = forms.CharField(required=False)
     search = forms.CharField(required=False, max_length=MAX_SEARCH_LENGTH)
