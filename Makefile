@@ -4,8 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 TEST_ENV := DJANGO_SETTINGS_MODULE=tests.settings
-# Tests run on every core (pytest-xdist; each worker has its own database); idle workers steal queued tests.
-XDIST ?= -n auto --dist worksteal
+# Tests run on every core (pytest-xdist; each worker has its own database); the browser journeys stay
+# together on one worker, which prepares their demo site once (tests/services.py).
+XDIST ?= -n auto --dist loadgroup
 
 .PHONY: run test test-postgres install check messages
 

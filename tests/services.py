@@ -144,10 +144,13 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every browser journey (``tests/e2e``) drives Chromium, whether or not its module says so."""
+    """Every browser journey (``tests/e2e``) drives Chromium, whether or not its module says so, and they all
+    run on one xdist worker (``--dist loadgroup``): the demo site they share is then prepared once."""
     for item in items:
-        if "e2e" in item.path.parts and not item.get_closest_marker("needs_chromium"):
-            item.add_marker(pytest.mark.needs_chromium)
+        if "e2e" in item.path.parts:
+            item.add_marker(pytest.mark.xdist_group("e2e"))
+            if not item.get_closest_marker("needs_chromium"):
+                item.add_marker(pytest.mark.needs_chromium)
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
