@@ -88,6 +88,9 @@ class ContentPage(HeadlessPreviewable, Page):
         *Page.search_fields,
         index.SearchField("teaser"),
         index.FilterField("publish_date"),
+        # A reader searching for "Informatik" or "Bietigheim" finds the pages tagged so.
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("municipalities", [index.SearchField("name")]),
     ]
     api_fields = [
         APIField("teaser"),
@@ -96,6 +99,8 @@ class ContentPage(HeadlessPreviewable, Page):
         APIField("municipalities", serializer=serializers.TermsField()),
         APIField("publish_date"),
     ]
+    # What a search result line shows besides the page's own fields, fetched for all results at once.
+    search_result_prefetch: tuple[str, ...] = ("municipalities",)
     # The API lists content newest first, as the index pages do.
     api_ordering = ("-publish_date", "-id")
 
