@@ -283,9 +283,9 @@ else:
     Q_CLUSTER["orm"] = "default"
 Q_CLUSTER["poll"] = env_float("Q_POLL", 0.5)
 
-# The plugins' settings (CAMPAIGNS_*, PAGE_TYPES_*): each is declared with its default and meaning in the plugin
-# that reads it (campaigns/app_settings.py, page_types/app_settings.py); a variable of the same name in the
-# environment sets it. The Landkreis' own imprint and publisher are the host's defaults.
+# The plugins' settings (CAMPAIGNS_*, PAGE_TYPES_*): each is declared with its default and meaning in the
+# plugin that reads it (campaigns/app_settings.py, page_types/app_settings.py); a variable of the same name in
+# the environment sets it. The Landkreis' own imprint and publisher are the host's defaults.
 CAMPAIGNS_IMPRINT = "Landratsamt Ludwigsburg – Wirtschaftsförderung\nHindenburgstraße 40, 71638 Ludwigsburg"
 PAGE_TYPES_PUBLISHER = "Wirtschaftsförderung des Landkreises Ludwigsburg"
 PAGE_TYPES_PUBLISHER_AREA = "Landkreis Ludwigsburg"

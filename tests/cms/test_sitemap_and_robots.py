@@ -1,5 +1,5 @@
-"""``/sitemap.xml`` and ``/robots.txt``: every public live page for search engines, nothing private or unpublished,
-and addresses from the configured site, whichever host name the request used."""
+"""``/sitemap.xml`` and ``/robots.txt``: every public live page for search engines, nothing private or
+unpublished, and addresses from the configured site, whichever host name the request used."""
 
 import xml.etree.ElementTree as ET
 
