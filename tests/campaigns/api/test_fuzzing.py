@@ -7,11 +7,10 @@ number of examples; the one property checked is that no answer is a 5xx.
 
 import pytest
 import schemathesis
-from hypothesis import HealthCheck
-from hypothesis import settings as hypothesis_settings
 from schemathesis.checks import not_a_server_error
 
 from cms.wsgi import application
+from tests.fuzzing import bounded
 
 EXAMPLES_PER_OPERATION = 25
 
@@ -21,12 +20,7 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 @pytest.mark.slow
 @pytest.mark.django_db
 @schema.parametrize()
-@hypothesis_settings(
-    max_examples=EXAMPLES_PER_OPERATION,
-    deadline=None,
-    database=None,
-    suppress_health_check=list(HealthCheck),
-)
+@bounded(EXAMPLES_PER_OPERATION)
 def test_no_request_makes_the_api_fail(case, settings, newsletter_channels, connections_kept_open):
     # The fuzzer is one client; the sign-up limit would otherwise answer most of its requests with 429.
     settings.CAMPAIGNS_SIGNUP_RATE_LIMIT = 1_000_000

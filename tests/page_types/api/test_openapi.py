@@ -7,8 +7,6 @@ import schemathesis
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.core.files.base import ContentFile
-from hypothesis import HealthCheck
-from hypothesis import settings as hypothesis_settings
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 from schemathesis.checks import not_a_server_error
@@ -22,6 +20,7 @@ from wagtail.models import Page
 
 from cms.wsgi import application
 from page_types.api.openapi import page_models, type_name
+from tests.fuzzing import bounded
 from tests.page_types.api.conftest import get_json
 
 PAGES = "/api/v2/pages/"
@@ -260,12 +259,7 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application).includ
 @pytest.mark.slow
 @pytest.mark.django_db
 @schema.parametrize()
-@hypothesis_settings(
-    max_examples=EXAMPLES_PER_OPERATION,
-    deadline=None,
-    database=None,
-    suppress_health_check=list(HealthCheck),
-)
+@bounded(EXAMPLES_PER_OPERATION)
 def test_generated_requests_get_answers_as_documented(case, content, connections_kept_open):
     case.call_and_validate(
         checks=[
