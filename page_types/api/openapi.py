@@ -7,6 +7,7 @@ type (``page_types.json_schemas``); errors are ``page_types.api.errors``. A host
 ``components`` to its own document (``content_api(prefix)``).
 """
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -331,8 +332,12 @@ def object_paths(
     }
 
 
+@functools.cache
 def content_api(prefix: str) -> dict[str, dict[str, Schema]]:
-    """``{"paths": …, "components": …}`` of the content API mounted at ``prefix`` (``/api/v2/``)."""
+    """``{"paths": …, "components": …}`` of the content API mounted at ``prefix`` (``/api/v2/``).
+
+    Built once per process: it depends on the code only. Callers copy what they change.
+    """
     pages = ObjectShapes(PagesEndpoint, page_models())
     image_model, document_model = get_image_model(), get_document_model()
     images = ObjectShapes(ImagesEndpoint, [image_model])

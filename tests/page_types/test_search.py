@@ -34,7 +34,7 @@ def content(site) -> dict:
         site["mint"], "Robotik-Workshop", municipalities=["ludwigsburg"], topics=["fachkraeftegewinnung"]
     )
     story = make_story(
-        site["lighthouse"], "Roboter aus Kornwestheim", municipalities=["kornwestheim"], topics=["mensch"]
+        site["lighthouse"], "Antriebe aus Kornwestheim", municipalities=["kornwestheim"], topics=["mensch"]
     )
     news = make_news(site["news"], "Neue Robotik-Halle eröffnet", topics=["wissenschaft-wirtschaft"])
     milestone = make_milestone(site["history"], "Der erste Industrieroboter", year=1974)
@@ -81,7 +81,7 @@ def test_all_words_must_match_and_the_vocabulary_of_a_page_is_searched(client, c
     assert hit_titles(client.get("/suche/", {"q": "Robotik Halle"})) == ["Neue Robotik-Halle eröffnet"]
     # Subject, grade band and municipality names are searchable although the page text does not say them.
     assert hit_titles(client.get("/suche/", {"q": "Informatik"})) == ["Robotik-Workshop"]
-    assert hit_titles(client.get("/suche/", {"q": "Kornwestheim"})) == ["Roboter aus Kornwestheim"]
+    assert hit_titles(client.get("/suche/", {"q": "Kornwestheim"})) == ["Antriebe aus Kornwestheim"]
 
 
 def test_filter_links_narrow_by_family_municipality_and_topic(client, content):
@@ -117,7 +117,7 @@ def test_a_topic_includes_its_sub_topics_and_filters_alone_list_pages_newest_fir
     response = client.get("/suche/", {"topic": "mensch"})
     assert response.status_code == 200
     # "Mensch" includes "Fachkräftegewinnung".
-    assert set(hit_titles(response)) == {"Robotik-Workshop", "Roboter aus Kornwestheim"}
+    assert set(hit_titles(response)) == {"Robotik-Workshop", "Antriebe aus Kornwestheim"}
 
 
 def test_new_words_search_within_the_chosen_filters(client, content):
@@ -260,4 +260,4 @@ def test_a_result_page_costs_the_same_queries_for_one_or_many_results_per_family
 def test_postgres_stems_german_words(client, site):
     make_news(site["news"], "Planeten beobachten")
     assert hit_titles(client.get("/suche/", {"q": "Planet"})) == ["Planeten beobachten"]
-    assert hit_titles(client.get("/suche/", {"q": "beobachtet"})) == ["Planeten beobachten"]
+    assert hit_titles(client.get("/suche/", {"q": "Beobachtung"})) == ["Planeten beobachten"]
