@@ -1,20 +1,66 @@
-"""The host's django-ninja API under ``/api/``: one ``NinjaAPI`` that the plugins' routers are added to.
+"""The host's API under ``/api/``: one ``NinjaAPI`` that the plugins' routers are added to, and one OpenAPI
+document for everything below ``/api/``.
 
-Its OpenAPI schema is served at ``/api/openapi.json`` and the docs at ``/api/docs`` (assets from the
-``ninja`` app's static files, no CDN). Errors are answered in German with field-by-field details.
+The document at ``/api/openapi.json`` is django-ninja's description of the subscription API, merged with
+the content API's (``/api/v2/``), which ``page_types.api.openapi`` generates from the code that serves it,
+and the health check. The docs page ``/api/docs`` renders it with the ``ninja`` app's own static assets (no
+CDN). Errors are answered in German with field-by-field details.
 """
 
+from typing import Any
+
+from django.urls import reverse
 from ninja import NinjaAPI
 
 from campaigns.api import errors
 from campaigns.api.subscriptions import router as subscriptions_router
+from page_types.api.openapi import content_api
 
-api = NinjaAPI(
+HEALTH_PATH = {
+    "get": {
+        "operationId": "health",
+        "tags": ["Betrieb"],
+        "summary": "Der Webprozess antwortet (für Load Balancer; ohne Datenbank)",
+        "responses": {
+            "200": {
+                "description": "Alles in Ordnung.",
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "properties": {"status": {"const": "ok"}},
+                            "required": ["status"],
+                            "additionalProperties": False,
+                        }
+                    }
+                },
+            }
+        },
+    }
+}
+
+
+class LeuchtturmAPI(NinjaAPI):
+    """django-ninja's API whose OpenAPI document also describes the content API and the health check."""
+
+    def get_openapi_schema(self, **kwargs: Any) -> dict:
+        schema = super().get_openapi_schema(**kwargs)
+        content = content_api(reverse("wagtailapi:index"))
+        schema["paths"] = {**content["paths"], **schema["paths"], reverse("health"): HEALTH_PATH}
+        components = schema.setdefault("components", {})
+        for section, entries in content["components"].items():
+            components[section] = {**components.get(section, {}), **entries}
+        return schema
+
+
+api = LeuchtturmAPI(
     title="Leuchtturm API",
     version="1",
     description=(
-        "Newsletter-Anmeldung und -Einstellungen der Wirtschaftsförderung des Landkreises Ludwigsburg. "
-        "Alle Fehlermeldungen sind deutsch; ungültige Angaben ergeben 422 mit Meldungen je Feld."
+        "Inhalte (Leuchttürme, MINT-Angebote, Innovationsgeschichte, Nachrichten; nur lesen, ohne Anmeldung) "
+        "und Newsletter-Anmeldung der Wirtschaftsförderung des Landkreises Ludwigsburg. Alle Fehlermeldungen "
+        "sind deutsch; ungültige Angaben ergeben 400 (Inhalte, mit dem Parameter) bzw. 422 (Anmeldung, mit "
+        "Meldungen je Feld)."
     ),
     urls_namespace="api",
 )

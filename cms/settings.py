@@ -25,6 +25,7 @@ from cms.env import (
     env_str,
 )
 from cms.media import media_origins, media_storage
+from page_types import app_settings as page_types_settings
 from page_types.conf import declared_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -215,7 +217,12 @@ ANYMAIL = env_prefixed("ANYMAIL_")
 
 WAGTAIL_SITE_NAME = "Leuchtturm – Wirtschaft im Landkreis Ludwigsburg"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Site search and the API's ``search``: Wagtail's database backend, which is PostgreSQL's full-text search
+# where the database is PostgreSQL — with the German configuration, so that "Planet" finds "Planeten" — and
+# SQLite's FTS5 in development. After changing the configuration, rebuild the index (``update_index``).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 # Documents are streamed through Django even from a bucket, so collection privacy holds for every download.
@@ -276,11 +283,13 @@ else:
     Q_CLUSTER["orm"] = "default"
 Q_CLUSTER["poll"] = env_float("Q_POLL", 0.5)
 
-# The plugins' settings (CAMPAIGNS_*): each is declared with its default and meaning in the plugin that reads
-# it (campaigns/app_settings.py); a variable of the same name in the environment sets it. The Landkreis' own
-# imprint is the host's default.
+# The plugins' settings (CAMPAIGNS_*, PAGE_TYPES_*): each is declared with its default and meaning in the
+# plugin that reads it (campaigns/app_settings.py, page_types/app_settings.py); a variable of the same name in
+# the environment sets it. The Landkreis' own imprint and publisher are the host's defaults.
 CAMPAIGNS_IMPRINT = "Landratsamt Ludwigsburg – Wirtschaftsförderung\nHindenburgstraße 40, 71638 Ludwigsburg"
-globals().update(app_settings_from_environment(declared_settings(campaigns_settings)))
+PAGE_TYPES_PUBLISHER = "Wirtschaftsförderung des Landkreises Ludwigsburg"
+PAGE_TYPES_PUBLISHER_AREA = "Landkreis Ludwigsburg"
+globals().update(app_settings_from_environment(declared_settings(campaigns_settings, page_types_settings)))
 
 LOGGING = {
     "version": 1,

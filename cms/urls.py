@@ -1,4 +1,8 @@
-"""URL configuration: admin, APIs, newsletter pages, feeds, and Wagtail's page tree last."""
+"""URL configuration: admin, APIs, newsletter pages, feeds, search, sitemap, and Wagtail's page tree last.
+
+The site's own views are named (``search``, ``sitemap``, ``robots_txt``), so that templates and the plugins
+reverse them and a language prefix can be put in front of them later.
+"""
 
 from django.conf import settings
 from django.conf.urls.static import static
@@ -6,15 +10,20 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api
-from cms.views import health
+from cms.views import health, robots_txt
+from page_types.search.views import search
 
 urlpatterns = [
     # Browsers ask for /favicon.ico whatever a page links. The redirect is permanent, so it names the icon's
     # stable unhashed static path, which every deploy keeps, not the hashed name {% static %} gives base.html.
     path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}cms/favicon.svg", permanent=True)),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    # Every live, public page of the site that the request is for, at its configured address.
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # The content API first: the subscription API below owns the rest of api/.
@@ -23,6 +32,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("newsletter/", include("campaigns.subscriptions.urls")),
     path("feeds/", include("campaigns.feeds.urls")),
+    path("suche/", search, name="search"),
     # django-anymail's ESP webhooks; campaigns.webhooks turns bounces and complaints into suppressions.
     path("webhooks/anymail/", include("anymail.urls")),
 ]

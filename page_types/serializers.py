@@ -3,7 +3,8 @@
 A front end must be able to render every page from the API alone, so each field is given in the shape a
 template needs rather than as a bare id: taxonomy terms as ``{id, slug, name}``, choices as
 ``{slug, name}``, images with rendition URLs, alt text and focal point, rich text as HTML with resolved
-links, StreamField bodies with every reference resolved (see ``page_types.references``).
+links, StreamField bodies with every reference resolved (see ``page_types.references``). Each field also
+says what it produces as a JSON Schema (``json_schema``), from which the API's OpenAPI document is built.
 """
 
 from collections.abc import Iterable, Sequence
@@ -17,6 +18,7 @@ from wagtail.api.rich_text import APIRichText
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
 
+from page_types.json_schemas import STRING, Schema, block_schema, choice, nullable, ref
 from page_types.references import (
     ApiReferences,
     image_focal_point,
@@ -56,12 +58,18 @@ class TermField(Field):
     def to_representation(self, term: TaxonomyTerm) -> dict[str, Any]:
         return term_representation(term)
 
+    def json_schema(self, model: type[Model], name: str) -> Schema:
+        return nullable(ref("Term"))
+
 
 class TermsField(TermField):
     """A many-to-many relation to vocabulary terms, in their editorial order."""
 
     def to_representation(self, manager) -> list[dict[str, Any]]:
         return [term_representation(term) for term in manager.all()]
+
+    def json_schema(self, model: type[Model], name: str) -> Schema:
+        return {"type": "array", "items": ref("Term")}
 
 
 class OrganisationField(TermField):
@@ -77,6 +85,9 @@ class OrganisationField(TermField):
             "municipality": term_representation(municipality) if municipality else None,
         }
 
+    def json_schema(self, model: type[Model], name: str) -> Schema:
+        return nullable(ref("Organisation"))
+
 
 class ChoiceField(Field):
     """A choice as ``{slug, name}``: the stored value that filters take, and its German label."""
@@ -89,6 +100,9 @@ class ChoiceField(Field):
         if not value:
             return None
         return {"slug": value, "name": str(self.labels.get(value, value))}
+
+    def json_schema(self, model: type[Model], name: str) -> Schema:
+        return choice(list(self.labels))
 
 
 class ImageField(Field):
@@ -106,6 +120,22 @@ class ImageField(Field):
         image, alt = value
         return image_representation(image, alt)
 
+    def json_schema(self, model: type[Model], name: str) -> Schema:
+        return nullable(ref("Image"))
+
+
+class ImageAltField(Field):
+    """The image's own alt text (its description, else its title), for the images endpoint."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(read_only=True, source="*", **kwargs)
+
+    def to_representation(self, image: AbstractImage) -> str:
+        return image.default_alt_text
+
+    def json_schema(self, model: type[Model], name: str) -> Schema:
+        return STRING
+
 
 class ImageRenditionsField(Field):
     """The renditions of an image in the named sizes (for the images endpoint)."""
@@ -116,6 +146,9 @@ class ImageRenditionsField(Field):
     def to_representation(self, image: AbstractImage) -> dict[str, Any]:
         return image_renditions(image)
 
+    def json_schema(self, model: type[Model], name: str) -> Schema:
+        return ref("Renditions")
+
 
 class ImageFocalPointField(Field):
     """The focal point of an image, or ``None`` (for the images endpoint)."""
@@ -125,6 +158,9 @@ class ImageFocalPointField(Field):
 
     def to_representation(self, image: AbstractImage) -> dict[str, int] | None:
         return image_focal_point(image)
+
+    def json_schema(self, model: type[Model], name: str) -> Schema:
+        return nullable(ref("FocalPoint"))
 
 
 class OccurrencesField(Field):
@@ -145,6 +181,9 @@ class OccurrencesField(Field):
             for occurrence in manager.all()
         ]
 
+    def json_schema(self, model: type[Model], name: str) -> Schema:
+        return {"type": "array", "items": ref("Occurrence")}
+
 
 class StreamBlocksField(Field):
     """A StreamField body with images, page links and rich text resolved."""
@@ -155,6 +194,9 @@ class StreamBlocksField(Field):
     def to_representation(self, value) -> list[dict[str, Any]]:
         return references(self.context).stream(value)
 
+    def json_schema(self, model: type[Model], name: str) -> Schema:
+        return block_schema(model._meta.get_field(name).stream_block)
+
 
 class RichTextHTMLField(Field):
     """A rich text field as HTML with absolute links (or in the format the request asks for)."""
@@ -164,6 +206,9 @@ class RichTextHTMLField(Field):
 
     def to_representation(self, value: str) -> str:
         return references(self.context).rich_text(value)
+
+    def json_schema(self, model: type[Model], name: str) -> Schema:
+        return STRING
 
 
 def prefetch_api_relations(objects: list[Model], model: type[Model], field_names: Iterable[str]) -> None:

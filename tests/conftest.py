@@ -1,6 +1,8 @@
 """Fixtures shared by the whole suite."""
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.utils import translation
 
 from tests.smtp_sink import SmtpSink
@@ -53,3 +55,18 @@ def smtp_sink(settings):
     settings.EMAIL_HOST_PASSWORD = ""
     yield sink
     sink.stop()
+
+
+@pytest.fixture
+def connections_kept_open():
+    """Keep the test's database connection open across the requests, as Django's test client does.
+
+    Schemathesis calls the WSGI application itself, whose request signals close the connection when it is
+    not in autocommit mode — which the test's transaction makes it. On PostgreSQL that would drop the
+    transaction the test runs in (SQLite's in-memory test database ignores the close).
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)

@@ -19,6 +19,9 @@ SHORT_PAYLOAD = f"<script>alert('{MARKER}')</script><img src=x onerror=\"alert('
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data"}
 
 
+DATA_BLOCK_TYPES = {"application/ld+json", "application/json"}
+
+
 class _SinkFinder(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -28,7 +31,8 @@ class _SinkFinder(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "script":
-            self._in_script = True
+            # A data block (JSON-LD) never runs; a payload that ended it would open a script that does.
+            self._in_script = (dict(attrs).get("type") or "").lower() not in DATA_BLOCK_TYPES
         for name, value in attrs:
             value = value or ""
             if name.startswith("on") and MARKER in value:

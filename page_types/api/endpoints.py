@@ -19,7 +19,7 @@ from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from rest_framework.fields import Field, ReadOnlyField
+from rest_framework.fields import Field
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -383,7 +383,7 @@ class ImagesEndpoint(ContentEndpoint, ImagesAPIViewSet):
 
     body_fields = [
         *ImagesAPIViewSet.body_fields,
-        APIField("alt", serializer=ReadOnlyField(source="default_alt_text")),
+        APIField("alt", serializer=serializers.ImageAltField()),
         APIField("focal_point", serializer=serializers.ImageFocalPointField()),
         APIField("renditions", serializer=serializers.ImageRenditionsField()),
     ]

@@ -1,4 +1,8 @@
-"""Errors of the content API: always JSON, with the offending query parameter named."""
+"""Errors of the content API: always JSON, with the offending query parameter named.
+
+``error_response`` builds every error body; ``ERROR_MEDIA_TYPE`` and ``ERROR_SCHEMA`` describe it in the
+OpenAPI document (``page_types.api.openapi``) — a new error format changes these three together.
+"""
 
 import re
 
@@ -9,6 +13,16 @@ from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
 
 NOT_FOUND_MESSAGE = _("Nicht gefunden.")
+ERROR_MEDIA_TYPE = "application/json"
+ERROR_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "message": {"type": "string", "description": "Was falsch ist, auf Deutsch."},
+        "parameter": {"type": "string", "description": "Der Parameter, an dem es liegt."},
+    },
+    "required": ["message"],
+    "additionalProperties": False,
+}
 
 
 class ParameterError(BadRequestError):

@@ -205,8 +205,14 @@ class QueryForm(forms.Form):
 class DetailQuery(QueryForm):
     """Parameters of a single object: which fields, and in which format rich text comes."""
 
-    fields = FieldsParameterField(required=False)
-    rich_text_format = forms.CharField(required=False)
+    fields = FieldsParameterField(
+        required=False,
+        help_text="Welche Felder: `*` alle, `teaser,topics` genau diese, `*,-body` alle außer `body`.",
+    )
+    rich_text_format = forms.CharField(
+        required=False,
+        help_text="Format von Rich Text: `html` (Vorgabe), `db_html`, `markdown`, `db_markdown`.",
+    )
 
     def clean_rich_text_format(self) -> str:
         value = self.cleaned_data.get("rich_text_format") or None
@@ -219,13 +225,16 @@ class DetailQuery(QueryForm):
 class FindQuery(DetailQuery):
     """Parameters of the ``find`` view, which redirects to an object's detail URL."""
 
-    id = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
+    id = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID, help_text="Die ID des Objekts.")
 
 
 class SiteQuery(forms.Form):
     """Pages are those of the site the request is for, or of the site named by host name."""
 
-    site = forms.CharField(required=False)
+    site = forms.CharField(
+        required=False,
+        help_text="Seiten einer anderen Website dieser Installation: Hostname oder `host:port`.",
+    )
 
 
 class PageDetailQuery(SiteQuery, DetailQuery):
@@ -233,27 +242,45 @@ class PageDetailQuery(SiteQuery, DetailQuery):
 
 
 class PageFindQuery(SiteQuery, FindQuery):
-    html_path = forms.CharField(required=False)
+    html_path = forms.CharField(
+        required=False, help_text="Der Pfad der Seite auf der Website, z. B. `/mint/`."
+    )
 
 
 class PreviewQuery(DetailQuery):
     """Parameters of the headless preview: the page type and the signed token from the preview link."""
 
-    content_type = forms.CharField(max_length=100)
-    token = forms.CharField(max_length=255)
+    content_type = forms.CharField(max_length=100, help_text="Der Seitentyp aus dem Vorschau-Link.")
+    token = forms.CharField(
+        max_length=255, help_text="Das signierte Token aus dem Vorschau-Link (1 Tag gültig)."
+    )
 
 
 class ObjectQuery(DetailQuery):
     """Parameters of every listing: paging, ordering, search and exact field filters (``?kind=workshop``)."""
 
-    # Wagtail's own default when the host sets no limit.
     limit = forms.IntegerField(
-        required=False, min_value=0, max_value=getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
+        required=False,
+        min_value=0,
+        # Wagtail's own default when the host sets no limit.
+        max_value=getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20),
+        help_text="Höchstzahl der Einträge (Vorgabe 20).",
     )
-    offset = forms.IntegerField(required=False, min_value=0, max_value=MAX_OFFSET)
-    order = forms.CharField(required=False)
-    search = forms.CharField(required=False, max_length=MAX_SEARCH_LENGTH)
-    search_operator = forms.ChoiceField(required=False, choices=[("and", "and"), ("or", "or")])
+    offset = forms.IntegerField(
+        required=False, min_value=0, max_value=MAX_OFFSET, help_text="Einträge, die übersprungen werden."
+    )
+    order = forms.CharField(
+        required=False,
+        help_text="Sortierung: Feldnamen, kommagetrennt, `-` für absteigend (z. B. `-publish_date,title`).",
+    )
+    search = forms.CharField(
+        required=False, max_length=MAX_SEARCH_LENGTH, help_text="Volltextsuche; ohne `order` nach Relevanz."
+    )
+    search_operator = forms.ChoiceField(
+        required=False,
+        choices=[("and", "and"), ("or", "or")],
+        help_text="Ob alle (`and`) oder eines (`or`) der Suchwörter vorkommen müssen.",
+    )
 
     def __init__(self, data: Any, *, model: type[models.Model], api_fields: Sequence[str]) -> None:
         super().__init__(data)
@@ -372,18 +399,33 @@ def page_model_for(data: Any) -> tuple[tuple[type[Page], ...], type[Page]]:
 class PageQuery(SiteQuery, ObjectQuery):
     """Parameters of the pages listing: the page tree, the content filters and the ``type``."""
 
-    type = forms.CharField(required=False)
-    child_of = PageReferenceField(allow_root=True)
-    descendant_of = PageReferenceField(allow_root=True)
-    ancestor_of = PageReferenceField()
-    topic = SlugsField(Topic)
-    municipality = SlugsField(Municipality)
-    subject = SlugsField(MintSubject)
-    grade_band = SlugsField(GradeBand)
-    era = forms.ChoiceField(required=False, choices=Era.choices)
-    upcoming = StrictBooleanField(required=False)
-    published_after = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
-    published_before = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+    type = forms.CharField(
+        required=False,
+        help_text="Seitentypen `app.Modell`, kommagetrennt; "
+        "mehrere Typen haben die Felder ihrer gemeinsamen Basis.",
+    )
+    child_of = PageReferenceField(allow_root=True, help_text="Kinder dieser Seite (`root`: die Startseite).")
+    descendant_of = PageReferenceField(
+        allow_root=True, help_text="Alle Seiten unterhalb dieser Seite (`root`: die Startseite)."
+    )
+    ancestor_of = PageReferenceField(help_text="Die Seiten oberhalb dieser Seite.")
+    topic = SlugsField(Topic, help_text="Mit einem dieser Themen oder einem ihrer Unterthemen.")
+    municipality = SlugsField(
+        Municipality, help_text="Für eine dieser Kommunen oder für den ganzen Landkreis (ohne Kommune)."
+    )
+    subject = SlugsField(MintSubject, help_text="MINT-Angebote für eines dieser Fächer.")
+    grade_band = SlugsField(GradeBand, help_text="MINT-Angebote für eine dieser Zielgruppen.")
+    era = forms.ChoiceField(required=False, choices=Era.choices, help_text="Meilensteine dieser Epoche.")
+    upcoming = StrictBooleanField(
+        required=False,
+        help_text="`true`: MINT-Angebote mit einem Termin oder Anmeldeschluss in der Zukunft und laufende.",
+    )
+    published_after = forms.DateField(
+        required=False, input_formats=["%Y-%m-%d"], help_text="Veröffentlicht nach diesem Tag (`JJJJ-MM-TT`)."
+    )
+    published_before = forms.DateField(
+        required=False, input_formats=["%Y-%m-%d"], help_text="Veröffentlicht vor diesem Tag (`JJJJ-MM-TT`)."
+    )
 
     def __init__(
         self,

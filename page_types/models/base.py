@@ -33,6 +33,21 @@ def _slugs(terms) -> frozenset[str]:
     return frozenset(term.slug for term in terms.all())
 
 
+def seo_panels(description_fallback: str) -> list:
+    """Wagtail's "Promote" fields, saying what is used when an editor leaves them empty."""
+    return [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("seo_title", help_text=_("Leer: der Titel der Seite.")),
+                FieldPanel("search_description", help_text=description_fallback),
+            ],
+            heading=_("Für Suchmaschinen und geteilte Links"),
+        ),
+        MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("Für Menüs")),
+    ]
+
+
 class ContentPage(HeadlessPreviewable, Page):
     """Fields every content page carries: teaser, listing image, topics, municipalities, publish date."""
 
@@ -84,10 +99,14 @@ class ContentPage(HeadlessPreviewable, Page):
         FieldPanel("topics", widget=CheckboxSelectMultiple),
         FieldPanel("municipalities", widget=CheckboxSelectMultiple),
     ]
+    promote_panels = seo_panels(_("Leer: der Teaser, auf 160 Zeichen gekürzt."))
     search_fields = [
         *Page.search_fields,
         index.SearchField("teaser"),
         index.FilterField("publish_date"),
+        # A reader searching for "Informatik" or "Bietigheim" finds the pages tagged so.
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("municipalities", [index.SearchField("name")]),
     ]
     api_fields = [
         APIField("teaser"),
@@ -96,6 +115,8 @@ class ContentPage(HeadlessPreviewable, Page):
         APIField("municipalities", serializer=serializers.TermsField()),
         APIField("publish_date"),
     ]
+    # What a search result line shows besides the page's own fields, fetched for all results at once.
+    search_result_prefetch: tuple[str, ...] = ("municipalities",)
     # The API lists content newest first, as the index pages do.
     api_ordering = ("-publish_date", "-id")
 
@@ -141,6 +162,7 @@ class ListingIndexPage(HeadlessPreviewable, Page):
     intro = RichTextField(_("Einleitung"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    promote_panels = seo_panels(_("Leer: die Einleitung, auf 160 Zeichen gekürzt."))
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     api_fields = [APIField("intro", serializer=serializers.RichTextHTMLField()), APIField("listed_type")]
 

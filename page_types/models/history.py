@@ -72,6 +72,7 @@ class InnovationMilestonePage(ContentPage):
         *ContentPage.search_fields,
         index.SearchField("body"),
         index.SearchField("person"),
+        index.RelatedFields("organisation", [index.SearchField("name")]),
         index.FilterField("year"),
     ]
     api_fields = [

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from page_types import serializers
-from page_types.models.base import ListingIndexPage
+from page_types.models.base import ListingIndexPage, seo_panels
 from page_types.preview import HeadlessPreviewable
 
 HIGHLIGHTS_PER_FAMILY = 3
@@ -21,6 +21,7 @@ class HomePage(HeadlessPreviewable, Page):
     intro = RichTextField(_("Einleitung"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    promote_panels = seo_panels(_("Leer: die Einleitung, auf 160 Zeichen gekürzt."))
     api_fields = [APIField("intro", serializer=serializers.RichTextHTMLField())]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [

@@ -76,6 +76,7 @@ class LighthouseStoryPage(ContentPage):
     search_fields = [
         *ContentPage.search_fields,
         index.SearchField("body"),
+        index.RelatedFields("organisation", [index.SearchField("name")]),
         index.FilterField("sector"),
     ]
     api_fields = [

@@ -120,6 +120,9 @@ class MintOfferPage(ContentPage):
         *ContentPage.search_fields,
         index.SearchField("body"),
         index.SearchField("location"),
+        index.RelatedFields("subjects", [index.SearchField("name")]),
+        index.RelatedFields("grade_bands", [index.SearchField("name")]),
+        index.RelatedFields("provider", [index.SearchField("name")]),
         index.FilterField("kind"),
         index.FilterField("ongoing"),
     ]
@@ -141,6 +144,8 @@ class MintOfferPage(ContentPage):
         APIField("accessibility_notes"),
         APIField("body", serializer=serializers.StreamBlocksField()),
     ]
+
+    search_result_prefetch = (*ContentPage.search_result_prefetch, "occurrences")
 
     class Meta:
         verbose_name = _("MINT-Angebot")

@@ -34,6 +34,8 @@ ASSET_TAG = re.compile(
 )
 CSS_REMOTE = re.compile(r"(?:url\(\s*[\"']?\s*(?:https?:)?//|@import)", re.IGNORECASE)
 ANY_URL = re.compile(r"(?:https?:)?//[a-z0-9-]+\.[a-z0-9.-]+", re.IGNORECASE)
+# Links that make the browser load something; canonical and alternate links only name an address.
+ASSET_RELATIONS = ["stylesheet", "icon", "preload", "modulepreload", "manifest"]
 XML_NAMESPACE = re.compile(r"xmlns(?::\w+)?=\"http://www\.w3\.org/[^\"]*\"")
 
 
@@ -70,7 +72,12 @@ def test_a_rendered_page_loads_assets_from_its_own_origin_only(client, db):
     story.save_revision().publish()
     for url in ("/", site["lighthouse"].url, story.url):
         document = soup(client.get(url))
-        sources = [tag.get("src") or tag.get("href") for tag in document.find_all(["link", "script", "img"])]
+        assets = [
+            *document.find_all("link", rel=ASSET_RELATIONS),
+            *document.find_all("script", src=True),
+            *document.find_all("img"),
+        ]
+        sources = [tag.get("src") or tag.get("href") for tag in assets]
         assert sources and all(source.startswith("/") and not source.startswith("//") for source in sources)
 
 

@@ -68,6 +68,21 @@ def test_index_and_detail_pages(page, screenshots, family):
     assert_accessible(page, screenshots, f"{family} detail")
 
 
+@pytest.mark.parametrize(
+    ("step", "query"),
+    [
+        ("search results", "?q=Roboter"),
+        ("search narrowed", "?q=Roboter&family=mint-angebote"),
+        ("search near miss", "?q=Robtoer"),
+        ("search bad filter", "?q=Roboter&topic=gibts-nicht"),
+    ],
+)
+def test_search_page(page, screenshots, step, query):
+    """The search with results and filter links, narrowed, with a near miss, and with a bad filter."""
+    page.goto(f"/suche/{query}")
+    assert_accessible(page, screenshots, step)
+
+
 def test_text_page(page, screenshots):
     page.goto("/impressum/")
     assert_accessible(page, screenshots, "impressum")

@@ -138,7 +138,9 @@ def test_story_renders_hero_facts_and_every_body_block_without_contacting_the_em
         "Bilder",
     ]
     assert document.find("a", href=EMBED_URL)
-    assert not document.find(["iframe", "script", "object"])
+    assert not document.find(["iframe", "object"])
+    # The only script element is the page's JSON-LD, a data block that never runs.
+    assert [script["type"] for script in document.find_all("script")] == ["application/ld+json"]
     assert document.find("a", href="/mint/", string="Zu den Angeboten")
     assert document.find("a", href="https://werkstatt.example.org/")
 

@@ -92,5 +92,22 @@ def test_index_pages_announce_the_feeds_of_channels_that_include_their_pages(cli
     assert not any("intern" in href for href in news_index)
 
 
-def test_content_pages_announce_no_feeds(client, feed_site):
-    assert alternates(client.get(feed_site.pages["story"].url)) == []
+def test_content_pages_announce_the_feeds_of_channels_that_include_their_family(client, feed_site):
+    def channels(key: str) -> set[str]:
+        return {href.split("/")[2] for _type, href in alternates(client.get(feed_site.pages[key].url))}
+
+    assert channels("story") == {"alles"}
+    assert channels("news_lb") == {"wirtschaft-im-landkreis", "alles"}
+    assert channels("offer_it") == {"mint-update", "alles"}
+    offer = alternates(client.get(feed_site.pages["offer_it"].url))
+    assert ("application/feed+json", "/feeds/mint-update/json/") in offer
+    assert len(offer) == 2 * 3  # RSS, Atom and JSON Feed of each channel
+
+
+def test_the_home_page_announces_every_public_channel(client, feed_site):
+    home = {href for _type, href in alternates(client.get(feed_site.tree["home"].url))}
+    assert {href.split("/")[2] for href in home} == {"mint-update", "wirtschaft-im-landkreis", "alles"}
+
+
+def test_views_that_are_no_pages_announce_no_feeds(client, feed_site):
+    assert alternates(client.get("/suche/")) == []

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from page_types.models import Organisation
 from tests.factories import make_image, make_offer, make_story
-from tests.page_types.api.conftest import rich_body
+from tests.page_types.conftest import rich_body
 
 # Constant, but not free: site, restrictions, version, count, items, and one query per relation.
 MAX_QUERIES = 30
