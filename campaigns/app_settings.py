@@ -33,6 +33,13 @@ def _site_name() -> str:
     return getattr(settings, "WAGTAIL_SITE_NAME", "")
 
 
+def _backend_esp() -> str:
+    """the ESP of an ``anymail.backends.<esp>.EmailBackend`` in ``EMAIL_BACKEND``, else none"""
+    module = getattr(settings, "EMAIL_BACKEND", "").rpartition(".")[0]
+    prefix, _dot, esp = module.rpartition(".")
+    return esp if prefix == "anymail.backends" and esp not in ("test", "console") else ""
+
+
 def _admin_base_url() -> str:
     """``WAGTAILADMIN_BASE_URL``"""
     return getattr(settings, "WAGTAILADMIN_BASE_URL", "")
@@ -79,6 +86,15 @@ retry_delay = AppSetting(
     60.0,
     "Seconds before the first retry after a transient error; each further retry waits twice as long.",
     0,
+)
+
+esp = AppSetting(
+    "CAMPAIGNS_ESP",
+    str,
+    _backend_esp,
+    "The ESP whose webhooks (bounces, complaints, inbound mail) are mounted under ``/webhooks/anymail/``, "
+    "as django-anymail names it (``postmark``, ``amazon_ses``, …): set it when mail goes through the ESP's "
+    "SMTP relay. Empty: none, as for plain SMTP.",
 )
 
 # -- mails ------------------------------------------------------------------------------------------------

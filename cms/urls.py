@@ -23,8 +23,9 @@ urlpatterns = [
     path("api/", api.urls),
     path("newsletter/", include("campaigns.subscriptions.urls")),
     path("feeds/", include("campaigns.feeds.urls")),
-    # django-anymail's ESP webhooks; campaigns.webhooks turns bounces and complaints into suppressions.
-    path("webhooks/anymail/", include("anymail.urls")),
+    # The installation's ESP webhooks (none for plain SMTP); campaigns.webhooks turns bounces and complaints
+    # into suppressions.
+    path("webhooks/anymail/", include("campaigns.webhooks.urls")),
 ]
 
 if settings.DEBUG:

@@ -2,7 +2,7 @@
 
 A mail client that offers "unsubscribe" and uses the mailto sends a message from the subscriber's address
 to the unsubscribe mailbox with the subject the header proposes, ``Abmelden <channel-slug>``. Two ways in
-deliver such a message here: django-anymail's inbound webhook (``campaigns.webhooks``) and the
+deliver such a message here: django-anymail's inbound webhook (``campaigns.webhooks.receivers``) and the
 ``process_unsubscribe_mail`` command, which an MTA alias pipes each message into.
 
 No reply is ever sent: the sender address of a mail can be forged, and an answer to a forged one would be
