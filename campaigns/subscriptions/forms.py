@@ -14,7 +14,7 @@ from django.core.validators import RegexValidator
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.addresses import MAX_EMAIL_LENGTH, normalise_email
+from campaigns.addresses import MAX_EMAIL_LENGTH, check_email
 from campaigns.models import Channel, ConsentText, Language, Role, Subscriber, Subscription
 from campaigns.subscriptions.facets import Facets
 from campaigns.subscriptions.preferences import TRACKING_CONSENT_TEXT
@@ -39,7 +39,7 @@ def is_slug(value) -> bool:
 
 
 class EmailAddressField(forms.CharField):
-    """An address, returned in its normal form (IDNA domain); CR/LF and friends are rejected."""
+    """An address, returned in its normal form (IDNA domain); ``check_email`` says which are refused."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("E-Mail-Adresse"))
@@ -56,7 +56,7 @@ class EmailAddressField(forms.CharField):
 
     def clean(self, value):
         value = super().clean(value)
-        return normalise_email(value) if value else value
+        return check_email(value) if value else value
 
 
 class TermChoiceField(forms.ModelChoiceField):

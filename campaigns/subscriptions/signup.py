@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from campaigns import app_settings
-from campaigns.addresses import normalise_email
+from campaigns.addresses import check_email
 from campaigns.models import Channel, ConsentEvent, ConsentText, Subscriber, Subscription, Suppression
 from campaigns.subscriptions.confirmation_mail import queue_confirmation
 from campaigns.subscriptions.consent_log import record
@@ -110,7 +110,7 @@ def request_subscription(
     """
     if not channels:
         raise ValueError("A sign-up needs at least one channel.")
-    address = normalise_email(email)
+    address = check_email(email)
     if Suppression.objects.is_suppressed(address):
         return
     with transaction.atomic():
