@@ -9,12 +9,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api
+from cms.login_throttle import ThrottledLoginView
 from cms.views import health
 
 urlpatterns = [
     # Browsers ask for /favicon.ico whatever a page links. The redirect is permanent, so it names the icon's
     # stable unhashed static path, which every deploy keeps, not the hashed name {% static %} gives base.html.
     path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}cms/favicon.svg", permanent=True)),
+    # Wagtail's login with failed attempts throttled per account and per client (cms/login_throttle.py).
+    path("admin/login/", ThrottledLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # The content API first: the subscription API below owns the rest of api/.
