@@ -224,6 +224,14 @@ feed_publisher_setting = AppSetting(
     "",
     "The author of every feed; empty: the display name of the sender address, else the site's name.",
 )
+trusted_authserv_ids_setting = AppSetting(
+    "CAMPAIGNS_TRUSTED_AUTHSERV_IDS",
+    str,
+    "",
+    "Comma-separated names (authserv-ids) of the receiving mail servers whose ``Authentication-Results`` "
+    "are believed for mail to the unsubscribe mailbox; it acts only on mail they show as DMARC pass or "
+    "aligned DKIM pass. Empty: no mail is believed, mail to the mailbox changes nothing.",
+)
 unsubscribe_mailto_setting = AppSetting(
     "CAMPAIGNS_UNSUBSCRIBE_MAILTO",
     str,
@@ -246,6 +254,11 @@ def sender_domain() -> str:
 def unsubscribe_mailto() -> str:
     """The unsubscribe mailbox (``campaigns.subscriptions.unsubscribe_mail`` processes what arrives)."""
     return unsubscribe_mailto_setting() or f"abmelden@{sender_domain()}"
+
+
+def trusted_authserv_ids() -> list[str]:
+    """The mail servers whose ``Authentication-Results`` the unsubscribe mailbox believes."""
+    return [name.strip() for name in trusted_authserv_ids_setting().split(",") if name.strip()]
 
 
 def feed_publisher() -> str:
