@@ -141,7 +141,7 @@ def _item(page: ContentPage, request: HttpRequest, host: str) -> FeedItem:
 
 
 def _image(page: ContentPage, request: HttpRequest) -> FeedImage | None:
-    """The listing image's rendition; none when its file cannot be found (no enclosure with a made-up size)."""
+    """The listing image's rendition; none when its file cannot be found (never a made-up size)."""
     if not page.listing_image_id:
         return None
     image = page.listing_image

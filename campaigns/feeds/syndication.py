@@ -10,6 +10,7 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, Syn
 from campaigns import app_settings
 from campaigns.feeds.items import FeedSource
 
+
 def rss(source: FeedSource) -> bytes:
     return _write(Rss201rev2Feed, source)
 
