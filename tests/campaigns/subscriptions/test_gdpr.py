@@ -15,6 +15,7 @@ from django_q.models import Schedule
 
 from campaigns.addresses import email_hash
 from campaigns.models import Campaign, ConsentEvent, Delivery, Subscriber, Subscription, Suppression
+from campaigns.sending.inline import send_inline
 from campaigns.subscriptions import (
     export_subscriber,
     purge_pending_subscribers,
@@ -22,6 +23,7 @@ from campaigns.subscriptions import (
     record_complaint,
 )
 from campaigns.tokens import CONFIRM, PREFERENCES, make_token
+from tests.campaigns.engine import make_reader
 from tests.campaigns.subscribing import signup_data
 
 pytestmark = pytest.mark.django_db
@@ -197,3 +199,34 @@ def test_bounces_and_complaints_suppress_the_address_and_stop_its_subscriptions(
     visitor.post("/newsletter/", signup_data("weg@example.org"))
     assert subscriber.subscriptions.get().status == status
     assert mailoutbox == []
+
+
+REFUSED = "Q.Zwetschgenbaum@example.org"
+REFUSED_NAME = "Quirina Zwetschgenbaum"
+
+
+@pytest.mark.parametrize("erase", ["command", "admin"])
+def test_erasure_also_removes_the_address_a_refusing_server_named(
+    newsletter, smtp_sink, client, manager, erase
+):
+    """The SMTP reply stored with a failed delivery names the address; erasure leaves it nowhere."""
+    reader = make_reader(newsletter.channel, REFUSED, name=REFUSED_NAME)
+    smtp_sink.handler.reject[REFUSED.lower()] = (
+        f"550 5.1.1 <{REFUSED}>: Recipient address rejected: User unknown"
+    )
+    send_inline(newsletter.campaign.pk)
+    failed = Delivery.objects.get(subscriber=reader)
+    assert failed.status == Delivery.Status.FAILED and REFUSED in failed.error
+    needles = (REFUSED, "zwetschgenbaum", REFUSED_NAME)
+    assert rows_mentioning(*needles), "the scan must see the data before the erasure"
+
+    if erase == "command":
+        call_command("erase_subscriber", REFUSED, interactive=False, stdout=StringIO())
+    else:
+        url = reverse("wagtailsnippets_campaigns_subscriber:delete", args=[reader.pk])
+        assert client.post(url).status_code == 302
+
+    assert rows_mentioning(*needles) == []
+    failed.refresh_from_db()
+    assert failed.subscriber is None and failed.status == Delivery.Status.FAILED
+    assert failed.error.startswith("550 5.1.1")
