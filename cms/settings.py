@@ -198,8 +198,10 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "var" / "static")
 STATICFILES_DIRS = [BASE_DIR / "cms" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or VAR_DIR / "media")
+# Documents: outside MEDIA_ROOT, which a web server may serve; only Wagtail's document view reads them.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or VAR_DIR / "private-media")
 STORAGES = {
-    "default": media_storage(),
+    "default": media_storage(PRIVATE_MEDIA_ROOT),
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -233,7 +235,8 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
-# Documents are streamed through Django even from a bucket, so collection privacy holds for every download.
+# Documents are streamed through Django even from a bucket, so collection privacy holds for every download;
+# their files have no public URL (cms/media.py).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # No editor's address hash goes to gravatar.com (privacy; also keeps the admin's CSP free of foreign origins).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
