@@ -172,6 +172,24 @@ pending_retention = AppSetting(
     1,
     unit=timedelta(days=1),
 )
+preference_link_days = AppSetting(
+    "CAMPAIGNS_PREFERENCE_LINK_DAYS",
+    int,
+    30,
+    "Days a preference link works (read and change the facets and channels); after that the page sends a "
+    "fresh one to the subscriber's address, so a forwarded newsletter does not open them for good.",
+    1,
+    unit=timedelta(days=1),
+)
+unsubscribe_link_days = AppSetting(
+    "CAMPAIGNS_UNSUBSCRIBE_LINK_DAYS",
+    int,
+    365,
+    "Days an unsubscribe link (also the RFC 8058 one-click target) works; at least 60, which mail "
+    "providers expect. Leaving every channel ends all older links at once.",
+    60,
+    unit=timedelta(days=1),
+)
 privacy_page_slug = AppSetting(
     "CAMPAIGNS_PRIVACY_PAGE_SLUG",
     str,

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from campaigns import app_settings
 from campaigns.addresses import email_hash
-from campaigns.models import ConsentEvent, Delivery, Subscriber, Subscription, Suppression
+from campaigns.models import ConsentEvent, Delivery, SignupRequest, Subscriber, Subscription, Suppression
 
 # The SMTP reply code and enhanced status code (RFC 3463) at the start of a delivery's error: all of it that
 # erasure keeps.
@@ -120,6 +120,8 @@ def erase_subscriber(subscriber: Subscriber, *, source: str) -> None:
             delivery.error = reply_codes(delivery.error)
             delivery.save(update_fields=["error"])
         Suppression.suppress(address, Suppression.Reason.ERASED)
+        # Its own requests go with the subscriber; this removes those of the address not processed yet.
+        SignupRequest.objects.filter(email__iexact=address).delete()
         subscriber.delete()  # campaigns.signal_handlers anonymise the consent log and the admin log
         ConsentEvent.objects.create(
             email_hash=email_hash(address), event=ConsentEvent.Event.ERASED, source=source
@@ -127,8 +129,12 @@ def erase_subscriber(subscriber: Subscriber, *, source: str) -> None:
 
 
 def purge_pending_subscribers(now: datetime | None = None) -> int:
-    """Remove sign-ups that were never confirmed within the retention period; return how many."""
+    """Remove sign-ups that were never confirmed within the retention period; return how many subscribers.
+
+    Sign-up requests older than the period go too, whoever they were for.
+    """
     cutoff = (now or timezone.now()) - app_settings.pending_retention()
+    SignupRequest.objects.filter(created_at__lt=cutoff).delete()
     ever_confirmed = Subscription.objects.filter(subscriber=OuterRef("pk")).exclude(
         status=Subscription.Status.PENDING
     )
