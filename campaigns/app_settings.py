@@ -161,8 +161,9 @@ queue_confirmation_mails = AppSetting(
     "CAMPAIGNS_QUEUE_CONFIRMATION_MAILS",
     bool,
     True,
-    "Send confirmation mails from a django-q2 worker instead of within the request: it keeps SMTP latency "
-    "and failures out of the sign-up, and makes the answer take the same time for every address.",
+    "Process sign-ups and send confirmation and link mails from a django-q2 worker instead of within the "
+    "request: it keeps SMTP latency and failures out of the sign-up, and makes the answer the same work "
+    "for every address. Off (development only), sign-ups are processed in the request.",
 )
 pending_retention = AppSetting(
     "CAMPAIGNS_PENDING_RETENTION_DAYS",
