@@ -155,8 +155,10 @@ def _open(request: SignupRequest, event: str, legal_basis: str, detail: str) -> 
     if request.needs_guardian:
         detail = "; ".join(filter(None, [detail, _("unter 16 Jahre: Zustimmung der Eltern nötig")]))
     for channel in wanted:
-        if channel.pk not in existing:
-            Subscription.objects.create(subscriber=subscriber, channel=channel, status=Status.PENDING)
+        if channel.pk not in existing:  # get_or_create: a concurrent request may have created it meanwhile
+            Subscription.objects.get_or_create(
+                subscriber=subscriber, channel=channel, defaults={"status": Status.PENDING}
+            )
         record(
             subscriber,
             event,
