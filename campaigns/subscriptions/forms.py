@@ -218,7 +218,7 @@ class SignupForm(FacetsForm):
         ),
     )
     guardian_email = EmailAddressField(
-        label=_("E-Mail-Adresse eines Elternteils"),
+        label=_("E-Mail eines Elternteils"),
         required=False,
         help_text=_("Nur wenn Sie jünger als 16 Jahre sind."),
     )
