@@ -244,7 +244,7 @@ def main() -> None:
         add_extras()
         return
     env = environment(options.var_dir.resolve(), PORT)
-    env["SECRET_KEY"] = "api-output-guard-" + "x" * 40  # the same in both records
+    env["SECRET_KEY"] = "api-output-guard-Nf5Wq2Xj8Tb4Lz7Cv1Rk6Hs"  # the same in both records
     prepare(options.var_dir.resolve(), env)
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))

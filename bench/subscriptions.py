@@ -43,7 +43,7 @@ def configure(var_dir: str) -> dict[str, str]:
     env = bench_env(
         var_dir,
         DJANGO_SETTINGS_MODULE=SETTINGS,
-        SECRET_KEY="bench-only-" + "s" * 40,
+        SECRET_KEY="bench-only-Hq4Tz8Lw2Rc6Vn1Yp9Kd3Gm7",
         ALLOWED_HOSTS="127.0.0.1",
         SECURE_COOKIES="0",
         CAMPAIGNS_SIGNUP_RATE_LIMIT=str(10**9),

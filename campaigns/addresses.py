@@ -1,8 +1,13 @@
-"""Normalising and hashing e-mail addresses.
+"""Checking, normalising and hashing e-mail addresses.
 
 One normal form is used for storage, lookups and suppression hashes: surrounding whitespace removed, the
 domain lower-cased and stored in IDNA (ASCII) form, the local part kept as typed (RFC 5321 leaves its case
 to the receiving server). Anything that could smuggle a header (CR, LF, NUL) is rejected, not cleaned.
+
+A new address — at sign-up, in the API, in an import, in the admin — must also be one that plain SMTP can
+carry (``check_email``): its local part ASCII. Django's validator lets some others through (it matches
+case-insensitively, so ``ſ`` and the Kelvin sign pass as ``s`` and ``k``); a mail server without SMTPUTF8
+cannot take them, so they are refused with a clear message instead of failing at every send.
 """
 
 import hashlib
@@ -38,6 +43,23 @@ def normalise_email(address: str) -> str:
         # Django's own message addresses the reader informally ("Gib …"); every other message here says "Sie".
         raise ValidationError(_("Bitte geben Sie eine gültige E-Mail-Adresse an."), code="invalid") from error
     return normalised
+
+
+def check_email(address: str) -> str:
+    """The normal form of a new address that plain SMTP can deliver to, or ``ValidationError`` in German.
+
+    The one check of every address that enters the system: sign-up form, API, import and the admin.
+    """
+    if isinstance(address, str) and not address.strip().rpartition("@")[0].isascii():
+        raise ValidationError(
+            _(
+                "Adressen mit Umlauten oder anderen Sonderzeichen vor dem @ können wir leider nicht "
+                "zustellen. Bitte verwenden Sie eine Adresse, die vor dem @ nur lateinische Buchstaben, "
+                "Ziffern und Zeichen wie . - _ + enthält."
+            ),
+            code="non_ascii_local_part",
+        )
+    return normalise_email(address)
 
 
 def email_hash(normalised_address: str) -> str:

@@ -33,6 +33,13 @@ def _site_name() -> str:
     return getattr(settings, "WAGTAIL_SITE_NAME", "")
 
 
+def _backend_esp() -> str:
+    """the ESP of an ``anymail.backends.<esp>.EmailBackend`` in ``EMAIL_BACKEND``, else none"""
+    module = getattr(settings, "EMAIL_BACKEND", "").rpartition(".")[0]
+    prefix, _dot, esp = module.rpartition(".")
+    return esp if prefix == "anymail.backends" and esp not in ("test", "console") else ""
+
+
 def _admin_base_url() -> str:
     """``WAGTAILADMIN_BASE_URL``"""
     return getattr(settings, "WAGTAILADMIN_BASE_URL", "")
@@ -79,6 +86,15 @@ retry_delay = AppSetting(
     60.0,
     "Seconds before the first retry after a transient error; each further retry waits twice as long.",
     0,
+)
+
+esp = AppSetting(
+    "CAMPAIGNS_ESP",
+    str,
+    _backend_esp,
+    "The ESP whose webhooks (bounces, complaints, inbound mail) are mounted under ``/webhooks/anymail/``, "
+    "as django-anymail names it (``postmark``, ``amazon_ses``, …): set it when mail goes through the ESP's "
+    "SMTP relay. Empty: none, as for plain SMTP.",
 )
 
 # -- mails ------------------------------------------------------------------------------------------------
@@ -145,8 +161,9 @@ queue_confirmation_mails = AppSetting(
     "CAMPAIGNS_QUEUE_CONFIRMATION_MAILS",
     bool,
     True,
-    "Send confirmation mails from a django-q2 worker instead of within the request: it keeps SMTP latency "
-    "and failures out of the sign-up, and makes the answer take the same time for every address.",
+    "Process sign-ups and send confirmation and link mails from a django-q2 worker instead of within the "
+    "request: it keeps SMTP latency and failures out of the sign-up, and makes the answer the same work "
+    "for every address. Off (development only), sign-ups are processed in the request.",
 )
 pending_retention = AppSetting(
     "CAMPAIGNS_PENDING_RETENTION_DAYS",
@@ -154,6 +171,24 @@ pending_retention = AppSetting(
     30,
     "Days an unconfirmed sign-up is kept before ``purge_pending_subscribers`` removes it.",
     1,
+    unit=timedelta(days=1),
+)
+preference_link_days = AppSetting(
+    "CAMPAIGNS_PREFERENCE_LINK_DAYS",
+    int,
+    30,
+    "Days a preference link works (read and change the facets and channels); after that the page sends a "
+    "fresh one to the subscriber's address, so a forwarded newsletter does not open them for good.",
+    1,
+    unit=timedelta(days=1),
+)
+unsubscribe_link_days = AppSetting(
+    "CAMPAIGNS_UNSUBSCRIBE_LINK_DAYS",
+    int,
+    365,
+    "Days an unsubscribe link (also the RFC 8058 one-click target) works; at least 60, which mail "
+    "providers expect. Leaving every channel ends all older links at once.",
+    60,
     unit=timedelta(days=1),
 )
 privacy_page_slug = AppSetting(
@@ -208,6 +243,14 @@ feed_publisher_setting = AppSetting(
     "",
     "The author of every feed; empty: the display name of the sender address, else the site's name.",
 )
+trusted_authserv_ids_setting = AppSetting(
+    "CAMPAIGNS_TRUSTED_AUTHSERV_IDS",
+    str,
+    "",
+    "Comma-separated names (authserv-ids) of the receiving mail servers whose ``Authentication-Results`` "
+    "are believed for mail to the unsubscribe mailbox; it acts only on mail they show as DMARC pass or "
+    "aligned DKIM pass. Empty: no mail is believed, mail to the mailbox changes nothing.",
+)
 unsubscribe_mailto_setting = AppSetting(
     "CAMPAIGNS_UNSUBSCRIBE_MAILTO",
     str,
@@ -230,6 +273,11 @@ def sender_domain() -> str:
 def unsubscribe_mailto() -> str:
     """The unsubscribe mailbox (``campaigns.subscriptions.unsubscribe_mail`` processes what arrives)."""
     return unsubscribe_mailto_setting() or f"abmelden@{sender_domain()}"
+
+
+def trusted_authserv_ids() -> list[str]:
+    """The mail servers whose ``Authentication-Results`` the unsubscribe mailbox believes."""
+    return [name.strip() for name in trusted_authserv_ids_setting().split(",") if name.strip()]
 
 
 def feed_publisher() -> str:

@@ -10,4 +10,5 @@ class CampaignsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from campaigns import signal_handlers, webhooks  # noqa: F401
+        from campaigns import checks, signal_handlers  # noqa: F401
+        from campaigns.webhooks import receivers  # noqa: F401

@@ -35,6 +35,20 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 DEBUG = env_bool("DEBUG", False)
 
 INSECURE_KEY_PREFIXES = ("django-insecure", "change-me", "changeme", "secret")
+# A random key of 32 characters or more has far more distinct characters than this; a key with fewer (or one
+# mostly made of a single character) was typed, not generated.
+MIN_DISTINCT_KEY_CHARACTERS = 8
+
+
+def _is_weak(key: str) -> bool:
+    """Whether ``key`` is visibly not random: short, a placeholder, few distinct characters, or mostly one."""
+    most_common = max((key.count(character) for character in set(key)), default=0)
+    return (
+        len(key) < 32
+        or key.lower().startswith(INSECURE_KEY_PREFIXES)
+        or len(set(key)) < MIN_DISTINCT_KEY_CHARACTERS
+        or most_common > len(key) / 4
+    )
 
 
 def _secret_key() -> str:
@@ -50,9 +64,10 @@ def _secret_key() -> str:
             key_file.write_text(secrets.token_urlsafe(50))
             key_file.chmod(0o600)
         return key_file.read_text().strip()
-    if not DEBUG and (len(key) < 32 or key.lower().startswith(INSECURE_KEY_PREFIXES)):
+    if not DEBUG and _is_weak(key):
         raise ImproperlyConfigured(
-            "SECRET_KEY must be set to a random value of at least 32 characters when DEBUG is off."
+            "SECRET_KEY must be set to a random value of at least 32 characters when DEBUG is off "
+            "(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')."
         )
     return key
 
@@ -185,8 +200,10 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "var" / "static")
 STATICFILES_DIRS = [BASE_DIR / "cms" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or VAR_DIR / "media")
+# Documents: outside MEDIA_ROOT, which a web server may serve; only Wagtail's document view reads them.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT") or VAR_DIR / "private-media")
 STORAGES = {
-    "default": media_storage(),
+    "default": media_storage(PRIVATE_MEDIA_ROOT),
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -225,7 +242,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "german"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
-# Documents are streamed through Django even from a bucket, so collection privacy holds for every download.
+# Documents are streamed through Django even from a bucket, so collection privacy holds for every download;
+# their files have no public URL (cms/media.py).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # No editor's address hash goes to gravatar.com (privacy; also keeps the admin's CSP free of foreign origins).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -259,6 +277,10 @@ CORS_EXPOSE_HEADERS = ["ETag"]
 # as one client.
 TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
 CAMPAIGNS_TRUSTED_PROXIES = TRUSTED_PROXIES
+if TRUSTED_PROXIES > 0:
+    # Trusted only behind our own proxy, which overwrites this header on every request (docs/OPERATIONS.md);
+    # without one, any client could claim HTTPS.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CORS_URLS_REGEX = r"^/api/.*$"
 
 # django-q2: bounded retries, failures acknowledged, and a task timeout below the re-delivery interval so
@@ -307,8 +329,11 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
-    # Trusted only because the reverse proxy overwrites this header on every request (docs/OPERATIONS.md).
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# ``manage.py check --deploy``: Wagtail's preview panel shows the site in a frame of the admin, so frames of
+# the site's own origin stay allowed (SAMEORIGIN, not DENY); and HSTS preloading is the district's decision
+# for its whole domain — a sub-domain cannot be put on the preload list by itself.
+SILENCED_SYSTEM_CHECKS = ["security.W019", "security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"

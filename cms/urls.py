@@ -14,6 +14,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api
+from cms.login_throttle import ThrottledLoginView
 from cms.views import health, robots_txt
 from page_types.search.views import search
 
@@ -24,6 +25,8 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     # Every live, public page of the site that the request is for, at its configured address.
     path("sitemap.xml", sitemap, name="sitemap"),
+    # Wagtail's login with failed attempts throttled per account and per client (cms/login_throttle.py).
+    path("admin/login/", ThrottledLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # The content API first: the subscription API below owns the rest of api/.
@@ -33,8 +36,9 @@ urlpatterns = [
     path("newsletter/", include("campaigns.subscriptions.urls")),
     path("feeds/", include("campaigns.feeds.urls")),
     path("suche/", search, name="search"),
-    # django-anymail's ESP webhooks; campaigns.webhooks turns bounces and complaints into suppressions.
-    path("webhooks/anymail/", include("anymail.urls")),
+    # The installation's ESP webhooks (none for plain SMTP); campaigns.webhooks turns bounces and complaints
+    # into suppressions.
+    path("webhooks/anymail/", include("campaigns.webhooks.urls")),
 ]
 
 if settings.DEBUG:

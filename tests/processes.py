@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Variables that select backends, modes or tuning; a child starts without them unless a test passes them.
 CONFIGURATION_VARIABLES = ("DATABASE_URL", "REDIS_URL", "Q_BROKER", "DEBUG", "TRUSTED_PROXIES")
 CONFIGURATION_PREFIXES = ("AWS_", "ANYMAIL_", "CAMPAIGNS_", "SECURE_", "EMAIL_")
-PRODUCTION_SECRET_KEY = "production-like-" + "k" * 40
+PRODUCTION_SECRET_KEY = "production-like-Vb8Kq2Zx7RmT4wNc9JpL3sYh6Df1Ga5E"
 
 
 def production_env(var_dir: Path, **variables: str) -> dict[str, str]:

@@ -8,7 +8,7 @@ import os
 import tempfile
 import uuid
 
-os.environ.setdefault("SECRET_KEY", "test-only-" + "x" * 40)
+os.environ.setdefault("SECRET_KEY", "test-only-Qm7vX2rT9kLp4WzN8cYb3HdJ6fGs1")
 os.environ.setdefault("LEUCHTTURM_VAR_DIR", tempfile.mkdtemp(prefix="leuchtturm-test-"))
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 # A Redis shared by several runs and xdist workers keeps each one's keys and queues apart; subprocesses

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.permissions import policy_registry
 
-from campaigns.addresses import normalise_email
+from campaigns.addresses import check_email
 from campaigns.admin.report import BAR_COLOURS, bar_chart, measurement, report, status_counts
 from campaigns.models import Campaign, Delivery, Variant
 from campaigns.rendering.campaign import CampaignRenderer
@@ -63,7 +63,7 @@ class TestMailForm(forms.Form):
         raw = self.cleaned_data["addresses"].replace(",", "\n").split()
         if len(raw) > MAX_TEST_RECIPIENTS:
             raise ValidationError(_("Höchstens %(n)s Adressen.") % {"n": MAX_TEST_RECIPIENTS})
-        return [normalise_email(address) for address in raw]
+        return [check_email(address) for address in raw]
 
 
 class ScheduleForm(forms.Form):

@@ -32,7 +32,7 @@ def proof_of_consent(request: HttpRequest, pk: int) -> HttpResponse:
     """A printable page: the subscriber, their subscriptions and every consent event with its text."""
     require(request, "view")
     subscriber = get_object_or_404(Subscriber.objects.select_related("municipality"), pk=pk)
-    events = list(subscriber.consent_events.select_related("channel", "consent_text"))
+    events = list(subscriber.consent_events.select_related("channel", "consent_text", "confirms"))
     texts = {event.consent_text.pk: event.consent_text for event in events if event.consent_text}
     context = {
         "subscriber": subscriber,

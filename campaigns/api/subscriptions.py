@@ -1,8 +1,10 @@
 """The subscription API for other front ends: sign up, confirm, read and change preferences, unsubscribe.
 
 Same semantics as the public pages, validated by the same forms: a sign-up is answered ``202`` whenever
-the input is valid — new, pending, active and suppressed addresses alike — and ``422`` with German
-messages per field otherwise. Everything after the sign-up is reached by the signed tokens from the mails.
+the input is valid — new, pending, active and suppressed addresses alike, after the same work — and ``422``
+with German messages per field otherwise. Everything after the sign-up is reached by the signed tokens from
+the mails; an unsubscribe link reveals nothing about the person (it travels in every newsletter), only the
+channels' states.
 """
 
 from django.http import HttpRequest, HttpResponse
@@ -17,7 +19,16 @@ from campaigns.subscriptions.facets import Facets
 from campaigns.subscriptions.forms import PreferencesForm, SignupForm, is_slug
 from campaigns.subscriptions.preferences import unsubscribe, update_preferences
 from campaigns.subscriptions.signup import confirm
-from campaigns.tokens import CONFIRM, PREFERENCES, UNSUBSCRIBE, ExpiredToken, InvalidToken, read_token
+from campaigns.tokens import (
+    CONFIRM,
+    PREFERENCES,
+    UNSUBSCRIBE,
+    ExpiredToken,
+    InvalidToken,
+    RevokedToken,
+    read_request_token,
+    read_token,
+)
 from page_types.models import GradeBand, MintSubject, Municipality, Topic
 
 router = Router(tags=["Newsletter"])
@@ -41,6 +52,12 @@ class SubscriptionIn(Schema):
     grade_bands: list[str] = []
     subjects: list[str] = []
     topics: list[str] = []
+    at_least_16: StrictBool | None = Field(
+        None, description="Nur für die Rolle „student“ und dort Pflicht: mindestens 16 Jahre alt?"
+    )
+    guardian_email: str = Field(
+        "", description="Bei at_least_16 = false Pflicht: Adresse eines Elternteils, das zustimmen muss."
+    )
 
 
 class PreferencesIn(Schema):
@@ -90,6 +107,11 @@ class SubscriptionOut(Schema):
     channels: list[ChannelStatusOut]
 
 
+class UnsubscribedOut(Schema):
+    detail: str
+    channels: list[ChannelStatusOut]
+
+
 class TermOut(Schema):
     slug: str
     name: str
@@ -128,23 +150,31 @@ def _choices(choices) -> list[dict]:
     return [{"value": value, "label": str(label)} for value, label in choices]
 
 
+def _channel_states(subscriber: Subscriber) -> list[dict]:
+    return [
+        {"slug": s.channel.slug, "name": s.channel.name, "status": s.status}
+        for s in subscriber.subscriptions.select_related("channel").order_by("channel__sort_order")
+    ]
+
+
 def _subscription_out(subscriber: Subscriber) -> dict:
     return {
         "email": subscriber.email,
         **Facets.of(subscriber).as_slugs(),
         "tracking_consent": subscriber.tracking_consent,
-        "channels": [
-            {"slug": s.channel.slug, "name": s.channel.name, "status": s.status}
-            for s in subscriber.subscriptions.select_related("channel").order_by("channel__sort_order")
-        ],
+        "channels": _channel_states(subscriber),
     }
 
 
-def _read(token: str, purpose: str) -> Subscriber | Status:
+def _read(token: str, purpose: str):
+    """The subscriber (and, for a confirmation, the request id) a token names, or the error answer."""
+    reader = read_request_token if purpose == CONFIRM else read_token
     try:
-        return read_token(token[:500], purpose)
+        return reader(token[:500], purpose)
     except ExpiredToken:
-        return Status(410, {"detail": _("Der Link ist abgelaufen. Bitte melden Sie sich erneut an.")})
+        return Status(410, {"detail": _("Der Link ist abgelaufen. Bitte fordern Sie einen neuen an.")})
+    except RevokedToken:
+        return Status(410, {"detail": _("Der Link gilt nicht mehr.")})
     except InvalidToken:
         return Status(400, {"detail": _("Der Link ist ungültig oder unvollständig.")})
 
@@ -196,10 +226,12 @@ def subscribe(request: HttpRequest, response: HttpResponse, payload: Subscriptio
     summary="Anmeldung bestätigen (Token aus der Bestätigungsmail)",
 )
 def confirm_subscription(request: HttpRequest, token: str):
-    subscriber = _read(token, CONFIRM)
-    if isinstance(subscriber, Status):
-        return subscriber
-    confirm(subscriber, source=Source.API, ip_address=ratelimit.client_address(request))
+    resolved = _read(token, CONFIRM)
+    if isinstance(resolved, Status):
+        return resolved
+    subscriber, request_id = resolved
+    confirm(subscriber, request_id, source=Source.API, ip_address=ratelimit.client_address(request))
+    subscriber.refresh_from_db()
     return Status(200, _subscription_out(subscriber))
 
 
@@ -243,7 +275,7 @@ def change_preferences(request: HttpRequest, token: str, payload: PreferencesIn)
 
 @router.post(
     "/unsubscribe/{token}",
-    response={200: SubscriptionOut, 422: ErrorOut, **TOKEN_ERRORS},
+    response={200: UnsubscribedOut, 422: ErrorOut, **TOKEN_ERRORS},
     summary="Abmelden (Token aus dem Abmeldelink)",
 )
 def unsubscribe_subscription(request: HttpRequest, token: str, payload: UnsubscribeIn | None = None):
@@ -258,4 +290,4 @@ def unsubscribe_subscription(request: HttpRequest, token: str, payload: Unsubscr
                 {"channel": [_("Unbekannter Newsletter: „%(value)s“.") % {"value": payload.channel[:60]}]}
             )
     unsubscribe(subscriber, channel, source=Source.API)
-    return Status(200, _subscription_out(subscriber))
+    return Status(200, {"detail": _("Sie sind abgemeldet."), "channels": _channel_states(subscriber)})

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, vDuration
 
 from campaigns import app_settings
 from campaigns.feeds.items import FeedSource, changed_at, page_url
@@ -49,12 +49,13 @@ def ics(source: FeedSource) -> bytes:
         name=source.channel.name,
         description=source.description,
         url=source.feed_url,
-        refresh_interval=REFRESH_INTERVAL,
-        # The same calendar (URL with its filters) keeps its identity from fetch to fetch.
-        uid=uuid.uuid5(uuid.NAMESPACE_URL, source.feed_url),
+        # The same calendar (path with its filters) keeps its identity from fetch to fetch and host to host.
+        uid=uuid.uuid5(uuid.NAMESPACE_URL, source.feed_id),
     )
+    # RFC 7986 §5.7 requires the VALUE parameter; Outlook's twin is a plain DURATION text (PT6H).
+    calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    calendar.add("x-published-ttl", REFRESH_INTERVAL)
+    calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
     events = [_event(occurrence, source) for occurrence in occurrences(source)]
     last_start = max((event.start for event in events), default=timezone.now())
     # Always present, so that even a calendar without dates has a component (RFC 5545 requires one).

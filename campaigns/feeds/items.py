@@ -2,12 +2,15 @@
 
 The pages are read in one query with their listing image (and its rendition), topics and municipalities
 prefetched, so a feed of 50 or 500 items costs the same few queries. Links and images are absolute URLs on
-the host the reader asked, since feed readers show items outside the site.
+the host the reader asked, since feed readers show items outside the site; identifiers (feed and entry ids,
+calendar UIDs) come from the site's configured public base URL instead, so that a request arriving under
+another ``Host`` name cannot change them.
 """
 
 import mimetypes
 from dataclasses import dataclass
 from datetime import datetime, time
+from urllib.parse import urlsplit
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -26,10 +29,11 @@ from page_types.renditions import LISTING_RENDITION
 
 @dataclass(frozen=True)
 class FeedImage:
-    """A page's listing image as a rendition of the site itself."""
+    """A page's listing image as a rendition of the site itself, with its size in bytes."""
 
     url: str
     mime_type: str
+    length: int
 
 
 @dataclass(frozen=True)
@@ -87,8 +91,14 @@ class FeedSource:
         return self.request.build_absolute_uri("/")
 
     @property
+    def feed_id(self) -> str:
+        """This feed's identity: its path and filters under the configured public base URL."""
+        return f"{app_settings.public_base_url()}{self.request.get_full_path()}"
+
+    @property
     def host(self) -> str:
-        return self.request.get_host().partition(":")[0]
+        """The site's configured host name, which the entries' ids and the calendar's UIDs name."""
+        return urlsplit(app_settings.public_base_url()).hostname or "localhost"
 
     def items(self) -> list[FeedItem]:
         """The first ``limit`` pages as feed items, newest first."""
@@ -131,6 +141,7 @@ def _item(page: ContentPage, request: HttpRequest, host: str) -> FeedItem:
 
 
 def _image(page: ContentPage, request: HttpRequest) -> FeedImage | None:
+    """The listing image's rendition; none when its file cannot be found (never a made-up size)."""
     if not page.listing_image_id:
         return None
     image = page.listing_image
@@ -142,4 +153,8 @@ def _image(page: ContentPage, request: HttpRequest) -> FeedImage | None:
     except image.get_rendition_model().DoesNotExist:
         rendition = image.get_rendition(LISTING_RENDITION)
     mime_type = mimetypes.guess_type(rendition.file.name)[0] or "application/octet-stream"
-    return FeedImage(request.build_absolute_uri(rendition.url), mime_type)
+    try:
+        length = rendition.file.size
+    except OSError:
+        return None
+    return FeedImage(request.build_absolute_uri(rendition.url), mime_type, length)

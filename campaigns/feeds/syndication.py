@@ -1,17 +1,14 @@
 """RSS 2.0 and Atom feeds, written by Django's ``feedgenerator``.
 
 Items carry the teaser as summary, the listing image as enclosure (RSS ``<enclosure>``, Atom
-``<link rel="enclosure">``), the publisher as author and the topics as categories. The enclosure length is 0
-because a rendition's size is not stored and asking the storage for it would cost a request per item; the
-RSS Advisory Board's profile allows 0 for an unknown length.
+``<link rel="enclosure">``) with the rendition's real size, the publisher as author and the topics as
+categories. The feed's id is its URL under the configured public base URL, whatever host was asked.
 """
 
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, SyndicationFeed
 
 from campaigns import app_settings
 from campaigns.feeds.items import FeedSource
-
-UNKNOWN_LENGTH = "0"
 
 
 def rss(source: FeedSource) -> bytes:
@@ -32,10 +29,11 @@ def _write(feed_class: type[SyndicationFeed], source: FeedSource) -> bytes:
         author_name=publisher,
         author_link=source.home_url,
         feed_url=source.feed_url,
-        feed_guid=source.feed_url,
+        feed_guid=source.feed_id,
     )
     for item in source.items():
-        enclosures = [Enclosure(item.image.url, UNKNOWN_LENGTH, item.image.mime_type)] if item.image else []
+        image = item.image
+        enclosures = [Enclosure(image.url, str(image.length), image.mime_type)] if image else []
         feed.add_item(
             title=item.title,
             link=item.url,

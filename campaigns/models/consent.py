@@ -86,6 +86,7 @@ class ConsentEvent(models.Model):
     class Event(models.TextChoices):
         REQUESTED = "requested", _("Anmeldung angefordert")
         CONFIRMED = "confirmed", _("Anmeldung bestätigt")
+        GUARDIAN_CONFIRMED = "guardian_confirmed", _("Zustimmung der Eltern bestätigt")
         PREFERENCES_CHANGED = "preferences_changed", _("Einstellungen geändert")
         TRACKING_CONSENTED = "tracking_consented", _("Messung von Öffnungen und Klicks erlaubt")
         TRACKING_WITHDRAWN = "tracking_withdrawn", _("Messung von Öffnungen und Klicks widerrufen")
@@ -132,6 +133,23 @@ class ConsentEvent(models.Model):
     legal_basis = models.CharField(_("Rechtsgrundlage"), max_length=300, blank=True)
     ip_address = models.GenericIPAddressField(_("IP-Adresse"), null=True, blank=True)
     detail = models.CharField(_("Details"), max_length=300, blank=True)
+    # The sign-up request an event belongs to, while it waits; a confirmation names the request event it
+    # confirms, so that the proof cites the request that was confirmed, not a later one.
+    signup_request = models.ForeignKey(
+        "campaigns.SignupRequest",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="consent_events",
+    )
+    confirms = models.ForeignKey(
+        "self",
+        verbose_name=_("Bestätigt die Anfrage"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("Zeitpunkt"), default=timezone.now, editable=False)
 
     objects = AppendOnlyQuerySet.as_manager()

@@ -17,9 +17,10 @@ import time
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from email.message import EmailMessage as StdlibMessage
 from email.policy import SMTP
-from email.utils import formatdate
+from email.utils import format_datetime
 
 from django.core.mail import EmailMultiAlternatives
 
@@ -40,10 +41,14 @@ _date = {"second": -1, "value": b""}
 
 
 def _date_header() -> bytes:
-    """The ``Date`` value, formatted once per second rather than once per message."""
+    """The ``Date`` value, formatted once per second rather than once per message.
+
+    UTC as RFC 5322 writes it, ``+0000``: the obsolete zone name ``GMT`` is what some validators flag.
+    """
     second = int(time.time())
     if _date["second"] != second:
-        _date.update(second=second, value=formatdate(second, usegmt=True).encode())
+        moment = datetime.fromtimestamp(second, tz=UTC)
+        _date.update(second=second, value=format_datetime(moment).encode())
     return _date["value"]
 
 

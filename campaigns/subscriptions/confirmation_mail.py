@@ -1,29 +1,27 @@
-"""The double opt-in confirmation mail: neutral, plain text, with a signed link that expires.
+"""The mails a person asks for without a login: the double opt-in confirmation, a parent's or guardian's
+confirmation for a pupil under 16, and a fresh preference link.
 
-It carries no advertising (a confirmation request with promotional content would itself need consent) and
-no tracking. It is sent from a django-q2 worker by default, so the sign-up answer never waits for SMTP and
-takes the same time whether or not a mail goes out; only the subscriber's id travels through the queue.
+They are plain text, carry no advertising (a confirmation request with promotional content would itself
+need consent), no tracking and nothing a sign-up typed. They are sent from a django-q2 worker by default
+(``campaigns.subscriptions.outbox``), so an answer never waits for SMTP; only ids travel through the queue.
 """
 
-import logging
 import smtplib
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django_q.conf import Conf
-from django_q.tasks import async_task
 
 from campaigns import app_settings
-from campaigns.models import Subscriber, Subscription, Suppression
-from campaigns.tokens import CONFIRM, CONFIRMATION_MAX_AGE, make_token
+from campaigns.models import SignupRequest, Subscriber, Suppression
+from campaigns.tokens import CONFIRM, CONFIRMATION_MAX_AGE, GUARDIAN, PREFERENCES, UNSUBSCRIBE, make_token
 
-logger = logging.getLogger(__name__)
-
-TASK = "campaigns.subscriptions.confirmation_mail.send_confirmation"
+SEND_TASK = "campaigns.subscriptions.confirmation_mail.send_confirmation"
+GUARDIAN_TASK = "campaigns.subscriptions.confirmation_mail.send_guardian_confirmation"
+LINK_TASK = "campaigns.subscriptions.confirmation_mail.send_preference_link"
+TEMPLATES = "campaigns/subscriptions/email"
 
 
 def absolute_url(path: str) -> str:
@@ -31,69 +29,89 @@ def absolute_url(path: str) -> str:
     return f"{app_settings.public_base_url()}{path}"
 
 
-def queue_confirmation(subscriber_id: int) -> None:
-    """Have the confirmation mail sent for a sign-up being stored in the current transaction.
+def _send(subscriber: Subscriber, to: str, template: str, language: str, context: dict) -> None:
+    """Render ``<template>.txt`` and ``<template>_subject.txt`` in ``language`` and send them to ``to``.
 
-    With django-q2's ORM broker the task row is written in that same transaction: an outbox, so the task
-    exists exactly when the sign-up does (and the broker opens no connection of its own). Other brokers get
-    the task after the commit, so a worker never looks for a sign-up that is not stored yet. Without
-    queuing, the mail is sent right after the commit.
+    A failed delivery lifts the subscriber's cool-down, so that a new request can ask again, and re-raises
+    for the worker's retry.
     """
-    if not app_settings.queue_confirmation_mails():
-        transaction.on_commit(lambda: _send_now(subscriber_id))
-    elif Conf.ORM:
-        async_task(TASK, subscriber_id, group="newsletter-confirmation")
-    else:
-        transaction.on_commit(lambda: async_task(TASK, subscriber_id, group="newsletter-confirmation"))
-
-
-def _send_now(subscriber_id: int) -> None:
-    try:
-        send_confirmation(subscriber_id)
-    except (smtplib.SMTPException, OSError):
-        # The sign-up itself is stored; the person can ask again once the cool-down has been lifted.
-        logger.warning("Confirmation mail for subscriber %s could not be sent", subscriber_id, exc_info=True)
-
-
-def send_confirmation(subscriber_id: int) -> bool:
-    """Send the confirmation mail for the subscriber's pending channels; return whether one was sent.
-
-    Nothing is sent when the subscriber was erased, confirmed or suppressed in the meantime. A failed
-    delivery lifts the cool-down so that a new sign-up can ask again, and re-raises for the worker's retry.
-    """
-    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
-    if subscriber is None or Suppression.objects.is_suppressed(subscriber.email):
-        return False
-    channels = [
-        subscription.channel
-        for subscription in subscriber.subscriptions.select_related("channel").filter(
-            status=Subscription.Status.PENDING
-        )
-    ]
-    if not channels:
-        return False
-    with translation.override(subscriber.language):
-        context = {
-            "subscriber": subscriber,
-            "channels": channels,
-            "confirm_url": absolute_url(
-                reverse("newsletter:confirm", kwargs={"token": make_token(subscriber, CONFIRM)})
-            ),
-            "valid_until": timezone.localtime() + CONFIRMATION_MAX_AGE,
-            "retention_days": app_settings.pending_retention().days,
-        }
-        subject = render_to_string("campaigns/subscriptions/email/confirmation_subject.txt", context).strip()
-        body = render_to_string("campaigns/subscriptions/email/confirmation.txt", context)
+    with translation.override(language):
+        subject = render_to_string(f"{TEMPLATES}/{template}_subject.txt", context).strip()
+        body = render_to_string(f"{TEMPLATES}/{template}.txt", context)
     message = EmailMessage(
         subject=" ".join(subject.split()),
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[subscriber.email],
-        headers={"Auto-Submitted": "auto-generated", "Content-Language": subscriber.language},
+        to=[to],
+        headers={"Auto-Submitted": "auto-generated", "Content-Language": language},
     )
     try:
         message.send()
     except (smtplib.SMTPException, OSError):
         Subscriber.objects.filter(pk=subscriber.pk).update(last_confirmation_sent_at=None)
         raise
+
+
+def _waiting(request_id: int, status: str) -> SignupRequest | None:
+    """The request if it still waits in ``status`` for an address that may be mailed."""
+    request = SignupRequest.objects.select_related("subscriber").filter(pk=request_id, status=status).first()
+    if request is None or request.subscriber is None or Suppression.objects.is_suppressed(request.email):
+        return None
+    return request
+
+
+def _link(name: str, token: str) -> str:
+    return absolute_url(reverse(name, kwargs={"token": token}))
+
+
+def send_confirmation(request_id: int) -> bool:
+    """Send the confirmation mail of a registered sign-up request; return whether one was sent.
+
+    Nothing is sent when the request was confirmed, ended or erased, or the address suppressed meanwhile.
+    """
+    request = _waiting(request_id, SignupRequest.Status.OPEN)
+    if request is None:
+        return False
+    channels = [event.channel for event in request.requested_events()]
+    if not channels:
+        return False
+    subscriber = request.subscriber
+    context = {
+        "channels": channels,
+        "confirm_url": _link("newsletter:confirm", make_token(subscriber, CONFIRM, request.pk)),
+        "valid_until": timezone.localtime() + CONFIRMATION_MAX_AGE,
+        "retention_days": app_settings.pending_retention().days,
+        "needs_guardian": request.needs_guardian,
+    }
+    language = request.facets.get("language") or subscriber.language
+    _send(subscriber, subscriber.email, "confirmation", language, context)
+    return True
+
+
+def send_guardian_confirmation(request_id: int) -> bool:
+    """Ask the parent or guardian a pupil under 16 named to agree (after the pupil confirmed)."""
+    request = _waiting(request_id, SignupRequest.Status.AWAITING_GUARDIAN)
+    if request is None or not request.guardian_email:
+        return False
+    context = {
+        "channels": [event.channel for event in request.requested_events()],
+        "address": request.email,
+        "confirm_url": _link("newsletter:guardian", make_token(request.subscriber, GUARDIAN, request.pk)),
+        "valid_until": timezone.localtime() + CONFIRMATION_MAX_AGE,
+    }
+    _send(request.subscriber, request.guardian_email, "guardian", app_settings.content_language(), context)
+    return True
+
+
+def send_preference_link(subscriber_id: int) -> bool:
+    """Mail a subscriber fresh preference and unsubscribe links (their old ones ran out)."""
+    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
+    if subscriber is None or Suppression.objects.is_suppressed(subscriber.email):
+        return False
+    context = {
+        "preferences_url": _link("newsletter:preferences", make_token(subscriber, PREFERENCES)),
+        "unsubscribe_url": _link("newsletter:unsubscribe", make_token(subscriber, UNSUBSCRIBE)),
+        "valid_days": app_settings.preference_link_days().days,
+    }
+    _send(subscriber, subscriber.email, "preference_link", subscriber.language, context)
     return True

@@ -1,7 +1,7 @@
 """Writing the consent log: one helper so every flow records events the same way."""
 
 from campaigns.addresses import email_hash
-from campaigns.models import Channel, ConsentEvent, ConsentText, Subscriber
+from campaigns.models import Channel, ConsentEvent, ConsentText, SignupRequest, Subscriber
 
 DETAIL_MAX_LENGTH = 300
 
@@ -16,11 +16,14 @@ def record(
     legal_basis: str = "",
     ip_address: str | None = None,
     detail: str = "",
+    signup_request: SignupRequest | None = None,
+    confirms: ConsentEvent | None = None,
 ) -> ConsentEvent:
     """Append one event for ``subscriber``.
 
     The client address is what a double opt-in proof needs for requests and confirmations; callers pass
-    it only there.
+    it only there. A request's events name it (``signup_request``); a confirmation names the request event
+    it confirms (``confirms``).
     """
     return ConsentEvent.objects.create(
         subscriber=subscriber,
@@ -32,4 +35,6 @@ def record(
         legal_basis=legal_basis[:DETAIL_MAX_LENGTH],
         ip_address=ip_address,
         detail=detail[:DETAIL_MAX_LENGTH],
+        signup_request=signup_request,
+        confirms=confirms,
     )

@@ -24,11 +24,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from campaigns.models import Channel, ConsentEvent, Subscriber, Subscription, Suppression
-from campaigns.subscriptions.confirmation_mail import queue_confirmation
+from campaigns.models import Channel, ConsentEvent, SignupRequest, Subscriber, Subscription, Suppression
+from campaigns.subscriptions.confirmation_mail import SEND_TASK
 from campaigns.subscriptions.consent_log import record
 from campaigns.subscriptions.forms import EmailAddressField, FacetsForm, channel_field
-from campaigns.subscriptions.signup import claim_confirmation_mail, get_or_create_subscriber, request_pending
+from campaigns.subscriptions.outbox import enqueue
+from campaigns.subscriptions.signup import find_subscriber, get_or_create_subscriber, register
 
 COLUMNS = [
     "email",
@@ -170,50 +171,69 @@ def _import_row(form: ImportRowForm, result: ImportResult, *, legal_basis: str, 
     if Suppression.objects.is_suppressed(address):
         result.suppressed += 1
         return
-    subscriber, created = get_or_create_subscriber(address, form.facets())
-    result.created += int(created)
-    existing = {s.channel_id: s for s in subscriber.subscriptions.all()}
+    known = find_subscriber(address)
+    existing = {s.channel_id: s for s in known.subscriptions.all()} if known else {}
     channels = [
         c for c in form.cleaned_data["channels"] if getattr(existing.get(c.pk), "status", None) not in ENDED
     ]
     opted_in_at = form.cleaned_data["double_opt_in_at"]
-    changed = False
     if opted_in_at:
-        for channel in channels:
-            subscription = existing.get(channel.pk) or Subscription(subscriber=subscriber, channel=channel)
-            if subscription.status == Status.ACTIVE and subscription.pk:
-                continue
-            subscription.status = Status.ACTIVE
-            subscription.confirmed_at = opted_in_at
-            subscription.save()
-            record(
-                subscriber,
-                ConsentEvent.Event.IMPORTED,
-                source=ConsentEvent.Source.IMPORT,
-                channel=channel,
-                legal_basis=legal_basis,
-                detail=_("%(detail)s; Double-Opt-in dokumentiert am %(date)s")
-                % {"detail": detail, "date": timezone.localtime(opted_in_at).strftime("%d.%m.%Y %H:%M")},
-            )
-            changed = True
+        subscriber, created = get_or_create_subscriber(address, form.facets())
+        changed = _activate_imported(subscriber, channels, existing, opted_in_at, legal_basis, detail)
         result.activated += int(changed)
     else:
-        pending = request_pending(
-            subscriber,
-            channels,
-            source=ConsentEvent.Source.IMPORT,
-            event=ConsentEvent.Event.IMPORTED,
-            legal_basis=legal_basis,
-            detail=_("%(detail)s; ohne dokumentiertes Double-Opt-in, Bestätigung angefordert")
-            % {"detail": detail},
-        )
-        if pending:
-            changed = True
-            result.pending += 1
-            if claim_confirmation_mail(subscriber):
-                queue_confirmation(subscriber.pk)
+        created, changed = known is None, _request_confirmation(form, channels, legal_basis, detail)
+        result.pending += int(changed)
+    result.created += int(created)
     if not changed and not created:
         result.unchanged += 1
+
+
+def _activate_imported(subscriber, channels, existing, opted_in_at, legal_basis: str, detail: str) -> bool:
+    """Rows with a documented double opt-in: their channels start with that date."""
+    changed = False
+    for channel in channels:
+        subscription = existing.get(channel.pk) or Subscription(subscriber=subscriber, channel=channel)
+        if subscription.status == Status.ACTIVE and subscription.pk:
+            continue
+        subscription.status = Status.ACTIVE
+        subscription.confirmed_at = opted_in_at
+        subscription.save()
+        record(
+            subscriber,
+            ConsentEvent.Event.IMPORTED,
+            source=ConsentEvent.Source.IMPORT,
+            channel=channel,
+            legal_basis=legal_basis,
+            detail=_("%(detail)s; Double-Opt-in dokumentiert am %(date)s")
+            % {"detail": detail, "date": timezone.localtime(opted_in_at).strftime("%d.%m.%Y %H:%M")},
+        )
+        changed = True
+    return changed
+
+
+def _request_confirmation(
+    form: ImportRowForm, channels: list[Channel], legal_basis: str, detail: str
+) -> bool:
+    """Rows without it: a sign-up request, registered at once, and its confirmation mail."""
+    if not channels:
+        return False
+    request = SignupRequest.objects.create(
+        email=form.cleaned_data["email"],
+        channel_ids=[channel.pk for channel in channels],
+        facets=form.facets().as_slugs(),
+        source=ConsentEvent.Source.IMPORT,
+    )
+    due = register(
+        request.pk,
+        event=ConsentEvent.Event.IMPORTED,
+        legal_basis=legal_basis,
+        detail=_("%(detail)s; ohne dokumentiertes Double-Opt-in, Bestätigung angefordert")
+        % {"detail": detail},
+    )
+    if due:
+        enqueue(SEND_TASK, request.pk)
+    return SignupRequest.objects.filter(pk=request.pk).exists()
 
 
 def import_subscribers(

@@ -7,6 +7,7 @@ from campaigns.models import Language, Subscriber
 from page_types.models import GradeBand, MintSubject, Municipality, Topic
 
 MULTI_VALUED = ("grade_bands", "subjects", "topics")
+TERM_MODELS = {"grade_bands": GradeBand, "subjects": MintSubject, "topics": Topic}
 
 
 def _ids(terms: Iterable) -> frozenset[int]:
@@ -39,6 +40,21 @@ class Facets:
             grade_bands=tuple(subscriber.grade_bands.all()),
             subjects=tuple(subscriber.subjects.all()),
             topics=tuple(subscriber.topics.all()),
+        )
+
+    @classmethod
+    def from_slugs(cls, data: dict) -> "Facets":
+        """The facets ``as_slugs`` stated (a stored sign-up request); terms deleted since are left out."""
+        municipality = data.get("municipality")
+        return cls(
+            name=data.get("name", ""),
+            language=data.get("language") or Language.GERMAN,
+            role=data.get("role", ""),
+            municipality=Municipality.objects.filter(slug=municipality).first() if municipality else None,
+            **{
+                relation: tuple(model.objects.filter(slug__in=data[relation])) if data.get(relation) else ()
+                for relation, model in TERM_MODELS.items()
+            },
         )
 
     def as_slugs(self) -> dict:

@@ -14,7 +14,7 @@ from django.core.validators import RegexValidator
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.addresses import MAX_EMAIL_LENGTH, normalise_email
+from campaigns.addresses import MAX_EMAIL_LENGTH, check_email
 from campaigns.models import Channel, ConsentText, Language, Role, Subscriber, Subscription
 from campaigns.subscriptions.facets import Facets
 from campaigns.subscriptions.preferences import TRACKING_CONSENT_TEXT
@@ -39,7 +39,7 @@ def is_slug(value) -> bool:
 
 
 class EmailAddressField(forms.CharField):
-    """An address, returned in its normal form (IDNA domain); CR/LF and friends are rejected."""
+    """An address, returned in its normal form (IDNA domain); ``check_email`` says which are refused."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("E-Mail-Adresse"))
@@ -56,7 +56,7 @@ class EmailAddressField(forms.CharField):
 
     def clean(self, value):
         value = super().clean(value)
-        return normalise_email(value) if value else value
+        return check_email(value) if value else value
 
 
 class TermChoiceField(forms.ModelChoiceField):
@@ -209,8 +209,51 @@ class SignupForm(FacetsForm):
         },
     )
     consent_version = ConsentVersionField()
+    # Asked of pupils (GDPR Art. 8: under 16 a parent or guardian must agree as well).
+    at_least_16 = forms.NullBooleanField(
+        label=_("Sind Sie mindestens 16 Jahre alt?"),
+        required=False,
+        widget=forms.RadioSelect(
+            choices=[("True", _("Ja, 16 oder älter")), ("False", _("Nein, jünger als 16"))]
+        ),
+    )
+    guardian_email = EmailAddressField(
+        label=_("E-Mail eines Elternteils"),
+        required=False,
+        help_text=_("Nur wenn Sie jünger als 16 Jahre sind."),
+    )
     # The honeypot: hidden from people by CSS and from assistive technology; bots fill it in.
     website = forms.CharField(label=_("Bitte lassen Sie dieses Feld leer"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("role") != Role.STUDENT:
+            data["at_least_16"], data["guardian_email"] = None, ""
+            return data
+        if data.get("at_least_16") is None:
+            self.add_error(
+                "at_least_16",
+                _(
+                    "Bitte geben Sie an, ob Sie mindestens 16 Jahre alt sind – das fragen wir alle "
+                    "Schülerinnen und Schüler."
+                ),
+            )
+        elif data["at_least_16"]:
+            data["guardian_email"] = ""
+        elif not data.get("guardian_email") and "guardian_email" not in self.errors:
+            self.add_error(
+                "guardian_email",
+                _(
+                    "Wer jünger als 16 ist, braucht die Zustimmung eines Elternteils: Bitte geben Sie dessen "
+                    "E-Mail-Adresse an."
+                ),
+            )
+        elif data.get("guardian_email", "").lower() == (data.get("email") or "").lower():
+            self.add_error(
+                "guardian_email",
+                _("Bitte geben Sie die Adresse eines Elternteils an, nicht Ihre eigene."),
+            )
+        return data
 
     def is_bot(self) -> bool:
         """True when the honeypot was filled in (only meaningful on a bound form)."""
@@ -229,6 +272,8 @@ class SignupForm(FacetsForm):
             source=source,
             consent_text=consent_text,
             ip_address=ip_address,
+            at_least_16=data["at_least_16"],
+            guardian_email=data["guardian_email"],
         )
         return True
 

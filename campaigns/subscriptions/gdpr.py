@@ -2,11 +2,14 @@
 
 Erasure keeps only what may and must outlive the person's data: the hashed suppression (so the address is
 never mailed or imported again) and anonymous counts — the consent events lose their link to the person,
-their address hash, client address and details, but still say what happened on which channel and when.
+their address hash, client address and details, but still say what happened on which channel and when; the
+deliveries keep their status and only the reply codes of their errors (a server's reply names the address:
+``550 5.1.1 <x@y>: Recipient address rejected``).
 Unconfirmed sign-ups are removed after a retention period without anyone asking (data minimisation).
 """
 
 import json
+import re
 from datetime import datetime
 from typing import Any
 
@@ -17,7 +20,11 @@ from django.utils import timezone
 
 from campaigns import app_settings
 from campaigns.addresses import email_hash
-from campaigns.models import ConsentEvent, Subscriber, Subscription, Suppression
+from campaigns.models import ConsentEvent, Delivery, SignupRequest, Subscriber, Subscription, Suppression
+
+# The SMTP reply code and enhanced status code (RFC 3463) at the start of a delivery's error: all of it that
+# erasure keeps.
+REPLY_CODES = re.compile(r"\s*\d{3}(?:[ -]\d\.\d{1,3}\.\d{1,3})?")
 
 # Relations exported in their own, documented shape; any other relation (deliveries, …) is exported
 # generically, so data that other parts of the project attach to a subscriber is never left out.
@@ -99,11 +106,22 @@ def export_subscriber(subscriber: Subscriber) -> dict[str, Any]:
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
 
 
+def reply_codes(error: str) -> str:
+    """What of a delivery's error survives erasure: its leading reply codes, never the server's text."""
+    codes = REPLY_CODES.match(error)
+    return codes.group(0).strip() if codes else ""
+
+
 def erase_subscriber(subscriber: Subscriber, *, source: str) -> None:
     """Remove the subscriber's personal data; keep the hashed suppression and anonymous counts."""
     address = subscriber.email
     with transaction.atomic():
+        for delivery in Delivery.objects.filter(subscriber=subscriber).exclude(error=""):
+            delivery.error = reply_codes(delivery.error)
+            delivery.save(update_fields=["error"])
         Suppression.suppress(address, Suppression.Reason.ERASED)
+        # Its own requests go with the subscriber; this removes those of the address not processed yet.
+        SignupRequest.objects.filter(email__iexact=address).delete()
         subscriber.delete()  # campaigns.signal_handlers anonymise the consent log and the admin log
         ConsentEvent.objects.create(
             email_hash=email_hash(address), event=ConsentEvent.Event.ERASED, source=source
@@ -111,8 +129,12 @@ def erase_subscriber(subscriber: Subscriber, *, source: str) -> None:
 
 
 def purge_pending_subscribers(now: datetime | None = None) -> int:
-    """Remove sign-ups that were never confirmed within the retention period; return how many."""
+    """Remove sign-ups that were never confirmed within the retention period; return how many subscribers.
+
+    Sign-up requests older than the period go too, whoever they were for.
+    """
     cutoff = (now or timezone.now()) - app_settings.pending_retention()
+    SignupRequest.objects.filter(created_at__lt=cutoff).delete()
     ever_confirmed = Subscription.objects.filter(subscriber=OuterRef("pk")).exclude(
         status=Subscription.Status.PENDING
     )

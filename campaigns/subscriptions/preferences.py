@@ -1,8 +1,10 @@
 """The preference centre and unsubscribing: changes a subscriber makes through a signed link from a mail.
 
-Holding the link proves control of the mailbox, so channels added here are active at once (with the
-consent text shown on the page), and channels removed here end at once. Unsubscribing is idempotent and as
-easy as signing up (UWG §7, GDPR Art. 7(3) and 21).
+Holding a fresh link (``CAMPAIGNS_PREFERENCE_LINK_DAYS``) proves control of the mailbox, so channels the
+person never had start at once (with the consent text shown on the page), and channels removed here end at
+once. A channel the person once left needs a new confirmation by mail: a forwarded newsletter must not
+bring back what its reader turned off. Unsubscribing is idempotent and as easy as signing up (UWG §7, GDPR
+Art. 7(3) and 21); leaving every channel ends every link mailed before.
 """
 
 from collections.abc import Sequence
@@ -16,13 +18,18 @@ from campaigns.models import (
     Channel,
     ConsentEvent,
     ConsentText,
+    SignupRequest,
     Subscriber,
     Subscription,
     Suppression,
     TrackingEvent,
 )
+from campaigns.models.subscribers import new_token_key
+from campaigns.subscriptions.confirmation_mail import SEND_TASK
 from campaigns.subscriptions.consent_log import record
 from campaigns.subscriptions.facets import Facets
+from campaigns.subscriptions.outbox import enqueue
+from campaigns.subscriptions.signup import register
 
 Event = ConsentEvent.Event
 Status = Subscription.Status
@@ -46,9 +53,10 @@ def unsubscribe(
 ) -> list[Channel]:
     """End the subscription to ``channel`` (all channels when ``None``); return the channels ended.
 
-    Pending requests end as well, so an old confirmation link can no longer activate them. No client
-    address is logged: a withdrawal needs no proof of who asked (and one-click requests come from the
-    mail provider, not the person).
+    Pending requests end as well (and the sign-up requests waiting for them), so an old confirmation
+    link can no longer activate them. Once nothing is left, the subscriber's key changes: every link mailed
+    before stops working. No client address is logged: a withdrawal needs no proof of who asked (and
+    one-click requests come from the mail provider, not the person).
     """
     now = timezone.now()
     ended = []
@@ -72,6 +80,12 @@ def unsubscribe(
                 detail=detail,
             )
             ended.append(subscription.channel)
+        for waiting in SignupRequest.objects.filter(subscriber=subscriber):
+            if channel is None or channel.pk in waiting.channel_ids:
+                waiting.delete()
+        if not subscriber.subscriptions.filter(status__in=RECEIVING).exists():
+            subscriber.token_key = new_token_key()
+            subscriber.save(update_fields=["token_key"])
     return ended
 
 
@@ -105,12 +119,14 @@ def update_preferences(
     consent_text: ConsentText | None = None,
     ip_address: str | None = None,
     tracking_consent: bool | None = None,
-) -> None:
-    """Store new facets and make exactly ``channels`` the active ones.
+) -> list[Channel]:
+    """Store new facets and make ``channels`` the ones the person receives; return those that wait for
+    the confirmation by mail.
 
-    Channels not in ``channels`` end; new ones start active and need ``consent_text`` (the wording the
-    person agreed to on the page). A suppressed address gets no new channel. ``tracking_consent`` gives or
-    withdraws consent to measurement (``None`` leaves it as it is).
+    Channels not in ``channels`` end; new ones need ``consent_text`` (the wording the person agreed to on
+    the page) and start at once — except those the person once left, which wait for a confirmation by mail.
+    A suppressed address gets no new channel. ``tracking_consent`` gives or withdraws consent to
+    measurement (``None`` leaves it as it is).
     """
     active = set(subscriber.subscriptions.filter(status=Status.ACTIVE).values_list("channel_id", flat=True))
     new_channels = [channel for channel in channels if channel.pk not in active]
@@ -128,8 +144,16 @@ def update_preferences(
             if subscription.channel_id not in wanted:
                 unsubscribe(subscriber, subscription.channel, source=source)
         if Suppression.objects.is_suppressed(subscriber.email):
-            return
-        for channel in new_channels:
+            return []
+        left = set(
+            subscriber.subscriptions.filter(status=Status.UNSUBSCRIBED).values_list("channel_id", flat=True)
+        )
+        returning = [channel for channel in new_channels if channel.pk in left]
+        if returning:
+            _ask_to_return(
+                subscriber, returning, source=source, consent_text=consent_text, ip_address=ip_address
+            )
+        for channel in [channel for channel in new_channels if channel.pk not in left]:
             subscription, _created = Subscription.objects.get_or_create(
                 subscriber=subscriber, channel=channel
             )
@@ -146,3 +170,25 @@ def update_preferences(
                 ip_address=ip_address,
                 detail=_("über die Einstellungsseite (signierter Link aus einer E-Mail)"),
             )
+    return returning
+
+
+def _ask_to_return(
+    subscriber: Subscriber,
+    channels: Sequence[Channel],
+    *,
+    source: str,
+    consent_text: ConsentText,
+    ip_address: str | None,
+) -> None:
+    """Channels the person left come back only through a confirmation mail, like a new sign-up."""
+    request = SignupRequest.objects.create(
+        email=subscriber.email,
+        channel_ids=[channel.pk for channel in channels],
+        facets=Facets.of(subscriber).as_slugs(),
+        consent_text=consent_text,
+        source=source,
+        ip_address=ip_address,
+    )
+    if register(request.pk):
+        enqueue(SEND_TASK, request.pk)

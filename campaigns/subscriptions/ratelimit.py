@@ -36,7 +36,9 @@ def client_address(request: HttpRequest) -> str | None:
         return None
 
 
-def _bucket(address: str | None) -> str:
+def client_bucket(request: HttpRequest) -> str:
+    """What a client is counted as: its address, for IPv6 its /64 network (``unknown`` without one)."""
+    address = client_address(request)
     if address is None:
         return "unknown"
     ip = ipaddress.ip_address(address)
@@ -47,19 +49,21 @@ def _bucket(address: str | None) -> str:
     return str(ip)
 
 
-def allow(request: HttpRequest, scope: str = "signup") -> bool:
-    """Count one attempt of the client; return whether it is within the limit."""
-    limit = app_settings.signup_rate_limit()
-    window = app_settings.signup_rate_window()
-    key = f"{KEY_PREFIX}:{scope}:{_bucket(client_address(request))}"
+def count(key: str, window: int) -> int:
+    """Add one to the counter ``key`` of a fixed window of ``window`` seconds; return the new count."""
     if cache.add(key, 1, timeout=window):
-        return limit >= 1
+        return 1
     try:
-        count = cache.incr(key)
+        return cache.incr(key)
     except ValueError:  # the window ended between add and incr
         cache.add(key, 1, timeout=window)
-        count = 1
-    return count <= limit
+        return 1
+
+
+def allow(request: HttpRequest, scope: str = "signup") -> bool:
+    """Count one attempt of the client; return whether it is within the limit."""
+    key = f"{KEY_PREFIX}:{scope}:{client_bucket(request)}"
+    return count(key, app_settings.signup_rate_window()) <= app_settings.signup_rate_limit()
 
 
 def retry_after() -> int:

@@ -2,7 +2,7 @@
 
 A mail client that offers "unsubscribe" and uses the mailto sends a message from the subscriber's address
 to the unsubscribe mailbox with the subject the header proposes, ``Abmelden <channel-slug>``. Two ways in
-deliver such a message here: django-anymail's inbound webhook (``campaigns.webhooks``) and the
+deliver such a message here: django-anymail's inbound webhook (``campaigns.webhooks.receivers``) and the
 ``process_unsubscribe_mail`` command, which an MTA alias pipes each message into.
 
 No reply is ever sent: the sender address of a mail can be forged, and an answer to a forged one would be
@@ -23,6 +23,7 @@ from campaigns import app_settings
 from campaigns.addresses import normalise_email
 from campaigns.models import Channel, ConsentEvent
 from campaigns.subscriptions.preferences import unsubscribe
+from campaigns.subscriptions.sender_authentication import vouched_for
 from campaigns.subscriptions.signup import find_subscriber
 
 logger = logging.getLogger(__name__)
@@ -44,6 +45,13 @@ class Outcome(models.TextChoices):
     AUTOMATIC = "automatic", _("Automatische Nachricht (Unzustellbarkeit, Abwesenheit) – ignoriert")
     NO_SENDER = "no_sender", _("Keine gültige Absenderadresse – ignoriert")
     NOT_FOR_MAILBOX = "not_for_mailbox", _("Nicht an das Abmelde-Postfach gerichtet – ignoriert")
+    UNAUTHENTICATED = (
+        "unauthenticated",
+        _(
+            "Absender nicht bestätigt (kein DMARC- oder passendes DKIM-Ergebnis des eigenen Mailservers) – "
+            "nichts geändert"
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -78,12 +86,10 @@ def handle_unsubscribe_mail(
     ``no``, an empty return path, ``Precedence: bulk``/``auto_reply``, a ``MAILER-DAEMON`` or
     ``postmaster`` sender) — are ignored, so that no automatic answer ever unsubscribes anyone.
 
-    ``Authentication-Results`` (DKIM, SPF, DMARC) are deliberately not consulted; the ``From`` address is
-    trusted, as RFC 2369 mailto handlers usually do. Unsubscribing is low-harm and undone by signing up
-    again; the receiving MTA or ESP already applies the sender domain's DMARC policy; and the header is
-    only trustworthy when written by our own receiving server, which this code cannot tell from one the
-    sender forged, while refusing on it would lose genuine requests from domains with broken SPF or DKIM
-    (common with forwarding), leaving people on a list they asked to leave.
+    A ``From`` header is easily forged, so the sender is unsubscribed only when the district's own receiving
+    server vouches for its domain (``sender_authentication.vouched_for``: DMARC pass or aligned DKIM pass
+    in an ``Authentication-Results`` of a server in ``CAMPAIGNS_TRUSTED_AUTHSERV_IDS``); otherwise nothing
+    changes and the log says why. A person whose mail fails this still has the one-click link.
     """
     if not _addressed_to_mailbox(message, envelope_recipient):
         result = UnsubscribeMailResult(Outcome.NOT_FOR_MAILBOX)
@@ -132,6 +138,8 @@ def _unsubscribe_sender(message: EmailMessage, via: str) -> UnsubscribeMailResul
         address = normalise_email(senders.pop())
     except ValidationError:
         return UnsubscribeMailResult(Outcome.NO_SENDER)
+    if not vouched_for(message, address.rpartition("@")[2], app_settings.trusted_authserv_ids()):
+        return UnsubscribeMailResult(Outcome.UNAUTHENTICATED, address)
     subscriber = find_subscriber(address)
     if subscriber is None:
         return UnsubscribeMailResult(Outcome.UNKNOWN_SENDER, address)

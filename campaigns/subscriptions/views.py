@@ -1,9 +1,11 @@
 """The public newsletter pages: sign-up, confirmation, preference centre, unsubscribe.
 
 A GET never changes anything (mail scanners open links); confirming and unsubscribing take a POST from a
-button, except the RFC 8058 one-click POST a mail provider sends to the unsubscribe URL. The token pages
-need no CSRF protection: the signed token in the URL is the secret, and whoever holds it could post
-directly anyway — while a CSRF cookie would only stop people whose browser refuses cookies.
+button, except the RFC 8058 one-click POST a mail provider sends to the unsubscribe URL. Links end
+(``campaigns.tokens``): an expired preference or unsubscribe link offers a fresh one by mail to the
+subscriber's own address, and only a fresh preference link or a confirmation opens the preference centre.
+The token pages need no CSRF protection: the signed token in the URL is the secret, and whoever holds it
+could post directly anyway — while a CSRF cookie would only stop people whose browser refuses cookies.
 """
 
 from collections.abc import Callable
@@ -18,18 +20,30 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
 from campaigns import app_settings
-from campaigns.models import Channel, ConsentEvent, ConsentText, Subscriber, Subscription
+from campaigns.models import Channel, ConsentEvent, ConsentText, SignupRequest, Subscriber
 from campaigns.subscriptions import ratelimit
+from campaigns.subscriptions.confirmation_mail import LINK_TASK
 from campaigns.subscriptions.forms import PreferencesForm, SignupForm, is_slug
+from campaigns.subscriptions.outbox import enqueue
 from campaigns.subscriptions.preferences import RECEIVING, unsubscribe, update_preferences
-from campaigns.subscriptions.signup import confirm
+from campaigns.subscriptions.signup import (
+    claim_confirmation_mail,
+    confirm,
+    confirm_as_guardian,
+    pending_request,
+)
 from campaigns.tokens import (
     CONFIRM,
+    GUARDIAN,
     PREFERENCES,
+    RENEWABLE,
     UNSUBSCRIBE,
     ExpiredToken,
     InvalidToken,
+    RevokedToken,
     make_token,
+    read_renewable_token,
+    read_request_token,
     read_token,
 )
 
@@ -92,8 +106,24 @@ def thanks(request: HttpRequest) -> HttpResponse:
     return render(request, "campaigns/subscriptions/thanks.html")
 
 
+def token_problem(request: HttpRequest, token: str, purpose: str, error: InvalidToken) -> HttpResponse:
+    """The page for a link that does not work: expired (with a fresh link by mail where that helps),
+    revoked, or invalid — 410 or 400, in German."""
+    context = {"kind": "invalid", "purpose": purpose}
+    status = 400
+    if isinstance(error, ExpiredToken):
+        context["kind"], status = "expired", 410
+        if purpose in RENEWABLE:
+            context["renew_url"] = reverse("newsletter:renew", kwargs={"token": token})
+    elif isinstance(error, RevokedToken):
+        context["kind"], status = "revoked", 410
+    return render(request, "campaigns/subscriptions/token_invalid.html", context, status=status)
+
+
 def with_token(purpose: str) -> Callable:
-    """Resolve the ``token`` URL argument to its subscriber, or answer 400 (410 when it expired)."""
+    """Resolve the ``token`` URL argument to its subscriber (and, for confirmations, the request id), or
+    answer with ``token_problem``."""
+    reader = read_request_token if purpose in (CONFIRM, GUARDIAN) else read_token
 
     def decorator(view: Callable) -> Callable:
         @wraps(view)
@@ -101,15 +131,10 @@ def with_token(purpose: str) -> Callable:
             try:
                 if len(token) > MAX_TOKEN_LENGTH:
                     raise InvalidToken("too long")
-                subscriber = read_token(token, purpose)
-            except ExpiredToken:
-                context = {"expired": True}
-                return render(request, "campaigns/subscriptions/token_invalid.html", context, status=410)
-            except InvalidToken:
-                return render(
-                    request, "campaigns/subscriptions/token_invalid.html", {"expired": False}, status=400
-                )
-            return view(request, subscriber)
+                resolved = reader(token, purpose)
+            except InvalidToken as error:
+                return token_problem(request, token, purpose, error)
+            return view(request, *resolved) if isinstance(resolved, tuple) else view(request, resolved)
 
         return wrapper
 
@@ -120,22 +145,72 @@ def preferences_url(subscriber: Subscriber) -> str:
     return reverse("newsletter:preferences", kwargs={"token": make_token(subscriber, PREFERENCES)})
 
 
+def renew_url(request: HttpRequest) -> str:
+    """Where the page's own (preference or unsubscribe) link asks for a fresh one by mail."""
+    return reverse("newsletter:renew", kwargs={"token": request.resolver_match.kwargs["token"]})
+
+
+def _confirmation_page(
+    request: HttpRequest, subscriber: Subscriber, request_id: int, purpose: str
+) -> HttpResponse:
+    guardian = purpose == GUARDIAN
+    waiting = SignupRequest.Status.AWAITING_GUARDIAN if guardian else SignupRequest.Status.OPEN
+    context = {"guardian": guardian, "subscriber_email": subscriber.email}
+    if request.method == "POST":
+        act = confirm_as_guardian if guardian else confirm
+        result = act(subscriber, request_id, source=Source.FORM, ip_address=ratelimit.client_address(request))
+        context.update(done=True, confirmed=result.activated, awaiting_guardian=result.awaiting_guardian)
+        if not guardian:
+            context["preferences_url"] = preferences_url(subscriber)
+    else:
+        pending = pending_request(subscriber, request_id, waiting)
+        context["pending"] = [event.channel for event in pending.requested_events()] if pending else []
+        if not guardian:
+            context["preferences_url"] = preferences_url(subscriber)
+    return render(request, "campaigns/subscriptions/confirm.html", context)
+
+
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 @with_token(CONFIRM)
-def confirm_page(request: HttpRequest, subscriber: Subscriber) -> HttpResponse:
+def confirm_page(request: HttpRequest, subscriber: Subscriber, request_id: int) -> HttpResponse:
     """GET shows what will be confirmed and a button; the POST of that button confirms."""
-    context = {"preferences_url": preferences_url(subscriber)}
-    if request.method == "POST":
-        context["confirmed"] = confirm(
-            subscriber, source=Source.FORM, ip_address=ratelimit.client_address(request)
-        )
-        context["done"] = True
-    else:
-        context["pending"] = Channel.objects.filter(
-            subscriptions__subscriber=subscriber, subscriptions__status=Subscription.Status.PENDING
-        )
-    return render(request, "campaigns/subscriptions/confirm.html", context)
+    return _confirmation_page(request, subscriber, request_id, CONFIRM)
+
+
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+@with_token(GUARDIAN)
+def guardian_page(request: HttpRequest, subscriber: Subscriber, request_id: int) -> HttpResponse:
+    """A parent's or guardian's agreement to a pupil's sign-up: GET shows it, the button's POST agrees."""
+    return _confirmation_page(request, subscriber, request_id, GUARDIAN)
+
+
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+def renew_link(request: HttpRequest, token: str) -> HttpResponse:
+    """Mail fresh preference and unsubscribe links to the address an old link names (and to no other).
+
+    GET shows the button, its POST sends (within the per-client limit and the subscriber's cool-down); the
+    answer is the same whether or not a mail went out.
+    """
+    subscriber = None
+    error: InvalidToken = InvalidToken("unknown purpose")
+    for purpose in RENEWABLE:
+        try:
+            subscriber = read_renewable_token(token[:MAX_TOKEN_LENGTH], purpose)
+            break
+        except InvalidToken as problem:
+            error = problem if isinstance(problem, RevokedToken) else error
+    if subscriber is None:
+        return token_problem(request, token, PREFERENCES, error)
+    if request.method != "POST":
+        return render(request, "campaigns/subscriptions/renew.html", {"done": False})
+    if not ratelimit.allow(request, scope="renew"):
+        return rate_limited(request)
+    if claim_confirmation_mail(subscriber):
+        enqueue(LINK_TASK, subscriber.pk)
+    return render(request, "campaigns/subscriptions/renew.html", {"done": True})
 
 
 @csrf_exempt
@@ -145,13 +220,14 @@ def preferences_page(request: HttpRequest, subscriber: Subscriber) -> HttpRespon
     """The preference centre: facets and channels, and a button to leave every newsletter."""
     status = 200
     saved = False
+    returning = []
     if request.method == "POST" and "unsubscribe_all" in request.POST:
         ended = unsubscribe(subscriber, source=Source.FORM)
         return render(request, "campaigns/subscriptions/unsubscribe.html", {"done": True, "ended": ended})
     if request.method == "POST":
         form = PreferencesForm(request.POST, subscriber=subscriber)
         if form.is_valid():
-            update_preferences(
+            returning = update_preferences(
                 subscriber,
                 form.facets(),
                 list(form.cleaned_data["channels"]),
@@ -172,6 +248,7 @@ def preferences_page(request: HttpRequest, subscriber: Subscriber) -> HttpRespon
     context = {
         "form": form,
         "saved": saved,
+        "returning": returning,
         "subscriber": subscriber,
         "consent_text": consent_text,
         "privacy_url": privacy_url(request),
@@ -196,7 +273,8 @@ def unsubscribe_page(request: HttpRequest, subscriber: Subscriber) -> HttpRespon
         ended = unsubscribe(subscriber, scope, source=Source.EMAIL if one_click else Source.FORM)
         if one_click:
             return HttpResponse(_("Sie sind abgemeldet."), content_type="text/plain; charset=utf-8")
-        context = {"done": True, "ended": ended, "preferences_url": preferences_url(subscriber)}
+        still_receiving = subscriber.subscriptions.filter(status__in=RECEIVING).exists()
+        context = {"done": True, "ended": ended, "renew_url": renew_url(request) if still_receiving else None}
         return render(request, "campaigns/subscriptions/unsubscribe.html", context)
     # Offer only what still applies: no "only this newsletter" for one already left, no button at all
     # when nothing is left to leave.
@@ -207,6 +285,6 @@ def unsubscribe_page(request: HttpRequest, subscriber: Subscriber) -> HttpRespon
         "channel": channel,
         "channel_receiving": channel is not None and channel.pk in receiving,
         "receiving": bool(receiving),
-        "preferences_url": preferences_url(subscriber),
+        "renew_url": renew_url(request),
     }
     return render(request, "campaigns/subscriptions/unsubscribe.html", context)

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from tests.campaigns.engine import newsletter  # noqa: F401
 from tests.campaigns.feeding import feed_site  # noqa: F401
 from tests.campaigns.subscribing import inline_mail, newsletter_channels, visitor  # noqa: F401
+from tests.campaigns.webhooking import mount_esp  # noqa: F401
 
 
 @pytest.fixture

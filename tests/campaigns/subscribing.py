@@ -10,8 +10,11 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils.module_loading import import_string
+from django_q.models import OrmQ
 
-from campaigns.models import Channel
+from campaigns.models import Channel, SignupRequest, Subscriber
+from campaigns.tokens import CONFIRM, make_token
 
 _addresses = itertools.count(1)
 _run = random.randrange(256)
@@ -58,3 +61,21 @@ def link_in(body: str, name: str) -> str:
     match = re.search(rf"https?://[^/\s]+(/newsletter/{name}/[^/\s]+/)", body)
     assert match, body
     return match.group(1)
+
+
+def run_queued_tasks() -> int:
+    """Do what a django-q2 worker does with the ORM broker's queue: run each task once, then drop it.
+    Returns how many ran (tasks they queue run as well)."""
+    ran = 0
+    while queued := OrmQ.objects.order_by("pk").first():
+        task = queued.task
+        queued.delete()
+        import_string(task["func"])(*task["args"], **task["kwargs"])
+        ran += 1
+    return ran
+
+
+def confirm_token(subscriber: Subscriber) -> str:
+    """The token of the confirmation link mailed for the subscriber's latest waiting sign-up request."""
+    request = subscriber.signup_requests.filter(status=SignupRequest.Status.OPEN).latest("pk")
+    return make_token(subscriber, CONFIRM, request.pk)

@@ -22,7 +22,8 @@ MAILERSEND_SIGNING_SECRET = "mailersend-geheimnis"
 
 
 @pytest.fixture
-def reader(newsletter_channels, settings):
+def reader(newsletter_channels, settings, mount_esp):
+    mount_esp("postmark")
     settings.ANYMAIL = {
         "WEBHOOK_SECRET": SECRET,
         "MANDRILL_WEBHOOK_KEY": MANDRILL_WEBHOOK_KEY,
@@ -344,7 +345,8 @@ def post_bounce(client, reader, esp: Esp, *, soft: bool):
 
 
 @pytest.mark.parametrize("esp", ESPS, ids=lambda esp: esp.slug)
-def test_soft_bounce_marks_the_delivery_but_keeps_the_address(client, reader, esp):
+def test_soft_bounce_marks_the_delivery_but_keeps_the_address(client, reader, esp, mount_esp):
+    mount_esp(esp.slug)
     post_bounce(client, reader, esp, soft=True)
 
     assert Delivery.objects.get(subscriber=reader).bounced
@@ -353,7 +355,8 @@ def test_soft_bounce_marks_the_delivery_but_keeps_the_address(client, reader, es
 
 
 @pytest.mark.parametrize("esp", ESPS, ids=lambda esp: esp.slug)
-def test_hard_bounce_of_the_same_esp_suppresses(client, reader, esp):
+def test_hard_bounce_of_the_same_esp_suppresses(client, reader, esp, mount_esp):
+    mount_esp(esp.slug)
     post_bounce(client, reader, esp, soft=False)
 
     assert Delivery.objects.get(subscriber=reader).bounced

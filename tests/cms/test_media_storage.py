@@ -15,7 +15,7 @@ from django.conf import settings
 from django.test import override_settings
 
 from cms.csp import site_directives
-from cms.media import media_origins, media_storage
+from cms.media import PUBLIC_PREFIXES, media_origins, media_storage
 from tests.factories import make_image
 
 REGION = "eu-central-1"
@@ -57,7 +57,8 @@ def bucket(s3_server, monkeypatch) -> Bucket:
         monkeypatch.setenv(variable, value)
     client = boto3.client("s3", endpoint_url=s3_server, region_name=REGION)
     client.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": REGION})
-    # As docs/OPERATIONS.md tells operators: anyone may read objects, only our key may write them.
+    # As docs/OPERATIONS.md tells operators: anyone may read images and their renditions — not documents —
+    # and only our key may write.
     public_read = {
         "Version": "2012-10-17",
         "Statement": [
@@ -65,7 +66,7 @@ def bucket(s3_server, monkeypatch) -> Bucket:
                 "Effect": "Allow",
                 "Principal": "*",
                 "Action": "s3:GetObject",
-                "Resource": f"arn:aws:s3:::{name}/*",
+                "Resource": [f"arn:aws:s3:::{name}/{prefix}*" for prefix in PUBLIC_PREFIXES],
             }
         ],
     }
@@ -76,7 +77,7 @@ def bucket(s3_server, monkeypatch) -> Bucket:
 def test_without_a_bucket_media_stay_on_the_local_disk(monkeypatch):
     monkeypatch.delenv("AWS_STORAGE_BUCKET_NAME", raising=False)
     storage = media_storage()
-    assert storage == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    assert storage["BACKEND"] == "cms.media.MediaFileSystemStorage"
     assert media_origins(storage) == []
 
 

@@ -88,6 +88,7 @@ def test_production_transport_settings_come_from_the_environment(tmp_path, colle
             SECURE_HSTS_INCLUDE_SUBDOMAINS="1",
             SECURE_HSTS_PRELOAD="1",
             SECURE_SSL_REDIRECT="1",
+            TRUSTED_PROXIES="1",  # X-Forwarded-Proto is believed only behind a configured proxy
         ),
     )
     assert result["plain_status"] == 301

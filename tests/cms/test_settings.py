@@ -32,8 +32,20 @@ def import_settings(
         "django-insecure-" + "a" * 40,
         "CHANGE-ME-" + "b" * 40,
         "kurz-aber-zufaellig-1234",
+        "a" * 40,
+        "abcabcabc" * 5,
+        "production-like-" + "k" * 40,
     ],
-    ids=["missing", "empty", "django-insecure", "placeholder", "short"],
+    ids=[
+        "missing",
+        "empty",
+        "django-insecure",
+        "placeholder",
+        "short",
+        "one-character",
+        "few-characters",
+        "mostly-one-character",
+    ],
 )
 def test_production_refuses_to_start_with_a_missing_or_weak_secret_key(tmp_path, secret_key):
     env = production_env(tmp_path, DEBUG="0")
@@ -66,3 +78,15 @@ def test_development_generates_a_private_key_once_and_keeps_it(tmp_path):
     key_file = tmp_path / "secret_key"
     assert key_file.read_text().strip() == key
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("proxies, trusted", [("0", False), ("1", True)])
+def test_x_forwarded_proto_is_trusted_only_behind_a_configured_proxy(tmp_path, proxies, trusted):
+    code = (
+        "import django; django.setup()\n"
+        "from django.test import RequestFactory\n"
+        "print(RequestFactory().get('/', HTTP_X_FORWARDED_PROTO='https').is_secure())"
+    )
+    completed = import_settings(production_env(tmp_path, DEBUG="0", TRUSTED_PROXIES=proxies), code)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.strip() == str(trusted)

@@ -12,6 +12,7 @@ from django.urls import reverse
 from campaigns.models import ConsentEvent, ConsentText, Subscriber
 from campaigns.subscriptions import request_subscription
 from campaigns.subscriptions.facets import Facets
+from tests.campaigns.subscribing import run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +36,7 @@ def subscriber(newsletter_channels) -> Subscriber:
         source=ConsentEvent.Source.FORM,
         consent_text=ConsentText.objects.current(),
     )
+    run_queued_tasks()
     return Subscriber.objects.get(email=ADDRESS)
 
 

@@ -11,6 +11,7 @@ from campaigns.models import Audience, ConsentEvent, ConsentText, Subscriber, Su
 from campaigns.subscriptions import confirm, request_subscription
 from campaigns.subscriptions.facets import Facets
 from page_types.models import Municipality
+from tests.campaigns.subscribing import run_queued_tasks
 from tests.page_types.markup import soup
 
 pytestmark = pytest.mark.django_db
@@ -42,8 +43,10 @@ def lena(newsletter_channels) -> Subscriber:
         consent_text=ConsentText.objects.current(),
         ip_address="192.0.2.7",
     )
+    run_queued_tasks()
     subscriber = Subscriber.objects.get(email="lena@example.org")
-    confirm(subscriber, source=ConsentEvent.Source.FORM, ip_address="192.0.2.8")
+    request = subscriber.signup_requests.get()
+    confirm(subscriber, request.pk, source=ConsentEvent.Source.FORM, ip_address="192.0.2.8")
     return subscriber
 
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from campaigns.models import ConsentEvent, Subscriber, Subscription, Suppression
 from campaigns.tokens import CONFIRM, PREFERENCES, UNSUBSCRIBE, make_token
-from tests.campaigns.subscribing import link_in
+from tests.campaigns.subscribing import link_in, run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -175,10 +175,12 @@ def test_tokens_for_another_purpose_or_tampered_are_400(visitor, newsletter_chan
 
 def test_expired_confirmation_token_is_410(visitor, newsletter_channels, monkeypatch):
     post(visitor, "/api/subscriptions", payload())
+    run_queued_tasks()
     subscriber = Subscriber.objects.get()
+    request = subscriber.signup_requests.get()
     with monkeypatch.context() as patch:
         patch.setattr(signing.time, "time", lambda: timezone.now().timestamp() - 8 * 86400)
-        token = make_token(subscriber, CONFIRM)
+        token = make_token(subscriber, CONFIRM, request.pk)
     response = visitor.post(f"/api/subscriptions/confirm/{token}")
     assert response.status_code == 410
     assert subscriber.subscriptions.get().status == Status.PENDING

@@ -63,7 +63,8 @@ def test_event_fields(client, feed_site):
     assert str(calendar["VERSION"]) == "2.0" and calendar["PRODID"]
     [timezone_component] = calendar.walk("VTIMEZONE")
     assert str(timezone_component["TZID"]) == "Europe/Berlin"
-    event = events(calendar)[f"occurrence-{occurrence.pk}@testserver"]
+    # UIDs name the configured public host (CAMPAIGNS_PUBLIC_BASE_URL), not the one the request came in on.
+    event = events(calendar)[f"occurrence-{occurrence.pk}@127.0.0.1"]
 
     assert str(event["SUMMARY"]) == offer.title
     assert event["DTSTART"].params["TZID"] == "Europe/Berlin"
@@ -86,7 +87,7 @@ def test_the_offer_location_stands_in_for_a_date_without_a_place(client, feed_si
     MintOccurrence.objects.filter(page=offer).update(place="")
     calendar = parse_calendar(client.get(feed_site.url("mint", "ics")))
     occurrence = MintOccurrence.objects.get(page=offer)
-    assert str(events(calendar)[f"occurrence-{occurrence.pk}@testserver"]["LOCATION"]) == "Ludwigsburg"
+    assert str(events(calendar)[f"occurrence-{occurrence.pk}@127.0.0.1"]["LOCATION"]) == "Ludwigsburg"
 
 
 def test_uids_stay_and_sequence_and_last_modified_move_when_an_offer_is_published_again(client, feed_site):

@@ -24,7 +24,7 @@ def test_every_demo_channel_has_four_outlets_matching_its_selection(demo, db, cl
 
         calendar = parse_calendar(client.get(f"/feeds/{channel.slug}/ics/"))
         dates = MintOccurrence.objects.filter(page__in=select_content(channel), start__gte=since)
-        assert {f"occurrence-{pk}@testserver" for pk in dates.values_list("pk", flat=True)} == set(
+        assert {f"occurrence-{pk}@127.0.0.1" for pk in dates.values_list("pk", flat=True)} == set(
             events(calendar)
         )
     assert any(events(parse_calendar(client.get(f"/feeds/{c.slug}/ics/"))) for c in channels)

@@ -14,15 +14,25 @@ from django.utils.module_loading import import_string
 from django_q.models import Schedule
 
 from campaigns.addresses import email_hash
-from campaigns.models import Campaign, ConsentEvent, Delivery, Subscriber, Subscription, Suppression
+from campaigns.models import (
+    Campaign,
+    ConsentEvent,
+    Delivery,
+    SignupRequest,
+    Subscriber,
+    Subscription,
+    Suppression,
+)
+from campaigns.sending.inline import send_inline
 from campaigns.subscriptions import (
     export_subscriber,
     purge_pending_subscribers,
     record_bounce,
     record_complaint,
 )
-from campaigns.tokens import CONFIRM, PREFERENCES, make_token
-from tests.campaigns.subscribing import signup_data
+from campaigns.tokens import PREFERENCES, make_token
+from tests.campaigns.engine import make_reader
+from tests.campaigns.subscribing import confirm_token, run_queued_tasks, signup_data
 
 pytestmark = pytest.mark.django_db
 
@@ -56,9 +66,10 @@ def erika(
         visitor.post(
             "/newsletter/", signup_data(ADDRESS, name=NAME, municipality="asperg", subjects=["technik"])
         )
+    run_queued_tasks()  # the worker: registers the sign-up and mails the confirmation
     subscriber = Subscriber.objects.get()
     facets = {"name": NAME, "language": "de", "municipality": "asperg", "subjects": ["technik"]}
-    visitor.post(reverse("newsletter:confirm", kwargs={"token": make_token(subscriber, CONFIRM)}))
+    visitor.post(reverse("newsletter:confirm", kwargs={"token": confirm_token(subscriber)}))
     visitor.post(
         reverse("newsletter:preferences", kwargs={"token": make_token(subscriber, PREFERENCES)}),
         {"channels": ["mint-update", "wirtschaft-im-landkreis"], "consent": "on", **facets},
@@ -124,9 +135,11 @@ def test_erasure_leaves_no_personal_data_in_any_table(erika, newsletter_channels
 
 def test_after_erasure_a_new_signup_stores_and_sends_nothing(erika, visitor, inline_mail, mailoutbox):
     call_command("erase_subscriber", ADDRESS, interactive=False, stdout=StringIO())
+    mailoutbox.clear()  # erika's own confirmation mail, sent by the worker in the fixture
     response = visitor.post("/newsletter/", signup_data(ADDRESS.upper().replace("XN--", "xn--")))
     assert response.status_code == 303
     assert not Subscriber.objects.exists()
+    assert not SignupRequest.objects.exists()
     assert mailoutbox == []
 
 
@@ -148,12 +161,14 @@ def test_commands_explain_unknown_and_malformed_addresses_in_german(db, command)
 def test_unconfirmed_signups_are_purged_after_the_retention_period(newsletter_channels, visitor):
     visitor.post("/newsletter/", signup_data("alt@example.org"))
     visitor.post("/newsletter/", signup_data("neu@example.org"))
+    run_queued_tasks()
     kept = Subscriber.objects.create(email="bestaetigt@example.org")
     Subscription.objects.create(subscriber=kept, channel=newsletter_channels["mint"], status="active")
     long_ago = timezone.now() - timedelta(days=31)
     Subscriber.objects.exclude(email="neu@example.org").update(
         created_at=long_ago, last_confirmation_sent_at=long_ago
     )
+    SignupRequest.objects.filter(email="alt@example.org").update(created_at=long_ago)
 
     assert purge_pending_subscribers() == 1
     assert set(Subscriber.objects.values_list("email", flat=True)) == {
@@ -197,3 +212,34 @@ def test_bounces_and_complaints_suppress_the_address_and_stop_its_subscriptions(
     visitor.post("/newsletter/", signup_data("weg@example.org"))
     assert subscriber.subscriptions.get().status == status
     assert mailoutbox == []
+
+
+REFUSED = "Q.Zwetschgenbaum@example.org"
+REFUSED_NAME = "Quirina Zwetschgenbaum"
+
+
+@pytest.mark.parametrize("erase", ["command", "admin"])
+def test_erasure_also_removes_the_address_a_refusing_server_named(
+    newsletter, smtp_sink, client, manager, erase
+):
+    """The SMTP reply stored with a failed delivery names the address; erasure leaves it nowhere."""
+    reader = make_reader(newsletter.channel, REFUSED, name=REFUSED_NAME)
+    smtp_sink.handler.reject[REFUSED.lower()] = (
+        f"550 5.1.1 <{REFUSED}>: Recipient address rejected: User unknown"
+    )
+    send_inline(newsletter.campaign.pk)
+    failed = Delivery.objects.get(subscriber=reader)
+    assert failed.status == Delivery.Status.FAILED and REFUSED in failed.error
+    needles = (REFUSED, "zwetschgenbaum", REFUSED_NAME)
+    assert rows_mentioning(*needles), "the scan must see the data before the erasure"
+
+    if erase == "command":
+        call_command("erase_subscriber", REFUSED, interactive=False, stdout=StringIO())
+    else:
+        url = reverse("wagtailsnippets_campaigns_subscriber:delete", args=[reader.pk])
+        assert client.post(url).status_code == 302
+
+    assert rows_mentioning(*needles) == []
+    failed.refresh_from_db()
+    assert failed.subscriber is None and failed.status == Delivery.Status.FAILED
+    assert failed.error.startswith("550 5.1.1")

@@ -19,6 +19,25 @@ from campaigns.models import ConsentEvent, Subscriber, Subscription
 from campaigns.subscriptions.unsubscribe_mail import Outcome, handle_unsubscribe_mail
 
 SECRET = "hook:geheim"
+OUR_MX = "mx.landkreis-ludwigsburg.de"
+POSTMARK_MX = "inbound.postmarkapp.com"
+
+
+@pytest.fixture(autouse=True)
+def trusted_mail_servers(settings):
+    """The district's own MX and the ESP's inbound servers vouch for senders."""
+    settings.CAMPAIGNS_TRUSTED_AUTHSERV_IDS = f"{OUR_MX}, {POSTMARK_MX}"
+
+
+def authentication_results(domain: str, authserv_id: str = OUR_MX, dmarc: str = "pass") -> str:
+    """What OpenDMARC and OpenDKIM write for a message from ``domain`` signed by Gmail for it."""
+    return (
+        f"{authserv_id}; dkim=pass (2048-bit key; unprotected) header.d={domain} header.i=@{domain} "
+        f'header.s=20230601 header.b="AbC1dEf2"; spf=pass (sender SPF authorized) smtp.mailfrom={domain}; '
+        f"dmarc={dmarc} (p=NONE sp=QUARANTINE dis=NONE) header.from={domain}"
+    )
+
+
 ACTIVE = Subscription.Status.ACTIVE
 UNSUBSCRIBED = Subscription.Status.UNSUBSCRIBED
 
@@ -45,6 +64,8 @@ def request_mail(
     message["From"] = sender
     message["Date"] = "Thu, 26 Nov 2026 23:41:07 +0100"
     message["Message-ID"] = "<CAHx4Rk3+9d2c1vM@mail.gmail.com>"
+    domain = sender.rpartition("@")[2].strip(">").lower()
+    message["Authentication-Results"] = authentication_results(domain)
     if subject is not None:
         message["Subject"] = subject
     message["To"] = app_settings.unsubscribe_mailto()
@@ -274,6 +295,7 @@ def postmark_inbound(to: str) -> dict:
             {"Name": "X-Spam-Status", "Value": "No"},
             {"Name": "X-Spam-Score", "Value": "-0.1"},
             {"Name": "Received-SPF", "Value": "pass (example.org: 209.85.221.41 is authorized)"},
+            {"Name": "Authentication-Results", "Value": authentication_results("example.org", POSTMARK_MX)},
             {"Name": "MIME-Version", "Value": "1.0"},
             {"Name": "Message-ID", "Value": "<CAHx4Rk3+9d2c1vM@mail.gmail.com>"},
         ],
@@ -291,8 +313,9 @@ def post_inbound(client, payload: dict):
     )
 
 
-def test_inbound_webhook_unsubscribes(client, reader, settings):
+def test_inbound_webhook_unsubscribes(client, reader, settings, mount_esp):
     settings.ANYMAIL = {"WEBHOOK_SECRET": SECRET}
+    mount_esp("postmark")
 
     assert post_inbound(client, postmark_inbound(app_settings.unsubscribe_mailto())).status_code == 200
 
@@ -301,8 +324,9 @@ def test_inbound_webhook_unsubscribes(client, reader, settings):
     assert event.detail == "mailto (Postmark)"
 
 
-def test_inbound_webhook_leaves_mail_to_other_addresses_alone(client, reader, settings):
+def test_inbound_webhook_leaves_mail_to_other_addresses_alone(client, reader, settings, mount_esp):
     settings.ANYMAIL = {"WEBHOOK_SECRET": SECRET}
+    mount_esp("postmark")
 
     assert post_inbound(client, postmark_inbound("redaktion@example.org")).status_code == 200
 
@@ -318,3 +342,62 @@ def test_an_operator_can_name_another_mailbox(reader, settings):
 
     settings.CAMPAIGNS_UNSUBSCRIBE_MAILTO = ""  # an empty environment variable keeps the default
     assert app_settings.unsubscribe_mailto().startswith("abmelden@")
+
+
+# A forged sender: the attack of the security review, and its variants.
+
+
+def forged(message: EmailMessage, *results: str) -> EmailMessage:
+    del message["Authentication-Results"]
+    for value in results:
+        message["Authentication-Results"] = value
+    return message
+
+
+@pytest.mark.parametrize(
+    "results",
+    [
+        (),  # no authentication at all: the plain forged From of the review
+        (authentication_results("example.org", authserv_id="mx.attacker.example"),),  # a foreign server
+        (authentication_results("example.org", dmarc="fail").replace("dkim=pass", "dkim=fail"),),
+        # DKIM passes, but for the attacker's own domain; DMARC speaks for another domain
+        (f"{OUR_MX}; dkim=pass header.d=attacker.example; dmarc=pass header.from=attacker.example",),
+        (f"{OUR_MX}; dkim=pass header.d=example.org.attacker.example; dmarc=none header.from=example.org",),
+        # the trusted name only inside a comment
+        ("mx.attacker.example (" + OUR_MX + "); dmarc=pass header.from=example.org",),
+    ],
+    ids=["none", "foreign-server", "failed", "other-domain", "look-alike-domain", "name-in-comment"],
+)
+def test_a_forged_sender_unsubscribes_nobody(reader, results, caplog):
+    result = handle_unsubscribe_mail(forged(request_mail(), *results))
+
+    assert result.outcome == Outcome.UNAUTHENTICATED
+    assert set(statuses(reader).values()) == {ACTIVE}
+    assert not ConsentEvent.objects.filter(event=ConsentEvent.Event.UNSUBSCRIBED).exists()
+    assert "unauthenticated" in caplog.text
+
+
+def test_aligned_dkim_of_a_parent_domain_is_enough(reader):
+    message = forged(
+        request_mail(sender="lena@news.example.org"), f"{OUR_MX}; dkim=pass header.d=example.org"
+    )
+    Subscriber.objects.filter(pk=reader.pk).update(email="lena@news.example.org")
+    assert handle_unsubscribe_mail(message).outcome == Outcome.UNSUBSCRIBED
+
+
+def test_without_trusted_servers_no_mail_is_believed(reader, settings):
+    settings.CAMPAIGNS_TRUSTED_AUTHSERV_IDS = ""
+    assert handle_unsubscribe_mail(request_mail()).outcome == Outcome.UNAUTHENTICATED
+    assert set(statuses(reader).values()) == {ACTIVE}
+
+
+def test_the_forged_inbound_webhook_call_unsubscribes_nobody(client, reader, settings, mount_esp):
+    settings.ANYMAIL = {"WEBHOOK_SECRET": SECRET}
+    mount_esp("postmark")
+    payload = postmark_inbound(app_settings.unsubscribe_mailto())
+    payload["Headers"] = [
+        header for header in payload["Headers"] if header["Name"] != "Authentication-Results"
+    ]
+
+    assert post_inbound(client, payload).status_code == 200
+    assert set(statuses(reader).values()) == {ACTIVE}
