@@ -28,3 +28,6 @@ STATIC_ROOT.mkdir(exist_ok=True)
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_SSL_REDIRECT = False
+# Workers share one Redis database: clearing the cache must not empty the other workers' keys.
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":  # noqa: F405
+    CACHES["default"]["BACKEND"] = "tests.cache.PrefixScopedRedisCache"  # noqa: F405

@@ -8,7 +8,7 @@ from unittest import mock
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from campaigns.admin.campaign_views import TestMailForm
+from campaigns.admin import campaign_views
 from campaigns.models import Campaign, Variant
 from campaigns.sending import control
 from campaigns.sending.inline import send_inline
@@ -124,7 +124,8 @@ def test_test_mail_variants_are_numbered_like_the_headings_and_counted_in_good_g
         Variant(key="b", language="de", page_ids=[2], recipient_count=3),
         Variant(key="c", language="en", page_ids=[1, 2], recipient_count=1, tracked=True),
     ]
-    labels = [label for _key, label in TestMailForm(variants=variants).fields["variant"].choices]
+    form = campaign_views.TestMailForm(variants=variants)
+    labels = [label for _key, label in form.fields["variant"].choices]
     assert labels == [
         "Variante 1: 3 Empfänger, 1 Beitrag, DE",
         "Variante 2: 3 Empfänger, 1 Beitrag, DE",
