@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import EmailMessage as StdlibMessage
 from email.policy import SMTP
-from email.utils import format_datetime
 
 from django.core.mail import EmailMultiAlternatives
 
+from campaigns.mail_date import mail_date
 from campaigns.rendering.personalise import SLOTS, TRACKING_TOKEN, Personal, Split
 
 CRLF = b"\r\n"
@@ -41,14 +41,10 @@ _date = {"second": -1, "value": b""}
 
 
 def _date_header() -> bytes:
-    """The ``Date`` value, formatted once per second rather than once per message.
-
-    UTC as RFC 5322 writes it, ``+0000``: the obsolete zone name ``GMT`` is what some validators flag.
-    """
+    """The ``Date`` value (``campaigns.mail_date``), formatted once per second, not once per message."""
     second = int(time.time())
     if _date["second"] != second:
-        moment = datetime.fromtimestamp(second, tz=UTC)
-        _date.update(second=second, value=format_datetime(moment).encode())
+        _date.update(second=second, value=mail_date(datetime.fromtimestamp(second, tz=UTC)).encode())
     return _date["value"]
 
 

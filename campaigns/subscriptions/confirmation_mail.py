@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from campaigns import app_settings
+from campaigns.mail_date import mail_date
 from campaigns.models import SignupRequest, Subscriber, Suppression
 from campaigns.tokens import CONFIRM, CONFIRMATION_MAX_AGE, GUARDIAN, PREFERENCES, UNSUBSCRIBE, make_token
 
@@ -43,7 +44,7 @@ def _send(subscriber: Subscriber, to: str, template: str, language: str, context
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[to],
-        headers={"Auto-Submitted": "auto-generated", "Content-Language": language},
+        headers={"Auto-Submitted": "auto-generated", "Content-Language": language, "Date": mail_date()},
     )
     try:
         message.send()
