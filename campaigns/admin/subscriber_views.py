@@ -17,7 +17,14 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
 
 from campaigns.models import Channel, Subscriber, Suppression
-from campaigns.subscriptions.csv_io import csv_lines, export_queryset, export_rows, import_subscribers
+from campaigns.subscriptions.csv_io import (
+    allowed_values,
+    csv_lines,
+    export_queryset,
+    export_rows,
+    import_subscribers,
+    import_template,
+)
 from campaigns.subscriptions.forms import ImportForm, is_slug
 from campaigns.subscriptions.gdpr import export_subscriber
 
@@ -71,6 +78,14 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     return response
 
 
+def import_template_csv(request: HttpRequest) -> HttpResponse:
+    """A CSV file to fill in: the import's columns and two example rows (names and codes)."""
+    require(request, "import")
+    response = HttpResponse("".join(csv_lines(import_template())), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="abonnenten-importvorlage.csv"'
+    return response
+
+
 class ImportView(WagtailAdminTemplateMixin, FormView):
     """Upload a CSV file; show counts, or every error by line when nothing was imported."""
 
@@ -86,6 +101,7 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["channels"] = Channel.objects.all()
+        context["allowed_values"] = allowed_values()
         return context
 
     def form_valid(self, form):

@@ -223,4 +223,5 @@ class SubscriberViewSet(SnippetViewSet):
             path("export/<int:pk>/", subscriber_views.export_subscriber_json, name="export_json"),
             path("import/", subscriber_views.ImportView.as_view(), name="import"),
             path("export.csv", subscriber_views.export_csv, name="export_csv"),
+            path("import-vorlage.csv", subscriber_views.import_template_csv, name="import_template"),
         ]

@@ -1,5 +1,9 @@
 """CSV import and export of subscribers, in one column layout so an export can be imported again.
 
+Coded columns (language, role, municipality, grade bands, subjects, topics, channels) take the codes an
+export writes or the names the admin shows, in any case ("Lehrkraft" or ``teacher``), since lists are
+filled in from what people see; ``import_template`` is a file to start from.
+
 The importer declares the legal basis for the whole file. A row with a documented double opt-in (the
 ``double_opt_in_at`` column) becomes active with that date; every other row becomes *pending* and gets the
 confirmation mail, because a contact list without proof of opt-in is no consent. A file with any invalid row
@@ -44,6 +48,7 @@ COLUMNS = [
     "double_opt_in_at",
 ]
 LIST_COLUMNS = ("grade_bands", "subjects", "topics", "channels")
+CODED_COLUMNS = ("language", "role", "municipality", "grade_bands", "subjects", "topics", "channels")
 LIST_SEPARATOR = ","
 MAX_ROWS = 50_000
 MAX_BYTES = 20 * 1024 * 1024
@@ -138,10 +143,49 @@ def _undefuse(value: str) -> str:
     return value[1:] if value.startswith("'") and value[1:2] in FORMULA_STARTS else value
 
 
-def _form_data(row: dict[str, str], default_channels: Iterable[Channel]) -> dict:
-    data: dict = {key: _undefuse(value.strip()) for key, value in row.items() if key not in LIST_COLUMNS}
+def allowed_values() -> dict[str, list[tuple[str, str]]]:
+    """(code, name) of every value each coded column accepts, in the admin's language and order."""
+    form = ImportRowForm()
+    values = {}
+    for column in CODED_COLUMNS:
+        field = form.fields[column]
+        if isinstance(field, forms.ModelChoiceField):
+            values[column] = [(term.slug, term.name) for term in field.queryset]
+        else:
+            values[column] = [(str(code), str(name)) for code, name in field.choices if code]
+    return values
+
+
+def import_vocabulary() -> dict[str, dict[str, str]]:
+    """For each coded column, the code behind every accepted name and code, keyed in lower case.
+
+    A name two entries share (two topics of different parents) is left out, so it is refused as unknown
+    rather than guessed.
+    """
+    vocabulary = {}
+    for column, pairs in allowed_values().items():
+        names = [name.casefold() for _code, name in pairs]
+        lookup = {name.casefold(): code for code, name in pairs if names.count(name.casefold()) == 1}
+        lookup.update({code.casefold(): code for code, _name in pairs})
+        vocabulary[column] = lookup
+    return vocabulary
+
+
+def _coded(column: str, value: str, vocabulary: dict[str, dict[str, str]]) -> str:
+    return vocabulary.get(column, {}).get(value.casefold(), value)
+
+
+def _form_data(
+    row: dict[str, str], default_channels: Iterable[Channel], vocabulary: dict[str, dict[str, str]]
+) -> dict:
+    data: dict = {
+        key: _coded(key, _undefuse(value.strip()), vocabulary)
+        for key, value in row.items()
+        if key not in LIST_COLUMNS
+    }
     for key in LIST_COLUMNS:
-        data[key] = [item.strip() for item in row.get(key, "").split(LIST_SEPARATOR) if item.strip()]
+        items = (item.strip() for item in row.get(key, "").split(LIST_SEPARATOR))
+        data[key] = [_coded(key, item, vocabulary) for item in items if item]
     if not data["channels"]:
         data["channels"] = [channel.slug for channel in default_channels]
     return data
@@ -150,8 +194,9 @@ def _form_data(row: dict[str, str], default_channels: Iterable[Channel]) -> dict
 def validate_rows(rows: list[dict[str, str]], default_channels: Iterable[Channel]) -> tuple[list, list]:
     """Validate every row; return (valid forms, errors as (line, message)). Line 1 is the header."""
     valid, errors, seen = [], [], {}
+    vocabulary = import_vocabulary()
     for line, row in enumerate(rows, start=2):
-        form = ImportRowForm(_form_data(row, default_channels))
+        form = ImportRowForm(_form_data(row, default_channels, vocabulary))
         if not form.is_valid():
             for name, messages in form.errors.items():
                 label = form.fields[name].label if name in form.fields else name
@@ -258,6 +303,20 @@ def import_subscribers(
         for form in valid:
             _import_row(form, result, legal_basis=legal_basis.strip(), detail=detail or _("CSV-Import"))
     return result
+
+
+def import_template() -> list[list[str]]:
+    """The header and two example rows — one with the names the admin shows, one with codes."""
+    values = allowed_values()
+
+    def row(email: str, name: str, index: int) -> list[str]:
+        cells = {"email": email, "name": name, "double_opt_in_at": ""}
+        for column, pairs in values.items():
+            count = 2 if column in LIST_COLUMNS and column != "channels" else 1
+            cells[column] = LIST_SEPARATOR.join(pair[index] for pair in pairs[:count])
+        return [cells[column] for column in COLUMNS]
+
+    return [COLUMNS, row("erika.muster@example.org", "Erika Muster", 1), row("max@example.org", "", 0)]
 
 
 def _defuse(value: str) -> str:

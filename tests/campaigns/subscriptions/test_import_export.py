@@ -221,3 +221,54 @@ def test_management_commands_import_and_export(newsletter_channels, tmp_path, in
         call_command("import_subscribers", str(path), "--legal-basis", BASIS, stderr=StringIO())
     with pytest.raises(CommandError, match="Unbekannte Kanäle"):
         call_command("import_subscribers", str(path), "--legal-basis", BASIS, "--channel", "nope")
+
+
+def test_coded_columns_take_the_names_the_admin_shows_in_any_case(newsletter_channels):
+    csv = (
+        "email;language;role;municipality;grade_bands;subjects;channels;double_opt_in_at\n"
+        "lena@example.org;ENGLISCH;lehrkraft;Bietigheim-Bissingen;Klasse 5–7, klasse-8-10;INFORMATIK;"
+        "MINT-Update;2024-01-01\n"
+    ).encode()
+    assert import_subscribers(csv, legal_basis=BASIS).errors == []
+    lena = Subscriber.objects.get()
+    assert (lena.language, lena.role, lena.municipality.slug) == ("en", "teacher", "bietigheim-bissingen")
+    assert sorted(lena.grade_bands.values_list("slug", flat=True)) == ["klasse-5-7", "klasse-8-10"]
+    assert list(lena.subjects.values_list("slug", flat=True)) == ["informatik"]
+    assert statuses() == {"lena@example.org": {"mint-update": Status.ACTIVE}}
+
+
+def test_an_unknown_name_is_still_named_in_the_error(newsletter_channels):
+    csv = "email;role;municipality;channels\nx@example.org;Astronautin;Atlantis;mint-update\n".encode()
+    messages = " ".join(message for _line, message in import_subscribers(csv, legal_basis=BASIS).errors)
+    assert "Astronautin" in messages and "Kommune" in messages
+    assert not Subscriber.objects.exists()
+
+
+def test_the_template_imports_as_it_is_and_the_page_lists_the_allowed_values(
+    client, django_user_model, newsletter_channels, inline_mail
+):
+    manager = django_user_model.objects.create_user("kampagne")
+    manager.groups.add(Group.objects.get(name="Kampagnen"))
+    client.force_login(manager)
+    page = client.get(reverse(f"{NS}:import")).content.decode()
+    assert reverse(f"{NS}:import_template") in page
+    assert "<td>Lehrkraft</td><td><code>teacher</code></td>" in page
+
+    response = client.get(reverse(f"{NS}:import_template"))
+    assert response["Content-Disposition"] == 'attachment; filename="abonnenten-importvorlage.csv"'
+    template = response.content
+    assert template.decode("utf-8-sig").startswith("email;name;language;role;municipality;")
+    result = import_subscribers(template, legal_basis=BASIS)
+    assert result.errors == [] and result.created == 2
+    by_names, by_codes = Subscriber.objects.order_by("email")
+    assert by_names.email == "erika.muster@example.org" and by_names.municipality is not None
+    assert by_names.municipality == by_codes.municipality
+    assert by_names.grade_bands.count() == 2 and by_names.subjects.count() == 2
+
+
+def test_the_template_needs_the_import_permission(client, django_user_model):
+    editor = django_user_model.objects.create_user("redaktion", is_staff=True)
+    client.force_login(editor)
+    response = client.get(reverse(f"{NS}:import_template"))
+    assert response.status_code in (302, 403)
+    assert not response.get("Content-Type", "").startswith("text/csv")
