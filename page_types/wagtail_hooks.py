@@ -1,10 +1,17 @@
-"""Admin registration of the taxonomy snippets, grouped in one "Vokabular" menu."""
+"""Admin registration of the taxonomy snippets, grouped in one "Vokabular" menu, and the editor's warning
+about offer dates in the past."""
 
+from django.contrib import messages
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from page_types.models import GradeBand, MintSubject, Municipality, Organisation, Topic
+from page_types.models import GradeBand, MintOfferPage, MintSubject, Municipality, Organisation, Topic
 from page_types.snippets import SnippetViewSet
 
 
@@ -61,3 +68,32 @@ class VocabularyGroup(SnippetViewSetGroup):
 
 
 register_snippet(VocabularyGroup)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_past_dates(request: HttpRequest, page: Page) -> None:
+    """Tell the editor when an offer's dates or registration deadline lie in the past.
+
+    Mostly a slip of the year; saving still works (an offer may be documented afterwards), but readers would
+    meet it as an offer that is already over.
+    """
+    if not isinstance(page, MintOfferPage):
+        return
+    now = timezone.now()
+    past = sorted(occurrence.start for occurrence in page.occurrences.all() if occurrence.start < now)
+    if past:
+        dates = ", ".join(f"{timezone.localtime(start):%d.%m.%Y %H:%M}" for start in past)
+        messages.warning(
+            request,
+            ngettext(
+                "Ein Termin liegt in der Vergangenheit: %(dates)s. Stimmt das Jahr?",
+                "%(count)d Termine liegen in der Vergangenheit: %(dates)s. Stimmt das Jahr?",
+                len(past),
+            )
+            % {"count": len(past), "dates": dates},
+        )
+    deadline = page.registration_deadline
+    if deadline and deadline < timezone.localdate():
+        message = gettext("Der Anmeldeschluss %(date)s liegt in der Vergangenheit.")
+        messages.warning(request, message % {"date": f"{deadline:%d.%m.%Y}"})

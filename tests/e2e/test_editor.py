@@ -37,8 +37,9 @@ class Offer:
 
 
 def admin_datetime(moment: datetime) -> str:
-    """The admin's date-time field format (Wagtail's default ``%Y-%m-%d %H:%M``)."""
-    return moment.strftime("%Y-%m-%d %H:%M")
+    """The date as a German editor types it (``WAGTAIL_DATETIME_FORMAT``): the checks below of the index,
+    API, feed and calendar then prove that a typed date is kept rather than replaced by the current time."""
+    return moment.strftime("%d.%m.%Y %H:%M")
 
 
 def png(colour: tuple[int, int, int]) -> bytes:

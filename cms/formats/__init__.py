@@ -1,0 +1,1 @@
+"""Locale format overrides of the host (``FORMAT_MODULE_PATH``)."""
