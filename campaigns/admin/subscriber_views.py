@@ -1,4 +1,5 @@
-"""Admin views for subscriber data: proof of consent, GDPR export, CSV import and export.
+"""Admin views for subscriber data: proof of consent, GDPR export, CSV import and export, one person added by
+hand, and leaving one channel on a reader's request.
 
 Each view checks its own permission (``view``, ``export``, ``import`` on subscribers) so that an editor
 outside the "Kampagnen" group reaches none of them, even with the URL.
@@ -6,27 +7,35 @@ outside the "Kampagnen" group reaches none of them, even with the URL.
 
 import json
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
 
-from campaigns.models import Channel, Subscriber, Suppression
+from campaigns.models import Channel, ConsentEvent, Subscriber, Suppression
 from campaigns.subscriptions.csv_io import (
+    ImportRowForm,
     allowed_values,
     csv_lines,
     export_queryset,
     export_rows,
+    import_person,
     import_subscribers,
     import_template,
 )
-from campaigns.subscriptions.forms import ImportForm, is_slug
+from campaigns.subscriptions.forms import ImportForm, is_slug, legal_basis_field
 from campaigns.subscriptions.gdpr import export_subscriber
+from campaigns.subscriptions.preferences import unsubscribe
+from campaigns.subscriptions.signup import find_subscriber
+
+EDIT_URL = "wagtailsnippets_campaigns_subscriber:edit"
 
 
 def require(request: HttpRequest, action: str) -> None:
@@ -118,3 +127,77 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class AddSubscriberForm(ImportRowForm):
+    """One person entered by hand: an import row with the legal basis staff declare for it."""
+
+    legal_basis = legal_basis_field()
+
+
+class AddSubscriberView(WagtailAdminTemplateMixin, FormView):
+    """Add one person by the import's rule: active only with a documented double opt-in, otherwise
+    pending with a confirmation mail; suppressed or unsubscribed addresses are never signed up again."""
+
+    form_class = AddSubscriberForm
+    template_name = "campaigns/subscriptions/admin/add_subscriber.html"
+    page_title = gettext_lazy("Person hinzufügen")
+    header_icon = "user"
+
+    def dispatch(self, request, *args, **kwargs):
+        require(request, "import")  # one person by hand is an import of one: same right, same rule
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        address = form.cleaned_data["email"]
+        result = import_person(
+            form,
+            legal_basis=form.cleaned_data["legal_basis"],
+            detail=_("Von Hand hinzugefügt durch %(user)s") % {"user": self.request.user.get_username()},
+        )
+        if result.suppressed:
+            messages.warning(
+                self.request,
+                _(
+                    "„%(email)s“ ist gesperrt (abgemeldet, unzustellbar oder gelöscht) und wurde nicht "
+                    "angelegt."
+                )
+                % {"email": address},
+            )
+            return redirect("wagtailsnippets_campaigns_subscriber:list")
+        if result.activated:
+            message = _("„%(email)s“ ist angemeldet; das dokumentierte Double-Opt-in ist protokolliert.")
+        elif result.pending:
+            message = _(
+                "„%(email)s“ erhält eine Bestätigungsmail und ist erst nach der Bestätigung angemeldet."
+            )
+        else:
+            message = _(
+                "Nichts geändert: „%(email)s“ ist schon angemeldet oder hat sich abgemeldet (wer sich "
+                "abgemeldet hat, wird nicht wieder angemeldet)."
+            )
+        messages.success(self.request, message % {"email": address})
+        return redirect(EDIT_URL, find_subscriber(address).pk)
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+@require_POST
+def unsubscribe_from_channel(request: HttpRequest, pk: int, channel_pk: int) -> HttpResponse:
+    """End one subscription on the reader's request (logged with the staff member), nothing else."""
+    require(request, "change")
+    subscriber = get_object_or_404(Subscriber, pk=pk)
+    channel = get_object_or_404(Channel, pk=channel_pk)
+    ended = unsubscribe(
+        subscriber,
+        channel,
+        source=ConsentEvent.Source.ADMIN,
+        detail=_("auf Wunsch, durch %(user)s") % {"user": request.user.get_username()},
+    )
+    names = {"email": subscriber.email, "channel": channel.name}
+    if ended:
+        messages.success(request, _("„%(email)s“ ist von „%(channel)s“ abgemeldet.") % names)
+    else:
+        messages.info(request, _("„%(email)s“ war bei „%(channel)s“ nicht angemeldet.") % names)
+    return redirect(EDIT_URL, subscriber.pk)

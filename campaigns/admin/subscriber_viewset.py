@@ -21,6 +21,7 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.views import snippets
 
 from campaigns.admin import subscriber_views
+from campaigns.admin.subscription_panel import SubscriptionsPanel
 from campaigns.models import Channel, ConsentEvent, Role, Subscriber, Subscription
 from campaigns.subscriptions.consent_log import record
 from campaigns.subscriptions.gdpr import erase_subscriber
@@ -101,10 +102,10 @@ class SubscriberIndexView(snippets.IndexView):
 
 
 class SubscriberCreateView(snippets.CreateView):
-    """No subscriber is created by hand: the import asks for the legal basis."""
+    """Wagtail's plain "add" would skip consent: one person is added by the import's rule instead."""
 
     def dispatch(self, request, *args, **kwargs):
-        return redirect(self.index_url_name.rsplit(":", 1)[0] + ":import")
+        return redirect(self.index_url_name.rsplit(":", 1)[0] + ":add_person")
 
 
 class SubscriberEditView(snippets.EditView):
@@ -136,9 +137,11 @@ class SubscriberEraseView(snippets.DeleteView):
     @property
     def confirmation_message(self):
         return _(
-            "Alle personenbezogenen Daten dieser Person werden unwiderruflich gelöscht, das "
-            "Einwilligungsprotokoll wird anonymisiert, und die Adresse wird gesperrt, damit sie nie wieder "
-            "angeschrieben oder importiert wird. Fortfahren?"
+            "Löschen heißt: Name, Adresse, Angaben und Abonnements dieser Person werden unwiderruflich "
+            "gelöscht, das Einwilligungsprotokoll behält nur anonyme Einträge, und die Adresse wird "
+            "gesperrt – sie kann nie wieder angeschrieben, importiert oder neu angemeldet werden, auch nicht "
+            "von der Person selbst. Möchte jemand nur einen Newsletter nicht mehr erhalten, melden Sie ihn "
+            "stattdessen im Bearbeitungsformular von diesem Kanal ab. Fortfahren?"
         )
 
     def get_success_message(self):
@@ -206,6 +209,7 @@ class SubscriberViewSet(SnippetViewSet):
     ]
     ordering = ["email"]
     panels = [
+        SubscriptionsPanel(heading=gettext_lazy("Abonnements und Einwilligungen")),
         FieldPanel("email", read_only=True),
         FieldPanel("name"),
         FieldPanel("language"),
@@ -224,4 +228,10 @@ class SubscriberViewSet(SnippetViewSet):
             path("import/", subscriber_views.ImportView.as_view(), name="import"),
             path("export.csv", subscriber_views.export_csv, name="export_csv"),
             path("import-vorlage.csv", subscriber_views.import_template_csv, name="import_template"),
+            path("hinzufuegen/", subscriber_views.AddSubscriberView.as_view(), name="add_person"),
+            path(
+                "<int:pk>/abmelden/<int:channel_pk>/",
+                subscriber_views.unsubscribe_from_channel,
+                name="unsubscribe_channel",
+            ),
         ]

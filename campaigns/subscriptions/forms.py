@@ -331,6 +331,19 @@ class PreferencesForm(FacetsForm):
         return data
 
 
+def legal_basis_field() -> forms.CharField:
+    """The legal basis staff declare for addresses they bring in (import or one person by hand)."""
+    return forms.CharField(
+        label=_("Rechtsgrundlage"),
+        max_length=300,
+        validators=[no_control_characters],
+        help_text=_(
+            "Woher stammen die Adressen, und worauf beruht die Einwilligung? Zum Beispiel: "
+            "„Double-Opt-in im bisherigen Newslettersystem, Nachweise im Export vom 31.01.2025“."
+        ),
+    )
+
+
 class ImportForm(forms.Form):
     """The admin's CSV upload: the file, the legal basis the importer declares, default channels."""
 
@@ -341,14 +354,6 @@ class ImportForm(forms.Form):
             "channels, double_opt_in_at. Mehrere Kürzel durch Komma trennen."
         ),
     )
-    legal_basis = forms.CharField(
-        label=_("Rechtsgrundlage"),
-        max_length=300,
-        validators=[no_control_characters],
-        help_text=_(
-            "Woher stammen die Adressen, und worauf beruht die Einwilligung? Zum Beispiel: "
-            "„Double-Opt-in im bisherigen Newslettersystem, Nachweise im Export vom 31.01.2025“."
-        ),
-    )
+    legal_basis = legal_basis_field()
     channels = channel_field(Channel.objects.all(), required=False)
     channels.help_text = _("Gilt für Zeilen ohne Eintrag in der Spalte „channels“.")

@@ -157,10 +157,12 @@ def test_admin_edit_is_logged_and_the_address_cannot_be_changed(client, manager,
     assert event.source == "admin" and "name" in event.detail and "kampagne" in event.detail
 
 
-def test_adding_a_subscriber_by_hand_leads_to_the_import(client, manager):
+def test_wagtails_add_leads_to_adding_one_person_with_a_legal_basis(client, manager):
     client.force_login(manager)
     response = client.get(reverse(f"{NS}:add"))
-    assert response.status_code == 302 and response["Location"] == reverse(f"{NS}:import")
+    assert response.status_code == 302 and response["Location"] == reverse(f"{NS}:add_person")
+    page = client.get(response["Location"]).content.decode()
+    assert 'name="legal_basis"' in page and 'name="double_opt_in_at"' in page
 
 
 def test_consent_text_in_use_cannot_be_reworded(client, manager, lena):
@@ -219,3 +221,79 @@ def test_yes_no_columns_say_ja_and_nein_not_true_and_false(client, manager, news
         cells += [cell.get_text(strip=True) for cell in listing.select("table.listing td")]
     assert "Ja" in cells and "Nein" in cells
     assert "True" not in cells and "False" not in cells
+
+
+PERSON = {"email": "paul@example.org", "name": "Paul", "role": "teacher", "channels": ["mint-update"]}
+
+
+def test_one_person_without_documented_opt_in_is_pending_and_gets_the_confirmation_mail(
+    client, manager, newsletter_channels, smtp_sink, inline_mail, django_capture_on_commit_callbacks
+):
+    client.force_login(manager)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse(f"{NS}:add_person"), {**PERSON, "legal_basis": "Anruf am 02.12."})
+    paul = Subscriber.objects.get(email="paul@example.org")
+    assert response.status_code == 302 and response["Location"] == reverse(f"{NS}:edit", args=[paul.pk])
+    assert paul.subscriptions.get().status == Subscription.Status.PENDING
+    assert (paul.name, paul.role) == ("Paul", "teacher")
+    event = paul.consent_events.get()
+    assert (event.source, event.legal_basis) == ("import", "Anruf am 02.12.")
+    assert "kampagne" in event.detail
+    [mail] = smtp_sink.handler.to("paul@example.org")
+    assert "/newsletter/confirm/" in mail.message.get_content()
+    followed = client.get(response["Location"]).content.decode()
+    assert "erhält eine Bestätigungsmail" in followed
+
+
+def test_one_person_with_documented_opt_in_is_active_and_a_missing_basis_is_refused(
+    client, manager, newsletter_channels
+):
+    client.force_login(manager)
+    refused = client.post(reverse(f"{NS}:add_person"), PERSON)
+    assert refused.status_code == 400 and not Subscriber.objects.exists()
+    data = {**PERSON, "legal_basis": "Papierformular", "double_opt_in_at": "01.12.2026"}
+    assert client.post(reverse(f"{NS}:add_person"), data).status_code == 302
+    assert Subscriber.objects.get().subscriptions.get().status == Subscription.Status.ACTIVE
+
+
+def test_a_suppressed_person_is_not_added_again(client, manager, newsletter_channels):
+    Suppression.objects.create(email_hash=email_hash("paul@example.org"), reason="unsubscribed")
+    client.force_login(manager)
+    response = client.post(reverse(f"{NS}:add_person"), {**PERSON, "legal_basis": "Anruf"}, follow=True)
+    assert "ist gesperrt" in response.content.decode()
+    assert not Subscriber.objects.exists()
+
+
+def test_the_form_shows_subscriptions_and_leaves_one_channel_logged(
+    client, manager, lena, newsletter_channels
+):
+    Subscription.objects.create(
+        subscriber=lena, channel=newsletter_channels["wirtschaft"], status=Subscription.Status.ACTIVE
+    )
+    client.force_login(manager)
+    edit = client.get(reverse(f"{NS}:edit", args=[lena.pk])).content.decode()
+    leave_mint = reverse(f"{NS}:unsubscribe_channel", args=[lena.pk, newsletter_channels["mint"].pk])
+    assert f'formaction="{leave_mint}"' in edit
+    assert "Anmeldung bestätigt" in edit, "the consent log's confirmation is listed"
+
+    assert client.get(leave_mint).status_code == 405
+    response = client.post(leave_mint)
+
+    assert response.status_code == 302 and response["Location"] == reverse(f"{NS}:edit", args=[lena.pk])
+    assert dict(lena.subscriptions.values_list("channel__slug", "status")) == {
+        "mint-update": Subscription.Status.UNSUBSCRIBED,
+        "wirtschaft-im-landkreis": Subscription.Status.ACTIVE,
+    }
+    event = lena.consent_events.filter(event=ConsentEvent.Event.UNSUBSCRIBED).get()
+    assert (event.source, event.channel.slug) == ("admin", "mint-update") and "kampagne" in event.detail
+    assert not Suppression.objects.is_suppressed("lena@example.org"), "leaving one channel is no erasure"
+
+
+def test_leaving_a_channel_needs_the_change_right(client, editor, lena, newsletter_channels):
+    client.force_login(editor)
+    leave = reverse(f"{NS}:unsubscribe_channel", args=[lena.pk, newsletter_channels["mint"].pk])
+    assert client.post(leave).status_code in (302, 403)  # Wagtail answers a refusal with the dashboard
+    assert lena.subscriptions.get().status == Subscription.Status.ACTIVE
+    add = client.post(reverse(f"{NS}:add_person"), {**PERSON, "legal_basis": "x"})
+    assert add.status_code in (302, 403) and add.get("Location") != reverse(f"{NS}:list")
+    assert not Subscriber.objects.filter(email="paul@example.org").exists()

@@ -238,7 +238,7 @@ def test_coded_columns_take_the_names_the_admin_shows_in_any_case(newsletter_cha
 
 
 def test_an_unknown_name_is_still_named_in_the_error(newsletter_channels):
-    csv = "email;role;municipality;channels\nx@example.org;Astronautin;Atlantis;mint-update\n".encode()
+    csv = b"email;role;municipality;channels\nx@example.org;Astronautin;Atlantis;mint-update\n"
     messages = " ".join(message for _line, message in import_subscribers(csv, legal_basis=BASIS).errors)
     assert "Astronautin" in messages and "Kommune" in messages
     assert not Subscriber.objects.exists()
