@@ -36,8 +36,10 @@ def main() -> None:
                 per_reader[len(plan.page_ids)] += len(plan.subscriber_ids)
             per_reader[0] += len(unmatched)
             share = 100 * len(unmatched) / readers if readers else 0.0
-            print(f"{issue.channel.slug}: {len(renderer.items)} items, {readers} readers, "
-                  f"{len(unmatched)} skipped ({share:.1f} %), {len(plans)} variants")
+            print(
+                f"{issue.channel.slug}: {len(renderer.items)} items, {readers} readers, "
+                f"{len(unmatched)} skipped ({share:.1f} %), {len(plans)} variants"
+            )
             print("  items per reader: " + ", ".join(f"{n}: {c}" for n, c in sorted(per_reader.items())))
             if issue.channel.slug == "leuchttuerme":
                 places = {item.page_id: item.facets.municipalities for item in renderer.items}
@@ -47,8 +49,10 @@ def main() -> None:
                     for pk in plan.subscriber_ids:
                         towns = set().union(*(places[p] for p in plan.page_ids)) - {home.get(pk)}
                         others[min(len(towns), 2)] += 1
-                print("  readers by other municipalities in their stories (2 = two or more): "
-                      + ", ".join(f"{n}: {c}" for n, c in sorted(others.items())))
+                print(
+                    "  readers by other municipalities in their stories (2 = two or more): "
+                    + ", ".join(f"{n}: {c}" for n, c in sorted(others.items()))
+                )
 
 
 if __name__ == "__main__":
