@@ -22,6 +22,7 @@ from campaigns.models import Campaign, Delivery, Variant
 from campaigns.rendering.campaign import CampaignRenderer
 from campaigns.rendering.content import campaign_page_ids
 from campaigns.rendering.personalise import Split, sample_personal
+from campaigns.rendering.ranking import Group
 from campaigns.rendering.tracking import without_tracking
 from campaigns.rendering.variants import variant_key
 from campaigns.sending import control, freeze
@@ -93,11 +94,17 @@ def campaign_variants(campaign: Campaign) -> list[Variant]:
 
 
 def _variant(
-    campaign: Campaign, key: str, pages: str = "", language: str = "", tracked: bool = False
+    campaign: Campaign,
+    key: str,
+    pages: str = "",
+    language: str = "",
+    tracked: bool = False,
+    groups: str = "",
 ) -> Variant:
     """The variant named by ``key``, as editors and test recipients see it: rendered if not stored yet.
 
-    The preview frames of a draft name their variant's pages, language and measurement in the query, so
+    The preview frames of a draft name their variant's pages, sections, language and measurement in the
+    query, so
     that each frame renders one variant without planning the whole audience again; the key must match
     them. Editors and test recipients are not subscribers, so a tracked variant is shown without its
     measured links and pixel.
@@ -106,19 +113,27 @@ def _variant(
     if pages and not campaign.prepared_at:
         try:
             page_ids = tuple(int(pk) for pk in pages.split(","))
+            sections = tuple(Group(name) for name in groups.split(",")) if groups else ()
         except ValueError as error:
             raise Http404 from error
         in_campaign = set(page_ids) <= set(campaign_page_ids(campaign))
-        if variant_key(language, page_ids, tracked) == key and in_campaign:
+        if variant_key(language, page_ids, tracked, sections) == key and in_campaign:
             variant = Variant(
-                campaign=campaign, key=key, language=language, page_ids=list(page_ids), tracked=tracked
+                campaign=campaign,
+                key=key,
+                language=language,
+                page_ids=list(page_ids),
+                groups=list(sections),
+                tracked=tracked,
             )
     else:
         variant = next((v for v in campaign_variants(campaign) if v.key == key), None)
     if variant is None:
         raise Http404
     if not variant.html:
-        rendered = CampaignRenderer(campaign, variant.page_ids).render(variant.page_ids, variant.language)
+        rendered = CampaignRenderer(campaign, variant.page_ids).render(
+            variant.page_ids, variant.language, groups=variant.groups
+        )
         variant.html, variant.text = rendered.html, rendered.text
     elif variant.tracked:
         variant.html = without_tracking(variant.html, variant.links)
@@ -172,6 +187,7 @@ def variant_preview(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         request.GET.get("pages", ""),
         request.GET.get("lang", ""),
         tracked=request.GET.get("tracked") == "1",
+        groups=request.GET.get("groups", ""),
     )
     html = Split.of(variant.html).fill(sample_personal(variant.language).as_html())
     response = HttpResponse(html, content_type="text/html; charset=utf-8")
