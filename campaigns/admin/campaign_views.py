@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from wagtail.permissions import policy_registry
 
 from campaigns.addresses import check_email
+from campaigns.admin.coverage import Coverage, coverage
 from campaigns.admin.report import BAR_COLOURS, bar_chart, measurement, report, status_counts
 from campaigns.models import Campaign, Delivery, Variant
 from campaigns.rendering.campaign import CampaignRenderer
@@ -85,12 +86,18 @@ def require(request: HttpRequest, action: str) -> None:
         raise PermissionDenied
 
 
+def planned(campaign: Campaign) -> tuple[list[Variant], Coverage | None]:
+    """The variants of the campaign — stored once it is frozen, planned from the live data before — and,
+    before, who would get what."""
+    if campaign.prepared_at:
+        return list(campaign.variants.all()), None
+    _renderer, plans, skipped = freeze.plan(campaign)
+    return [plan.variant(campaign) for plan in plans], coverage(plans, skipped)
+
+
 def campaign_variants(campaign: Campaign) -> list[Variant]:
     """The variants of the campaign: stored once it is frozen, planned from the live data before."""
-    if campaign.prepared_at:
-        return list(campaign.variants.all())
-    _renderer, plans, _unmatched = freeze.plan(campaign)
-    return [plan.variant(campaign) for plan in plans]
+    return planned(campaign)[0]
 
 
 def _variant(
@@ -143,11 +150,12 @@ def _variant(
 def dispatch_page(request: HttpRequest, pk: int) -> HttpResponse:
     require(request, "change")
     campaign = get_object_or_404(Campaign.objects.select_related("channel", "audience"), pk=pk)
-    variants = campaign_variants(campaign)
+    variants, reach = planned(campaign)
     counts = status_counts(campaign)
     context = {
         "campaign": campaign,
         "variants": variants,
+        "coverage": reach,
         "recipients": sum(v.recipient_count for v in variants),
         "widths": PREVIEW_WIDTHS,
         "test_form": TestMailForm(variants=variants),
@@ -226,11 +234,25 @@ def test_mail(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("campaigns_campaign:dispatch", pk=pk)
 
 
+def _skips_confirmed(request: HttpRequest, campaign: Campaign) -> bool:
+    """Whether the issue may go out as planned: few enough readers get nothing, or the sender confirmed."""
+    if request.POST.get("confirm_skips") == "1" or campaign.prepared_at:
+        return True
+    _variants, reach = planned(campaign)
+    return reach is None or not reach.needs_confirmation
+
+
 @require_POST
 def control_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """Send now, schedule, unschedule, pause, resume or cancel."""
     require(request, "send")
     campaign = get_object_or_404(Campaign, pk=pk)
+    if action in ("send", "schedule") and not _skips_confirmed(request, campaign):
+        messages.error(
+            request,
+            _("Mehr als 5 % der Empfänger erhielten nichts. Bitte bestätigen Sie den Versand ausdrücklich."),
+        )
+        return redirect("campaigns_campaign:dispatch", pk=pk)
     if action == "send":
         control.send_now(campaign)
         messages.success(request, _("Der Versand beginnt in wenigen Augenblicken."))

@@ -98,10 +98,10 @@ class Ranking:
     groups: tuple[Group, ...] = ()
     skipped: SkipReason | None = None
 
-    @property
-    def only_more(self) -> bool:
-        """Whether nothing fits the reader's own choice: all they get is "Weitere Angebote"."""
-        return bool(self.groups) and set(self.groups) == {Group.MORE}
+
+def only_more(groups: Sequence[str]) -> bool:
+    """Whether no offer fits the reader's own choice: their offers are all "Weitere Angebote"."""
+    return Group.MORE in groups and Group.FITS not in groups
 
 
 def rank(

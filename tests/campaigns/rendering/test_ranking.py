@@ -4,7 +4,7 @@ local reach and the reader's own radius take pages away; the channel's cap keeps
 import pytest
 
 from campaigns.rendering.content import NewsletterItem
-from campaigns.rendering.ranking import Group, Reader, SkipReason, rank
+from campaigns.rendering.ranking import Group, Reader, SkipReason, only_more, rank
 from page_types.facets import AudienceFacets
 
 MINT = "page_types.mintofferpage"
@@ -44,7 +44,7 @@ def test_what_fits_comes_first_then_own_then_nearby_then_the_district():
     result = ranked(OFFERS, reader)
     assert result.page_ids == (3, 1, 4, 2)
     assert result.groups == (Group.FITS, Group.FITS, Group.FITS, Group.MORE)
-    assert result.skipped is None and not result.only_more
+    assert result.skipped is None and not only_more(result.groups)
 
 
 def test_a_reader_without_facets_gets_everything_by_place():
@@ -79,7 +79,7 @@ def test_topics_rank_every_family_and_an_untagged_page_is_neutral():
 def test_only_more_when_nothing_fits_the_readers_choice():
     result = ranked(OFFERS, Reader("de", subjects=frozenset({"technik"})))
     assert set(result.page_ids) == {1, 2, 3, 4}
-    assert result.only_more
+    assert only_more(result.groups)
 
 
 def test_a_local_page_reaches_only_its_municipalities():
