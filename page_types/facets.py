@@ -1,7 +1,8 @@
 """The audience facets of a content page: what campaigns, feeds and the API filter pages by.
 
-A page declares *who it is for* through these facets; the outreach plugin matches them against a subscriber's
-facets without knowing the page models. Empty sets mean "everyone" (no municipality = the whole district).
+A page declares what it is about through these facets; the outreach plugin ranks pages by them against a
+subscriber's facets without knowing the page models (``campaigns.rendering.ranking``). The municipalities
+are the page's *place*; who may get a page at all is its reach (``ContentPageQuerySet.reaching``).
 """
 
 from dataclasses import dataclass, field
@@ -16,26 +17,3 @@ class AudienceFacets:
     municipalities: frozenset[str] = field(default_factory=frozenset)
     subjects: frozenset[str] = field(default_factory=frozenset)
     grade_bands: frozenset[str] = field(default_factory=frozenset)
-
-    def matches(
-        self,
-        *,
-        municipalities: frozenset[str] = frozenset(),
-        subjects: frozenset[str] = frozenset(),
-        grade_bands: frozenset[str] = frozenset(),
-        topics: frozenset[str] = frozenset(),
-    ) -> bool:
-        """Whether a reader with these interests should see the page.
-
-        An empty interest or an untagged page matches anything: a reader who named no municipality gets
-        every municipality's news, and a page for the whole district reaches every municipality.
-        """
-        return all(
-            not wanted or not have or bool(wanted & have)
-            for wanted, have in (
-                (municipalities, self.municipalities),
-                (subjects, self.subjects),
-                (grade_bands, self.grade_bands),
-                (topics, self.topics),
-            )
-        )

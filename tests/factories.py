@@ -65,10 +65,13 @@ def make_site() -> dict:
     return {"home": home, **indexes}
 
 
-def _publish(parent: Page, page: Page, *, topics=(), municipalities=(), **relations) -> Page:
+def _publish(
+    parent: Page, page: Page, *, topics=(), municipalities=(), reach: str = "district", **relations
+) -> Page:
     parent.add_child(instance=page)
     page.topics.set(Topic.objects.filter(slug__in=topics))
     page.municipalities.set(Municipality.objects.filter(slug__in=municipalities))
+    page.reach = reach
     for name, slugs in relations.items():
         related_model = {"subjects": MintSubject, "grade_bands": GradeBand}[name]
         getattr(page, name).set(related_model.objects.filter(slug__in=slugs))

@@ -17,11 +17,13 @@ from django.views.decorators.http import require_POST
 from wagtail.permissions import policy_registry
 
 from campaigns.addresses import check_email
+from campaigns.admin.coverage import Coverage, coverage
 from campaigns.admin.report import BAR_COLOURS, bar_chart, measurement, report, status_counts
 from campaigns.models import Campaign, Delivery, Variant
 from campaigns.rendering.campaign import CampaignRenderer
 from campaigns.rendering.content import campaign_page_ids
 from campaigns.rendering.personalise import Split, sample_personal
+from campaigns.rendering.ranking import Group
 from campaigns.rendering.tracking import without_tracking
 from campaigns.rendering.variants import variant_key
 from campaigns.sending import control, freeze
@@ -84,20 +86,32 @@ def require(request: HttpRequest, action: str) -> None:
         raise PermissionDenied
 
 
+def planned(campaign: Campaign) -> tuple[list[Variant], Coverage | None]:
+    """The variants of the campaign — stored once it is frozen, planned from the live data before — and,
+    before, who would get what."""
+    if campaign.prepared_at:
+        return list(campaign.variants.all()), None
+    _renderer, plans, skipped = freeze.plan(campaign)
+    return [plan.variant(campaign) for plan in plans], coverage(plans, skipped)
+
+
 def campaign_variants(campaign: Campaign) -> list[Variant]:
     """The variants of the campaign: stored once it is frozen, planned from the live data before."""
-    if campaign.prepared_at:
-        return list(campaign.variants.all())
-    _renderer, plans, _unmatched = freeze.plan(campaign)
-    return [plan.variant(campaign) for plan in plans]
+    return planned(campaign)[0]
 
 
 def _variant(
-    campaign: Campaign, key: str, pages: str = "", language: str = "", tracked: bool = False
+    campaign: Campaign,
+    key: str,
+    pages: str = "",
+    language: str = "",
+    tracked: bool = False,
+    groups: str = "",
 ) -> Variant:
     """The variant named by ``key``, as editors and test recipients see it: rendered if not stored yet.
 
-    The preview frames of a draft name their variant's pages, language and measurement in the query, so
+    The preview frames of a draft name their variant's pages, sections, language and measurement in the
+    query, so
     that each frame renders one variant without planning the whole audience again; the key must match
     them. Editors and test recipients are not subscribers, so a tracked variant is shown without its
     measured links and pixel.
@@ -106,19 +120,27 @@ def _variant(
     if pages and not campaign.prepared_at:
         try:
             page_ids = tuple(int(pk) for pk in pages.split(","))
+            sections = tuple(Group(name) for name in groups.split(",")) if groups else ()
         except ValueError as error:
             raise Http404 from error
         in_campaign = set(page_ids) <= set(campaign_page_ids(campaign))
-        if variant_key(language, page_ids, tracked) == key and in_campaign:
+        if variant_key(language, page_ids, tracked, sections) == key and in_campaign:
             variant = Variant(
-                campaign=campaign, key=key, language=language, page_ids=list(page_ids), tracked=tracked
+                campaign=campaign,
+                key=key,
+                language=language,
+                page_ids=list(page_ids),
+                groups=list(sections),
+                tracked=tracked,
             )
     else:
         variant = next((v for v in campaign_variants(campaign) if v.key == key), None)
     if variant is None:
         raise Http404
     if not variant.html:
-        rendered = CampaignRenderer(campaign, variant.page_ids).render(variant.page_ids, variant.language)
+        rendered = CampaignRenderer(campaign, variant.page_ids).render(
+            variant.page_ids, variant.language, groups=variant.groups
+        )
         variant.html, variant.text = rendered.html, rendered.text
     elif variant.tracked:
         variant.html = without_tracking(variant.html, variant.links)
@@ -128,11 +150,12 @@ def _variant(
 def dispatch_page(request: HttpRequest, pk: int) -> HttpResponse:
     require(request, "change")
     campaign = get_object_or_404(Campaign.objects.select_related("channel", "audience"), pk=pk)
-    variants = campaign_variants(campaign)
+    variants, reach = planned(campaign)
     counts = status_counts(campaign)
     context = {
         "campaign": campaign,
         "variants": variants,
+        "coverage": reach,
         "recipients": sum(v.recipient_count for v in variants),
         "widths": PREVIEW_WIDTHS,
         "test_form": TestMailForm(variants=variants),
@@ -172,6 +195,7 @@ def variant_preview(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         request.GET.get("pages", ""),
         request.GET.get("lang", ""),
         tracked=request.GET.get("tracked") == "1",
+        groups=request.GET.get("groups", ""),
     )
     html = Split.of(variant.html).fill(sample_personal(variant.language).as_html())
     response = HttpResponse(html, content_type="text/html; charset=utf-8")
@@ -210,11 +234,25 @@ def test_mail(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("campaigns_campaign:dispatch", pk=pk)
 
 
+def _skips_confirmed(request: HttpRequest, campaign: Campaign) -> bool:
+    """Whether the issue may go out as planned: few enough readers get nothing, or the sender confirmed."""
+    if request.POST.get("confirm_skips") == "1" or campaign.prepared_at:
+        return True
+    _variants, reach = planned(campaign)
+    return reach is None or not reach.needs_confirmation
+
+
 @require_POST
 def control_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """Send now, schedule, unschedule, pause, resume or cancel."""
     require(request, "send")
     campaign = get_object_or_404(Campaign, pk=pk)
+    if action in ("send", "schedule") and not _skips_confirmed(request, campaign):
+        messages.error(
+            request,
+            _("Mehr als 5 % der Empfänger erhielten nichts. Bitte bestätigen Sie den Versand ausdrücklich."),
+        )
+        return redirect("campaigns_campaign:dispatch", pk=pk)
     if action == "send":
         control.send_now(campaign)
         messages.success(request, _("Der Versand beginnt in wenigen Augenblicken."))

@@ -5,6 +5,7 @@ A channel's *content rule* (page types, topics, municipalities, MINT subjects, g
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.utils.translation import gettext_lazy as _
@@ -57,6 +58,21 @@ class Channel(index.Indexed, ClusterableModel):
     grade_bands = ParentalManyToManyField(
         "page_types.GradeBand", verbose_name=_("Zielgruppen"), blank=True, related_name="channels"
     )
+    max_items = models.PositiveSmallIntegerField(
+        _("Beiträge je Ausgabe höchstens"),
+        default=12,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "So viele Beiträge erhält eine Leserin oder ein Leser höchstens; die Reihenfolge nach ihren "
+            "Angaben entscheidet, welche."
+        ),
+    )
+    nearby_km = models.PositiveSmallIntegerField(
+        _("„In Ihrer Nähe“ bis (km)"),
+        default=10,
+        validators=[MinValueValidator(1)],
+        help_text=_("Kommunen, deren Mitte höchstens so weit von der eigenen entfernt ist, gelten als nah."),
+    )
     tracking_enabled = models.BooleanField(
         _("Öffnungs- und Klickmessung erlauben"),
         default=False,
@@ -79,6 +95,7 @@ class Channel(index.Indexed, ClusterableModel):
             ],
             heading=_("Inhaltsregel"),
         ),
+        MultiFieldPanel([FieldPanel("max_items"), FieldPanel("nearby_km")], heading=_("Ausgaben")),
         FieldPanel("tracking_enabled"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]

@@ -22,6 +22,9 @@ class Variant(models.Model):
     key = models.CharField(_("Schlüssel"), max_length=64)
     language = models.CharField(_("Sprache"), max_length=5)
     page_ids = models.JSONField(_("Beiträge"), default=list)
+    # The section of each page, in the order of ``page_ids`` (``campaigns.rendering.ranking.Group``); empty:
+    # sections by content family.
+    groups = models.JSONField(_("Abschnitte"), default=list, blank=True)
     # Whether the variant's recipients consented to measurement on a channel that allows it; only then
     # does its HTML carry personal redirect links and an open pixel (``campaigns.rendering.tracking``).
     tracked = models.BooleanField(_("Mit Messung"), default=False)

@@ -71,6 +71,12 @@ class Subscriber(models.Model):
     topics = models.ManyToManyField(
         "page_types.Topic", verbose_name=_("Themen"), blank=True, related_name="+"
     )
+    mint_radius_km = models.PositiveSmallIntegerField(
+        _("MINT-Angebote nur im Umkreis von (km)"),
+        null=True,
+        blank=True,
+        help_text=_("Leer: Angebote aus dem ganzen Landkreis. Gilt nur mit angegebener Kommune."),
+    )
     tracking_consent = models.BooleanField(_("Einwilligung in Öffnungs- und Klickmessung"), default=False)
     token_key = models.CharField(max_length=32, default=new_token_key, editable=False)
     created_at = models.DateTimeField(_("Angelegt"), default=timezone.now, editable=False)

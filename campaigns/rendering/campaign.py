@@ -4,6 +4,7 @@ The HTML and text hold personal placeholders; ``campaigns.rendering.personalise`
 A tracked variant's HTML also gets measured links and the open pixel (``campaigns.rendering.tracking``).
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils import translation
@@ -22,6 +23,7 @@ from campaigns.rendering.content import (
 from campaigns.rendering.mjml import render_html
 from campaigns.rendering.personalise import placeholder_context
 from campaigns.rendering.plaintext import html_to_text, render_text
+from campaigns.rendering.ranking import Group
 from campaigns.rendering.tracking import add_tracking
 
 
@@ -59,13 +61,21 @@ class CampaignRenderer:
         }
 
     def render(
-        self, page_ids: tuple[int, ...] | list[int], language: str, tracked: bool = False
+        self,
+        page_ids: Sequence[int],
+        language: str,
+        tracked: bool = False,
+        groups: Sequence[str] = (),
     ) -> RenderedVariant:
         """The HTML and text of the variant with these pages, in the reader's language.
 
-        ``tracked`` measures the HTML's content links (the Impressum excepted) and adds the open pixel.
+        ``groups`` names each page's section (``campaigns.rendering.ranking.Group``); without them the
+        sections are the content families. ``tracked`` measures the HTML's content links (the Impressum
+        excepted) and adds the open pixel.
         """
-        items = [self._by_id[pk] for pk in page_ids if pk in self._by_id]
+        grouped = list(zip(page_ids, groups or [""] * len(page_ids), strict=True))
+        kept = [(self._by_id[pk], group) for pk, group in grouped if pk in self._by_id]
+        items = [item for item, _group in kept]
         content_language = app_settings.content_language()
         reader_lang = "" if language == content_language else format_html(' lang="{}"', language)
         with translation.override(language):
@@ -76,7 +86,7 @@ class CampaignRenderer:
                 # where the two differ, for screen readers (WCAG 3.1.2).
                 "language": content_language,
                 "reader_lang": reader_lang,
-                "sections": sections(items),
+                "sections": sections(items, [Group(g).heading for _i, g in kept] if groups else None),
             }
             html, text = render_html(context), render_text(context)
         if not tracked:

@@ -108,14 +108,19 @@ def newsletter_items(page_ids: list[int]) -> list[NewsletterItem]:
     return [_item(by_id[pk]) for pk in page_ids if pk in by_id]
 
 
-def sections(items: list[NewsletterItem]) -> list[Section]:
-    """Consecutive items of one family as sections (items arrive grouped by ``campaign_page_ids``)."""
+def sections(items: list[NewsletterItem], headings: list[str] | None = None) -> list[Section]:
+    """Consecutive items under one heading as sections.
+
+    ``headings`` gives each item's heading (the reader's sections, from ``campaigns.rendering.ranking``);
+    without them the sections are the content families (items arrive grouped by ``campaign_page_ids``).
+    """
     result: list[Section] = []
-    for item in items:
-        if result and result[-1].family == item.family:
-            result[-1] = Section(item.family, result[-1].heading, (*result[-1].items, item))
+    for position, item in enumerate(items):
+        heading = headings[position] if headings else str(SECTIONS.get(item.family, ""))
+        if result and result[-1].heading == heading:
+            result[-1] = Section(item.family, heading, (*result[-1].items, item))
         else:
-            result.append(Section(item.family, str(SECTIONS.get(item.family, "")), (item,)))
+            result.append(Section(item.family, heading, (item,)))
     return result
 
 

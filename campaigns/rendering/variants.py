@@ -1,9 +1,10 @@
-"""Segmented rendering: recipients whose facets select the same pages share one variant.
+"""Segmented rendering: recipients whose pages are ranked alike share one variant.
 
-A reader's facets (municipality, grade bands, subjects, topics, language) are matched against each page's
-``AudienceFacets``; readers with equal facets are matched once, so planning costs one pass over the distinct
-facet combinations, not over the recipients. A topic a reader chose includes its sub-topics, as it does in
-the channel rule.
+Each reader's facets (municipality, grade bands, subjects, topics, radius) rank the issue's pages
+(``campaigns.rendering.ranking.rank``); readers with equal facets are ranked once, so planning costs one pass
+over the distinct facet combinations, not over the recipients. A topic a reader chose includes its
+sub-topics, as it does in the channel rule. Readers with the same pages, sections, language and
+measurement share one variant.
 
 Whether a reader's mail is measured is part of the variant too: a reader is *tracked* only when the
 channel allows measurement and they consented, and tracked readers get variants of their own, so that no
@@ -12,48 +13,31 @@ other reader's mail holds a measured link or a pixel.
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Exists, OuterRef, QuerySet
 
 from campaigns.addresses import email_hash
-from campaigns.models import Campaign, Subscriber, Subscription, Suppression, Variant
+from campaigns.models import Campaign, Channel, Subscriber, Subscription, Suppression, Variant
 from campaigns.rendering.content import NewsletterItem
-from page_types.models import Topic
+from campaigns.rendering.ranking import Group, Ranking, Reader, SkipReason, rank
+from page_types.models import ContentPage, Municipality, Topic
 
 # Hashes per query: below SQLite's limit on query parameters.
 CHUNK = 900
 
 
-@dataclass(frozen=True)
-class Reader:
-    """The facets of a subscriber that decide which pages they get, as term slugs."""
-
-    language: str
-    municipalities: frozenset[str] = frozenset()
-    subjects: frozenset[str] = frozenset()
-    grade_bands: frozenset[str] = frozenset()
-    topics: frozenset[str] = frozenset()
-    tracked: bool = False
-
-    def wants(self, item: NewsletterItem) -> bool:
-        return item.facets.matches(
-            municipalities=self.municipalities,
-            subjects=self.subjects,
-            grade_bands=self.grade_bands,
-            topics=self.topics,
-        )
-
-
 @dataclass
 class VariantPlan:
-    """The pages, language and measurement of one variant and the subscribers who get it."""
+    """The pages, sections, language and measurement of one variant and the subscribers who get it."""
 
     key: str
     language: str
     page_ids: tuple[int, ...]
     tracked: bool = False
     subscriber_ids: list[int] = field(default_factory=list)
+    groups: tuple[Group, ...] = ()
 
     def variant(self, campaign: Campaign, **rendered) -> Variant:
         """The (unsaved) ``Variant`` of this plan; ``rendered`` may give its HTML, text and time."""
@@ -62,6 +46,7 @@ class VariantPlan:
             key=self.key,
             language=self.language,
             page_ids=list(self.page_ids),
+            groups=[str(group) for group in self.groups],
             tracked=self.tracked,
             recipient_count=len(self.subscriber_ids),
             **rendered,
@@ -113,8 +98,8 @@ def readers(subscribers: QuerySet[Subscriber], tracking_enabled: bool = False) -
             by_subscriber[pk].add(slug)
         terms[relation] = by_subscriber
     result = {}
-    for pk, language, municipality, consent in Subscriber.objects.filter(pk__in=ids).values_list(
-        "pk", "language", "municipality__slug", "tracking_consent"
+    for pk, language, municipality, consent, radius in Subscriber.objects.filter(pk__in=ids).values_list(
+        "pk", "language", "municipality__slug", "tracking_consent", "mint_radius_km"
     ):
         topics = terms["topics"].get(pk, set())
         result[pk] = Reader(
@@ -124,37 +109,64 @@ def readers(subscribers: QuerySet[Subscriber], tracking_enabled: bool = False) -
             grade_bands=frozenset(terms["grade_bands"].get(pk, ())),
             topics=frozenset(topics.union(*(children[slug] for slug in topics))),
             tracked=tracking_enabled and consent,
+            mint_radius_km=radius,
         )
     return result
 
 
-def plan_variants(
-    items: list[NewsletterItem], readers_by_id: dict[int, Reader]
-) -> tuple[list[VariantPlan], list[int]]:
-    """Group the readers by the pages they get (in campaign order) and their language, largest group first.
+def reachable_pages(page_ids: Collection[int], municipality: str | None) -> frozenset[int]:
+    """Which of these pages reach a person of ``municipality`` (none: a person who named none)."""
+    towns = Municipality.objects.filter(slug=municipality) if municipality else Municipality.objects.none()
+    pages = ContentPage.objects.filter(pk__in=page_ids).reaching(towns)
+    return frozenset(pages.values_list("pk", flat=True))
 
-    Readers for whom a campaign with content has nothing are returned apart (second value): a mail with only
-    the editorial would tell them nothing that fits them. A campaign without pages goes to everybody.
+
+def plan_variants(
+    items: list[NewsletterItem], readers_by_id: dict[int, Reader], channel: Channel
+) -> tuple[list[VariantPlan], dict[int, SkipReason]]:
+    """Group the readers by their ranked pages and sections, language and measurement, largest group first.
+
+    Readers for whom an issue with content has nothing at all are returned apart with the reason (second
+    value): only a page's local reach or the reader's own radius can leave them without anything. An issue
+    without pages goes to everybody.
     """
-    unmatched: list[int] = []
-    pages_for: dict[Reader, tuple[int, ...]] = {}
+    skipped: dict[int, SkipReason] = {}
+    reach: dict[str | None, frozenset[int]] = {}
+    rankings: dict[Reader, Ranking] = {}
     plans: dict[str, VariantPlan] = {}
+    page_ids = [item.page_id for item in items]
     for subscriber_id, reader in readers_by_id.items():
-        if reader not in pages_for:
-            pages_for[reader] = tuple(item.page_id for item in items if reader.wants(item))
-        page_ids = pages_for[reader]
-        if items and not page_ids:
-            unmatched.append(subscriber_id)
+        profile = replace(reader, language="", tracked=False)
+        if profile not in rankings:
+            if reader.home not in reach:
+                reach[reader.home] = reachable_pages(page_ids, reader.home)
+            rankings[profile] = rank(
+                items,
+                reader,
+                reachable=reach[reader.home],
+                nearby_km=channel.nearby_km,
+                max_items=channel.max_items,
+            )
+        ranking = rankings[profile]
+        if ranking.skipped:
+            skipped[subscriber_id] = ranking.skipped
             continue
-        key = variant_key(reader.language, page_ids, reader.tracked)
+        key = variant_key(reader.language, ranking.page_ids, reader.tracked, ranking.groups)
         plan = plans.get(key)
         if plan is None:
-            plan = plans[key] = VariantPlan(key, reader.language, page_ids, reader.tracked)
+            plan = plans[key] = VariantPlan(
+                key, reader.language, ranking.page_ids, reader.tracked, groups=ranking.groups
+            )
         plan.subscriber_ids.append(subscriber_id)
-    return sorted(plans.values(), key=lambda plan: (-len(plan.subscriber_ids), plan.key)), unmatched
+    return sorted(plans.values(), key=lambda plan: (-len(plan.subscriber_ids), plan.key)), skipped
 
 
-def variant_key(language: str, page_ids: tuple[int, ...], tracked: bool = False) -> str:
-    """A stable name of a variant's content and measurement (untracked keys are those of before)."""
+def variant_key(
+    language: str, page_ids: tuple[int, ...], tracked: bool = False, groups: tuple[str, ...] = ()
+) -> str:
+    """A stable name of a variant's content, sections and measurement (keys without sections and
+    measurement are those of before)."""
     name = f"{language}:{','.join(map(str, page_ids))}{':tracked' if tracked else ''}"
+    if groups:
+        name += f":{','.join(groups)}"
     return hashlib.sha256(name.encode()).hexdigest()[:32]

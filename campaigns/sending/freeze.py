@@ -6,11 +6,11 @@ dies while preparing leaves nothing half-done, and the sweeper simply prepares i
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from campaigns.models import Campaign, Delivery, Variant
 from campaigns.rendering.campaign import CampaignRenderer
 from campaigns.rendering.content import campaign_page_ids
+from campaigns.rendering.ranking import SkipReason
 from campaigns.rendering.variants import VariantPlan, plan_variants, readers, recipients, unsuppressed_ids
 
 INSERT_BATCH = 2000
@@ -18,15 +18,16 @@ INSERT_BATCH = 2000
 
 def plan(
     campaign: Campaign, page_ids: list[int] | None = None
-) -> tuple[CampaignRenderer, list[VariantPlan], list[int]]:
-    """The campaign's renderer, its variants and the recipients without matching content (not frozen)."""
+) -> tuple[CampaignRenderer, list[VariantPlan], dict[int, SkipReason]]:
+    """The campaign's renderer, its variants and the recipients who get nothing, with the reason (not
+    frozen)."""
     renderer = CampaignRenderer(campaign, page_ids)
     subscribers = recipients(campaign)
     eligible = unsuppressed_ids(subscribers)
     tracking = campaign.channel.tracking_enabled
     facets = {pk: reader for pk, reader in readers(subscribers, tracking).items() if pk in eligible}
-    plans, unmatched = plan_variants(renderer.items, facets)
-    return renderer, plans, unmatched
+    plans, skipped = plan_variants(renderer.items, facets, campaign.channel)
+    return renderer, plans, skipped
 
 
 def prepare(campaign_id: int) -> int:
@@ -44,10 +45,12 @@ def prepare(campaign_id: int) -> int:
         now = timezone.now()
         campaign.period_start, campaign.period_end = campaign.content_period(now)
         campaign.frozen_page_ids = campaign_page_ids(campaign, now)
-        renderer, plans, unmatched = plan(campaign, campaign.frozen_page_ids)
+        renderer, plans, skipped = plan(campaign, campaign.frozen_page_ids)
         variants = []
         for variant_plan in plans:
-            rendered = renderer.render(variant_plan.page_ids, variant_plan.language, variant_plan.tracked)
+            rendered = renderer.render(
+                variant_plan.page_ids, variant_plan.language, variant_plan.tracked, variant_plan.groups
+            )
             variants.append(
                 variant_plan.variant(
                     campaign,
@@ -68,9 +71,9 @@ def prepare(campaign_id: int) -> int:
                 campaign=campaign,
                 subscriber_id=subscriber_id,
                 status=Delivery.Status.SKIPPED,
-                error=_("Kein passender Inhalt"),
+                error=reason.label,
             )
-            for subscriber_id in unmatched
+            for subscriber_id, reason in skipped.items()
         ]
         Delivery.objects.bulk_create(deliveries, batch_size=INSERT_BATCH)
         campaign.prepared_at = now

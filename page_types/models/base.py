@@ -25,6 +25,7 @@ from page_types.facets import AudienceFacets
 from page_types.forms import ContentFilterForm
 from page_types.models.querysets import ContentPageQuerySet
 from page_types.preview import HeadlessPreviewable
+from page_types.reach import Reach
 
 ContentPageManager = PageManager.from_queryset(ContentPageQuerySet)
 
@@ -49,7 +50,13 @@ def seo_panels(description_fallback: str) -> list:
 
 
 class ContentPage(HeadlessPreviewable, Page):
-    """Fields every content page carries: teaser, listing image, topics, municipalities, publish date."""
+    """Fields every content page carries: teaser, listing image, topics, municipalities (its place), reach,
+    publish date.
+
+    The municipalities say *where* something happens or what it is about; the reach says *who* may get it.
+    They are separate because a coding camp in Bietigheim-Bissingen is for every pupil of the district,
+    while a street closure there is news only for Bietigheim-Bissingen.
+    """
 
     teaser = models.TextField(
         _("Teaser"),
@@ -78,7 +85,19 @@ class ContentPage(HeadlessPreviewable, Page):
         verbose_name=_("Kommunen"),
         blank=True,
         related_name="pages",
-        help_text=_("Keine Auswahl bedeutet: der ganze Landkreis."),
+        help_text=_(
+            "Ort: wo es stattfindet oder worum es geht. Keine Auswahl bedeutet: der ganze Landkreis."
+        ),
+    )
+    reach = models.CharField(
+        _("Reichweite"),
+        max_length=10,
+        choices=Reach.choices,
+        default=Reach.DISTRICT,
+        help_text=_(
+            "Landkreis: alle Leserinnen und Leser eines passenden Kanals können den Beitrag erhalten; "
+            "nur für die genannten Kommunen: nur wer in einer davon wohnt (z. B. eine Straßensperrung)."
+        ),
     )
     publish_date = models.DateField(_("Veröffentlichungsdatum"), default=timezone.localdate)
 
@@ -98,6 +117,7 @@ class ContentPage(HeadlessPreviewable, Page):
         FieldPanel("publish_date"),
         FieldPanel("topics", widget=CheckboxSelectMultiple),
         FieldPanel("municipalities", widget=CheckboxSelectMultiple),
+        FieldPanel("reach"),
     ]
     promote_panels = seo_panels(_("Leer: der Teaser, auf 160 Zeichen gekürzt."))
     search_fields = [
@@ -113,6 +133,7 @@ class ContentPage(HeadlessPreviewable, Page):
         APIField("listing_image", serializer=serializers.ImageField(alt_source="listing_image_alt")),
         APIField("topics", serializer=serializers.TermsField()),
         APIField("municipalities", serializer=serializers.TermsField()),
+        APIField("reach"),
         APIField("publish_date"),
     ]
     # What a search result line shows besides the page's own fields, fetched for all results at once.
@@ -129,6 +150,10 @@ class ContentPage(HeadlessPreviewable, Page):
         if self.listing_image_id and not self.listing_image_alt.strip():
             raise ValidationError(
                 {"listing_image_alt": _("Bitte einen Alternativtext für das Vorschaubild angeben.")}
+            )
+        if self.reach == Reach.LOCAL and not self.municipalities.all():
+            raise ValidationError(
+                {"reach": _("Ein Beitrag nur für bestimmte Kommunen braucht mindestens eine Kommune.")}
             )
 
     def audience_facets(self) -> AudienceFacets:

@@ -3,7 +3,9 @@
 ``ContentPageQuerySet.matching`` is the rule of "which pages fit these terms": a topic includes its
 sub-topics, a municipality includes the pages for the whole district, and subjects and grade bands narrow
 the MINT offers only — other families pass them, since a news item about the district is for the
-Informatik class too. ``upcoming`` says which offers are still worth showing.
+Informatik class too. ``reaching`` is the one rule of a page's *reach*: a page meant only for the
+municipalities it names reaches nobody else — not in a listing filtered by another municipality, a feed or
+a newsletter. ``upcoming`` says which offers are still worth showing.
 """
 
 from collections.abc import Iterable
@@ -16,6 +18,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.query import PageQuerySet
 
+from page_types.reach import Reach
 from page_types.renditions import LISTING_RENDITION
 from page_types.taxonomy import GradeBand, MintSubject, Municipality, Topic
 
@@ -52,7 +55,7 @@ class ContentPageQuerySet(PageQuerySet):
         if municipalities := list(municipalities):
             tagged = self.model.municipalities.through.objects.filter(contentpage_id=OuterRef("pk"))
             wanted = tagged.filter(municipality_id__in=[m.pk for m in municipalities])
-            pages = pages.filter(Exists(wanted) | ~Exists(tagged))
+            pages = pages.filter(Exists(wanted) | ~Exists(tagged)).reaching(municipalities)
         offer = apps.get_model("page_types", "MintOfferPage")
         for relation, column, terms in (
             ("subjects", "mintsubject_id", list(subjects)),
@@ -69,6 +72,14 @@ class ContentPageQuerySet(PageQuerySet):
                     is_offer = offer.objects.filter(pk=OuterRef("pk"))
                     pages = pages.filter(~Exists(is_offer) | Exists(wanted))
         return pages
+
+    def reaching(self, municipalities: Iterable[Municipality]) -> Self:
+        """Pages a person of one of these municipalities may get: those for the whole district, and the
+        local ones that name one of them (with no municipality, only pages for the whole district)."""
+        tagged = self.model.municipalities.through.objects.filter(
+            contentpage_id=OuterRef("pk"), municipality_id__in=[m.pk for m in municipalities]
+        )
+        return self.filter(Q(reach=Reach.DISTRICT) | Exists(tagged))
 
     def upcoming(self, now: datetime | None = None) -> Self:
         """MINT offers still worth showing: ongoing, or an occurrence or registration deadline ahead."""

@@ -1,14 +1,17 @@
 """Fixtures and helpers for the campaign-engine tests: a small site, a channel, readers with facets.
 
-The readers are chosen so that each gets a different part of the issue:
+The readers are chosen so that each gets a different mail. Facets rank, they do not exclude; only the
+Asperg news is local (for Asperg only):
 
 ==============  ===========================================  =========================================
 reader          facets                                       pages
 ==============  ===========================================  =========================================
-teacher         Informatik, Klasse 8–10                      Informatik offer, both news, story
+teacher         Informatik, Klasse 8–10                      both offers (Informatik first), district
+                                                             news, story
 asperg          lives in Asperg                              both offers, both news, story
 ludwigsburg     lives in Ludwigsburg                         both offers, district news, story
-pupil           Mathematik, Klasse 5–7, Ludwigsburg          Mathematik offer, district news, story
+pupil           Mathematik, Klasse 5–7, Ludwigsburg          both offers (Mathematik first), district
+                                                             news, story
 ==============  ===========================================  =========================================
 """
 
@@ -67,7 +70,9 @@ def newsletter(db) -> Newsletter:
         "offer_math": make_offer(
             site["mint"], "Mathe-Olympiade", subjects=["mathematik"], grade_bands=["klasse-5-7"]
         ),
-        "news_asperg": make_news(site["news"], "Neues Gewerbegebiet in Asperg", municipalities=["asperg"]),
+        "news_asperg": make_news(
+            site["news"], "Neues Gewerbegebiet in Asperg", municipalities=["asperg"], reach="local"
+        ),
         "news_district": make_news(site["news"], "Der Landkreis in Zahlen"),
         "story": make_story(site["lighthouse"], "Ein Leuchtturm der Logistik"),
     }
@@ -95,7 +100,7 @@ def newsletter(db) -> Newsletter:
 
 # Which pages each reader's mail must show (titles), and which it must not.
 EXPECTED_TITLES = {
-    "teacher": {"Robotik-Workshop", "Neues Gewerbegebiet in Asperg", "Der Landkreis in Zahlen"},
+    "teacher": {"Robotik-Workshop", "Mathe-Olympiade", "Der Landkreis in Zahlen"},
     "asperg": {
         "Robotik-Workshop",
         "Mathe-Olympiade",
@@ -103,7 +108,7 @@ EXPECTED_TITLES = {
         "Der Landkreis in Zahlen",
     },
     "ludwigsburg": {"Robotik-Workshop", "Mathe-Olympiade", "Der Landkreis in Zahlen"},
-    "pupil": {"Mathe-Olympiade", "Der Landkreis in Zahlen"},
+    "pupil": {"Robotik-Workshop", "Mathe-Olympiade", "Der Landkreis in Zahlen"},
 }
 ALL_TITLES = {
     "Robotik-Workshop",
