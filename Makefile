@@ -8,7 +8,7 @@ TEST_ENV := DJANGO_SETTINGS_MODULE=tests.settings
 # together on one worker, which prepares their demo site once (tests/services.py).
 XDIST ?= -n auto --dist loadgroup
 
-.PHONY: run test test-postgres install check messages
+.PHONY: run test test-postgres install check messages configuration
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Leuchtturm needs Python >= 3.11"'
@@ -49,3 +49,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 test-postgres: $(STAMP)
 	$(TEST_ENV) DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(VENV)/bin/pytest $(XDIST) $(PYTEST_ARGS)
+
+## Write docs/CONFIGURATION.md, the table of every environment variable, from the code.
+configuration: $(STAMP)
+	$(TEST_ENV) $(PY) manage.py configuration_table
