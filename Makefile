@@ -10,7 +10,7 @@ XDIST ?= -n auto --dist loadgroup
 # The slowest tests are listed at the end of every run, so the suite's time is watched like a feature.
 PYTEST_ARGS ?= --durations=15
 
-.PHONY: run test test-postgres install check messages
+.PHONY: run test test-postgres install check messages configuration
 
 # uv installs into the virtualenv in parallel from its own cache: a fresh install takes about 30 s instead of
 # pip's 100 s, which every clean CI run pays.
@@ -53,3 +53,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 test-postgres: $(STAMP)
 	$(TEST_ENV) DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(VENV)/bin/pytest $(XDIST) $(PYTEST_ARGS)
+
+## Write docs/CONFIGURATION.md, the table of every environment variable, from the code.
+configuration: $(STAMP)
+	$(TEST_ENV) $(PY) manage.py configuration_table

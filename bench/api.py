@@ -29,7 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchenv import ROOT, free_port  # also puts the project on sys.path
+from benchenv import LOOPBACK_SILENCED_CHECKS, ROOT, free_port  # also puts the project on sys.path
 
 API_PATH = "/api/v2/pages/?type=page_types.MintOfferPage&fields=*"
 CEILING_PATH = "/api/health/"
@@ -71,6 +71,7 @@ def environment(var_dir: Path, port: int) -> dict[str, str]:
         STATIC_ROOT=str(var_dir / "static"),
         ALLOWED_HOSTS=HOST,
         WAGTAILADMIN_BASE_URL=f"http://{HOST}:{port}",
+        SILENCED_SYSTEM_CHECKS=LOOPBACK_SILENCED_CHECKS,
         LOG_LEVEL="WARNING",
         PYTHONPATH=str(ROOT),
     )

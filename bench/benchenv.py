@@ -12,9 +12,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.processes import LOOPBACK_SILENCED_CHECKS  # noqa: E402
 from tests.smtp_sink import free_port  # noqa: E402
 
-__all__ = ["ROOT", "bench_env", "free_port"]
+__all__ = ["LOOPBACK_SILENCED_CHECKS", "ROOT", "bench_env", "free_port"]
 
 
 def bench_env(var_dir: str, **variables: str) -> dict[str, str]:
@@ -26,6 +27,8 @@ def bench_env(var_dir: str, **variables: str) -> dict[str, str]:
         LEUCHTTURM_VAR_DIR=var_dir,
         DATABASE_URL=os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{var_dir}/bench.sqlite3",
         LOG_LEVEL="WARNING",
+        # A throw-away installation on loopback: SQLite, local mail, 127.0.0.1 (cms/checks.py refuses them).
+        SILENCED_SYSTEM_CHECKS=LOOPBACK_SILENCED_CHECKS,
         PYTHONPATH=str(ROOT),
     )
     env.update(variables)

@@ -53,7 +53,8 @@ send_rate = AppSetting(
     "CAMPAIGNS_SEND_RATE",
     float,
     0.0,
-    "Messages per second over all workers together (set it to the provider's limit); 0 means no limit.",
+    "Messages per second of the whole installation — all issues and confirmation mails, all workers "
+    "together (set it to the provider's limit); 0 means no limit.",
     0,
 )
 concurrency = AppSetting(
@@ -77,15 +78,37 @@ record_every = AppSetting(
     "Results are written after this many messages: it bounds what a crash can send twice.",
     1,
 )
-max_attempts = AppSetting(
-    "CAMPAIGNS_MAX_ATTEMPTS", int, 5, "Attempts per delivery before a transient error counts as a failure.", 1
-)
 retry_delay = AppSetting(
     "CAMPAIGNS_RETRY_DELAY",
     float,
     60.0,
-    "Seconds before the first retry after a transient error; each further retry waits twice as long.",
+    "Seconds before the first retry after a transient error; after that each retry waits as long as the "
+    "delivery has been failing (so the waits double), at most ``CAMPAIGNS_RETRY_MAX_DELAY``.",
     0,
+)
+retry_max_delay = AppSetting(
+    "CAMPAIGNS_RETRY_MAX_DELAY",
+    float,
+    3600.0,
+    "The longest wait in seconds between two retries of a delivery.",
+    1,
+)
+retry_horizon = AppSetting(
+    "CAMPAIGNS_RETRY_HORIZON",
+    float,
+    24 * 60 * 60,
+    "Seconds a delivery is retried after its first transient error (connection refused, timeout, 4xx "
+    "SMTP, an ESP's 5xx) before it fails; it outlasts a provider's outage of a night.",
+    0,
+    unit=timedelta(seconds=1),
+)
+pause_after_failures = AppSetting(
+    "CAMPAIGNS_PAUSE_AFTER_FAILURES",
+    int,
+    20,
+    "Consecutive deliveries of an issue that fail without the recipient being at fault (transient errors, "
+    "a refused message or sender) before the issue pauses and the campaign managers are told.",
+    1,
 )
 
 esp = AppSetting(

@@ -1,9 +1,12 @@
 """Typed readers for environment variables.
 
 Settings are configured by the environment only (twelve-factor); these helpers keep the parsing rules
-(what counts as true, how lists are split) in one place so that every variable behaves alike.
+(what counts as true, how lists are split) in one place so that every variable behaves alike, and a value
+of the wrong type stops the start with an error that names the variable. ``docs/CONFIGURATION.md`` lists
+every variable read through them (``cms.configuration`` finds the calls).
 """
 
+import json
 import os
 from collections.abc import Iterable
 from typing import Any
@@ -35,13 +38,13 @@ def env_bool(name: str, default: bool = False) -> bool:
 def env_int(name: str, default: int) -> int:
     """Return the variable as an integer, or ``default`` when unset."""
     raw = os.environ.get(name, "").strip()
-    return int(raw) if raw else default
+    return _parse(name, int, raw) if raw else default
 
 
 def env_float(name: str, default: float) -> float:
     """Return the variable as a float, or ``default`` when unset."""
     raw = os.environ.get(name, "").strip()
-    return float(raw) if raw else default
+    return _parse(name, float, raw) if raw else default
 
 
 def env_list(name: str, default: list[str] | None = None) -> list[str]:
@@ -58,14 +61,31 @@ def env_mapping(name: str) -> dict[str, str]:
     return {key.strip(): value.strip() for key, _sep, value in pairs if key.strip() and value.strip()}
 
 
-def env_prefixed(prefix: str) -> dict[str, str]:
+def env_prefixed(prefix: str) -> dict[str, Any]:
     """All variables starting with ``prefix``, keyed by the rest of their name (for settings dictionaries
-    whose keys a library defines, such as django-anymail's ``ANYMAIL``)."""
+    whose keys a library defines, such as django-anymail's ``ANYMAIL``); values are typed by
+    ``env_literal``."""
     return {
-        name.removeprefix(prefix): value.strip()
-        for name, value in os.environ.items()
+        name.removeprefix(prefix): env_literal(name)
+        for name in os.environ
         if name.startswith(prefix) and len(name) > len(prefix)
     }
+
+
+def env_literal(name: str) -> Any:
+    """The variable as a boolean when it says ``true`` or ``false`` (any case), as the JSON object or array
+    it spells when it starts with ``{`` or ``[`` (an error naming the variable if that is not valid JSON),
+    else as text — so ``ANYMAIL_IGNORE_UNSUPPORTED_FEATURES=false`` is false, not a true string, while keys
+    and tokens that happen to look like numbers stay text."""
+    raw = os.environ.get(name, "").strip()
+    if raw.lower() in ("true", "false"):
+        return raw.lower() == "true"
+    if raw.startswith(("{", "[")):
+        try:
+            return json.loads(raw)
+        except ValueError:
+            raise ValueError(f"{name} must be valid JSON, not {raw!r}") from None
+    return raw
 
 
 def _parse(name: str, kind: type, raw: str) -> Any:

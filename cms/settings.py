@@ -163,6 +163,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# With DEBUG off the site refuses SQLite (cms/checks.py) unless a single-machine installation says so here.
+ALLOW_SQLITE_IN_PRODUCTION = env_bool("ALLOW_SQLITE_IN_PRODUCTION", False)
 
 REDIS_URL = env_str("REDIS_URL")
 # Keeps installations (or test runs) that share one Redis apart: it prefixes cache keys and names the
@@ -340,7 +342,8 @@ if not DEBUG:
 # ``manage.py check --deploy``: Wagtail's preview panel shows the site in a frame of the admin, so frames of
 # the site's own origin stay allowed (SAMEORIGIN, not DENY); and HSTS preloading is the district's decision
 # for its whole domain — a sub-domain cannot be put on the preload list by itself.
-SILENCED_SYSTEM_CHECKS = ["security.W019", "security.W021"]
+# An operator may silence further checks by id, on purpose (cms/checks.py lists the production ones).
+SILENCED_SYSTEM_CHECKS = ["security.W019", "security.W021", *env_list("SILENCED_SYSTEM_CHECKS")]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"

@@ -20,9 +20,20 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 # Variables that select backends, modes or tuning; a child starts without them unless a test passes them.
-CONFIGURATION_VARIABLES = ("DATABASE_URL", "REDIS_URL", "Q_BROKER", "DEBUG", "TRUSTED_PROXIES")
+CONFIGURATION_VARIABLES = (
+    "DATABASE_URL",
+    "REDIS_URL",
+    "Q_BROKER",
+    "DEBUG",
+    "TRUSTED_PROXIES",
+    "SILENCED_SYSTEM_CHECKS",
+    "ALLOW_SQLITE_IN_PRODUCTION",
+)
 CONFIGURATION_PREFIXES = ("AWS_", "ANYMAIL_", "CAMPAIGNS_", "SECURE_", "EMAIL_")
 PRODUCTION_SECRET_KEY = "production-like-Vb8Kq2Zx7RmT4wNc9JpL3sYh6Df1Ga5E"
+# The production checks of cms/checks.py that a child on loopback cannot pass (SQLite, no Redis, mail to files
+# or a local sink, links to 127.0.0.1); tests of those checks pass SILENCED_SYSTEM_CHECKS="" to see them.
+LOOPBACK_SILENCED_CHECKS = "cms.E001,cms.E002,cms.E003,cms.E004,cms.E005"
 
 
 def production_env(var_dir: Path, **variables: str) -> dict[str, str]:
@@ -38,6 +49,7 @@ def production_env(var_dir: Path, **variables: str) -> dict[str, str]:
         SECRET_KEY=PRODUCTION_SECRET_KEY,
         LEUCHTTURM_VAR_DIR=str(var_dir),
         ALLOWED_HOSTS="testserver,127.0.0.1,localhost",
+        SILENCED_SYSTEM_CHECKS=LOOPBACK_SILENCED_CHECKS,
         PYTHONPATH=str(ROOT),
     )
     env.update(variables)

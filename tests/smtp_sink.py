@@ -28,14 +28,16 @@ class ReceivedMessage:
 
 @dataclass
 class SinkHandler:
-    """Stores messages; ``reject`` maps a recipient to an SMTP reply such as ``"451 try later"``."""
+    """Stores messages; ``reject`` maps a recipient to an SMTP reply such as ``"451 try later"``, and
+    ``reject_all`` (when set) is the reply to every recipient — an outage or block switched on command."""
 
     messages: list[ReceivedMessage] = field(default_factory=list)
     reject: dict[str, str] = field(default_factory=dict)
+    reject_all: str = ""
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     async def handle_RCPT(self, server, session, envelope: Envelope, address: str, rcpt_options):  # noqa: N802
-        reply = self.reject.get(address.lower())
+        reply = self.reject_all or self.reject.get(address.lower())
         if reply:
             return reply
         envelope.rcpt_tos.append(address)

@@ -244,7 +244,7 @@ def _skips_confirmed(request: HttpRequest, campaign: Campaign) -> bool:
 
 @require_POST
 def control_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    """Send now, schedule, unschedule, pause, resume or cancel."""
+    """Send now, schedule, unschedule, pause, resume, cancel or re-queue the failed."""
     require(request, "send")
     campaign = get_object_or_404(Campaign, pk=pk)
     if action in ("send", "schedule") and not _skips_confirmed(request, campaign):
@@ -263,6 +263,15 @@ def control_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             return redirect("campaigns_campaign:dispatch", pk=pk)
         control.schedule(campaign, form.cleaned_data["when"])
         messages.success(request, _("Versand geplant."))
+    elif action == "requeue":
+        queued = control.requeue(campaign)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s Zustellung erneut eingereiht.", "%(count)s Zustellungen erneut eingereiht.", queued
+            )
+            % {"count": queued},
+        )
     elif action in ("unschedule", "pause", "resume", "cancel"):
         getattr(control, action)(campaign)
         messages.success(request, _("Erledigt."))

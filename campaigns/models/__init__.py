@@ -5,6 +5,7 @@ from campaigns.models.campaigns import Campaign, CampaignPick, CampaignRemoval
 from campaigns.models.channels import Channel
 from campaigns.models.consent import ConsentEvent, ConsentText
 from campaigns.models.deliveries import Delivery, Variant
+from campaigns.models.pacing import SendPace
 from campaigns.models.signup_requests import SignupRequest
 from campaigns.models.subscribers import Language, Role, Subscriber, Subscription
 from campaigns.models.suppression import Suppression
@@ -21,6 +22,7 @@ __all__ = [
     "Delivery",
     "Language",
     "Role",
+    "SendPace",
     "SignupRequest",
     "Subscriber",
     "Subscription",

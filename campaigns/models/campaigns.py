@@ -70,6 +70,9 @@ class Campaign(ClusterableModel):
         _("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     paused = models.BooleanField(_("Angehalten"), default=False)
+    # Consecutive deliveries that failed without the recipient being at fault (a provider outage, a
+    # refused sender): at ``CAMPAIGNS_PAUSE_AFTER_FAILURES`` the issue pauses (``campaigns.sending.streak``).
+    failure_streak = models.PositiveIntegerField(_("Fehler in Folge"), default=0, editable=False)
     scheduled_at = models.DateTimeField(_("Geplanter Versand"), null=True, blank=True)
     started_at = models.DateTimeField(_("Versand begonnen"), null=True, blank=True, editable=False)
     prepared_at = models.DateTimeField(_("Empfänger eingefroren"), null=True, blank=True, editable=False)

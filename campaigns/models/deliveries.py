@@ -63,7 +63,11 @@ class Delivery(models.Model):
     )
     variant = models.ForeignKey(Variant, null=True, on_delete=models.SET_NULL, related_name="deliveries")
     status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.QUEUED)
+    # Messages handed to the mail server (or the ESP's API) for this delivery.
     attempts = models.PositiveSmallIntegerField(_("Versuche"), default=0)
+    # Since when the delivery keeps failing for passing reasons; retries end ``CAMPAIGNS_RETRY_HORIZON``
+    # after it.
+    failing_since = models.DateTimeField(_("Fehlgeschlagen seit"), null=True, blank=True)
     next_attempt_at = models.DateTimeField(_("Nächster Versuch"), default=timezone.now)
     lease_token = models.CharField(max_length=32, blank=True)
     claimed_until = models.DateTimeField(null=True, blank=True)

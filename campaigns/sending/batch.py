@@ -6,12 +6,18 @@ expires, and the sweeper queues them again. That is the whole crash story: nobod
 messages sent since the last write can go out twice. At each write the batch also checks that the campaign
 is still being sent (pause, cancel) and that it still holds its lease; if not, it stops and gives back
 what it has not sent.
+
+Each recipient's failure stays theirs: whatever goes wrong while one message is built or sent fails or
+defers that delivery only, and the batch goes on. An attempt is counted only when a message is handed to
+the server. Transient failures are retried with growing waits until ``CAMPAIGNS_RETRY_HORIZON`` after the
+first one; failures that are not the recipient's fault feed the issue's error streak (``streak``).
 """
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection
@@ -23,11 +29,11 @@ from django.utils.translation import gettext as _
 from campaigns import app_settings
 from campaigns.addresses import email_hash
 from campaigns.models import Campaign, Delivery, Subscription, Suppression
+from campaigns.pacing import Pacer
 from campaigns.rendering.personalise import LinkBuilder
-from campaigns.sending import backends, claim, headers
-from campaigns.sending.backends import Failure, classify, provider_message_id, rejected_by_esp
+from campaigns.sending import backends, claim, headers, streak
+from campaigns.sending.backends import Failure, Kind, classify, provider_message_id, rejected_by_esp
 from campaigns.sending.mime import VariantMail
-from campaigns.sending.throttle import Throttle
 from campaigns.sending.variant_cache import variant_mails
 from campaigns.subscriptions.suppressions import record_bounce
 from campaigns.tracking.events import is_measured
@@ -41,6 +47,7 @@ RECORDED_FIELDS = [
     "next_attempt_at",
     "lease_token",
     "claimed_until",
+    "failing_since",
     "message_id",
     "error",
     "sent_at",
@@ -70,23 +77,27 @@ def batch_size() -> int:
     return size
 
 
-def send_batch(campaign_id: int) -> BatchResult:
-    """Claim and send one batch of the campaign, if it is being sent and has due deliveries."""
+def send_batch(campaign_id: int, clock: Callable[[], datetime] = timezone.now) -> BatchResult:
+    """Claim and send one batch of the campaign, if it is being sent and has due deliveries.
+
+    ``clock`` gives the time that decides what is due and when a retry falls due (tests move it).
+    """
     campaign = Campaign.objects.select_related("channel").get(pk=campaign_id)
     if not campaign.is_active:
         return BatchResult()
-    token = claim.claim(campaign_id, batch_size())
+    token = claim.claim(campaign_id, batch_size(), clock())
     if token is None:
         return BatchResult()
-    return Batch(campaign, token).run()
+    return Batch(campaign, token, clock).run()
 
 
 class Batch:
     """The deliveries claimed under one lease token, and their results until they are written."""
 
-    def __init__(self, campaign: Campaign, token: str) -> None:
+    def __init__(self, campaign: Campaign, token: str, clock: Callable[[], datetime] = timezone.now) -> None:
         self.campaign = campaign
         self.token = token
+        self.clock = clock
         self.headers = headers.ListHeaders(campaign.channel)
         self.deliveries = list(
             Delivery.objects.filter(lease_token=token, status=Status.SENDING)
@@ -96,6 +107,8 @@ class Batch:
         self.result = BatchResult(claimed=len(self.deliveries))
         self.done: list[Delivery] = []
         self.bounced: list[tuple[str, str]] = []
+        # Since the last write, in order, for the error streak: True sent, False not the reader's fault.
+        self.outcomes: list[bool] = []
         self.last_write = time.monotonic()
 
     def run(self) -> BatchResult:
@@ -135,22 +148,21 @@ class Batch:
             return
         mails = variant_mails(self.campaign, {d.variant_id for d in deliveries})
         links = LinkBuilder(self.campaign.channel)
-        throttle = Throttle(app_settings.send_rate() / app_settings.concurrency())
+        pacer = Pacer()
         connection = get_connection(fail_silently=False)
-        try:
-            connection.open()
-        except Exception as error:  # sorted by classify(); unknown errors are re-raised
-            self._retry_all(deliveries, classify(error))
+        failure = _open(connection)
+        if failure:
+            self._retry_all(deliveries, failure)
             return
         try:
             for index, delivery in enumerate(deliveries):
                 if self._write_due() and not self._checkpoint():
                     self._release(deliveries[index:])
                     return
-                throttle.wait()
+                pacer.wait()
                 failure = self._send_one(connection, mails[delivery.variant_id], links, delivery)
-                if failure and failure.connection_lost and not _reconnect(connection):
-                    self._retry_all(deliveries[index + 1 :], failure)
+                if failure and failure.connection_lost and (lost := _reopen(connection)):
+                    self._retry_all(deliveries[index + 1 :], lost)
                     return
         finally:
             connection.close()
@@ -158,6 +170,30 @@ class Batch:
     def _send_one(
         self, connection, mail: VariantMail, links: LinkBuilder, delivery: Delivery
     ) -> Failure | None:
+        try:
+            message, message_id = self._build(mail, links, delivery)
+            delivery.attempts += 1
+            backends.send(connection, message, self.headers.envelope_sender, delivery.subscriber.email)
+        except Exception as error:  # this recipient's failure alone, sorted by classify()
+            failure = classify(error)
+            if failure.kind is Kind.MESSAGE:
+                logger.warning("Delivery %s failed: %s", delivery.pk, error.__class__.__name__, exc_info=True)
+        else:
+            failure = rejected_by_esp(message)
+            if failure is None:
+                delivery.message_id = provider_message_id(message, message_id)
+                self._finish(delivery, Status.SENT, "")
+                self.outcomes.append(True)
+                self.result.sent += 1
+                return None
+        if failure.final:
+            self._fail(delivery, failure)
+        else:
+            self._retry(delivery, failure)
+        return failure
+
+    def _build(self, mail: VariantMail, links: LinkBuilder, delivery: Delivery):
+        """The recipient's message and its ``Message-ID``."""
         subscriber = delivery.subscriber
         if mail.tracked and not is_measured(self.campaign.channel, subscriber):
             # Consent withdrawn (or measurement switched off) since the campaign was frozen.
@@ -170,50 +206,51 @@ class Batch:
             list_unsubscribe=self.headers.list_unsubscribe(unsubscribe_url),
             personal=links.personal(subscriber, unsubscribe_url, self.campaign.pk if mail.tracked else None),
         )
-        try:
-            backends.send(connection, message, self.headers.envelope_sender, subscriber.email)
-        except Exception as error:  # sorted by classify(); unknown errors are re-raised
-            failure = classify(error)
-        else:
-            failure = rejected_by_esp(message)
-            if failure is None:
-                delivery.message_id = provider_message_id(message, message_id)
-                self._finish(delivery, Status.SENT, "")
-                self.result.sent += 1
-                return None
-        if failure.permanent:
-            self._fail(delivery, failure)
-        else:
-            self._retry(delivery, failure)
-        return failure
+        return message, message_id
 
     def _fail(self, delivery: Delivery, failure: Failure) -> None:
+        """A final failure; only a refused recipient suppresses the address."""
         self._finish(delivery, Status.FAILED, failure.detail)
-        delivery.bounced = True
-        self.bounced.append((delivery.subscriber.email, failure.detail))
+        if failure.suppresses:
+            delivery.bounced = True
+            self.bounced.append((delivery.subscriber.email, failure.detail))
+        else:
+            self.outcomes.append(False)
         self.result.failed += 1
 
     def _retry(self, delivery: Delivery, failure: Failure) -> None:
-        if delivery.attempts >= app_settings.max_attempts():
-            self._finish(
-                delivery, Status.FAILED, _("Zu viele Versuche: %(error)s") % {"error": failure.detail}
-            )
+        """Try again later, after as long as the delivery has been failing (at least ``retry_delay``, at most
+        ``retry_max_delay``); past the horizon the delivery fails."""
+        now = self.clock()
+        since = delivery.failing_since = delivery.failing_since or now
+        give_up = since + app_settings.retry_horizon()
+        self.outcomes.append(False)
+        if now >= give_up:
+            detail = _("Seit %(hours)s Stunden nicht zustellbar: %(error)s") % {
+                "hours": round((now - since).total_seconds() / 3600, 1),
+                "error": failure.detail,
+            }
+            self._finish(delivery, Status.FAILED, detail)
             self.result.failed += 1
             return
-        delay = app_settings.retry_delay() * 2 ** (delivery.attempts - 1)
-        delivery.next_attempt_at = timezone.now() + timedelta(seconds=delay)
+        wait = min(
+            max(app_settings.retry_delay(), (now - since).total_seconds()), app_settings.retry_max_delay()
+        )
+        delivery.next_attempt_at = min(now + timedelta(seconds=wait), give_up)
         self._finish(delivery, Status.QUEUED, failure.detail)
         self.result.retried += 1
 
     def _retry_all(self, deliveries: list[Delivery], failure: Failure) -> None:
+        """Defer deliveries that were not tried because the server could not be reached: one failure of
+        the streak, not one per delivery."""
         for delivery in deliveries:
             self._retry(delivery, failure)
+        del self.outcomes[len(self.outcomes) - len(deliveries) + 1 :]
 
     def _release(self, deliveries: list[Delivery]) -> None:
         """Give back deliveries that were claimed but not tried (pause, cancel, lost lease)."""
         cancelled = Campaign.objects.filter(pk=self.campaign.pk, status=Campaign.Status.CANCELLED).exists()
         for delivery in deliveries:
-            delivery.attempts -= 1
             self._finish(delivery, Status.CANCELLED if cancelled else Status.QUEUED, delivery.error)
             self.result.released += 1
 
@@ -268,21 +305,27 @@ class Batch:
         for address, detail in self.bounced:
             record_bounce(address, detail=detail)
         self.bounced = []
+        streak.record(self.campaign.pk, self.outcomes)
+        self.outcomes = []
         self.last_write = time.monotonic()
 
     def _message_id(self, delivery_id: int) -> str:
         return self.headers.message_id(f"{delivery_id}.{self.token}")
 
 
-def _reconnect(connection) -> bool:
-    """Open a fresh connection after a lost one; ``False`` when the server stays unreachable."""
+def _open(connection) -> Failure | None:
+    """Open the connection; whatever keeps it from opening (unreachable, refused login) is passing."""
+    try:
+        connection.open()
+    except Exception as error:  # sorted by classify(), and retried whatever it is
+        return Failure(Kind.TRANSIENT, True, classify(error).detail)
+    return None
+
+
+def _reopen(connection) -> Failure | None:
+    """Open a fresh connection after a lost one; the failure when the server stays unreachable."""
     try:
         connection.close()
     except Exception:  # the old connection is gone either way
         logger.debug("Closing a lost SMTP connection failed", exc_info=True)
-    try:
-        connection.open()
-    except Exception as error:  # sorted by classify(); unknown errors are re-raised
-        classify(error)
-        return False
-    return True
+    return _open(connection)

@@ -5,13 +5,13 @@ transaction. On PostgreSQL the candidate rows are locked with ``FOR UPDATE SKIP 
 workers take different rows without waiting; on SQLite the transaction holds the database's write lock
 (``transaction_mode=IMMEDIATE``), so claims simply follow one another. Either way the ``UPDATE`` repeats
 the ``status = queued`` condition and the worker then works on exactly the rows that carry its token.
+A claim is not an attempt: the batch counts one only when it hands the message to the server.
 """
 
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from campaigns import app_settings
@@ -20,10 +20,10 @@ from campaigns.models import Delivery
 Status = Delivery.Status
 
 
-def claim(campaign_id: int, limit: int) -> str | None:
-    """Claim up to ``limit`` due deliveries of the campaign; return the lease token, or ``None`` if none."""
+def claim(campaign_id: int, limit: int, now: datetime | None = None) -> str | None:
+    """Claim up to ``limit`` deliveries of the campaign due at ``now``; return the lease token or ``None``."""
     token = uuid.uuid4().hex
-    now = timezone.now()
+    now = now or timezone.now()
     with transaction.atomic():
         candidates = (
             Delivery.objects.select_for_update(skip_locked=True)
@@ -31,7 +31,6 @@ def claim(campaign_id: int, limit: int) -> str | None:
                 campaign_id=campaign_id,
                 status=Status.QUEUED,
                 next_attempt_at__lte=now,
-                attempts__lt=app_settings.max_attempts(),
             )
             .order_by("pk")
             .values_list("pk", flat=True)[:limit]
@@ -43,7 +42,6 @@ def claim(campaign_id: int, limit: int) -> str | None:
             status=Status.SENDING,
             lease_token=token,
             claimed_until=now + timedelta(seconds=app_settings.lease_seconds()),
-            attempts=F("attempts") + 1,
         )
     return token if claimed else None
 

@@ -71,8 +71,34 @@ def pause(campaign: Campaign) -> None:
 
 
 def resume(campaign: Campaign) -> None:
-    if Campaign.objects.filter(pk=campaign.pk, status=Status.SENDING, paused=True).update(paused=False):
+    """Go on sending; an error streak that paused the issue starts from nothing."""
+    if Campaign.objects.filter(pk=campaign.pk, status=Status.SENDING, paused=True).update(
+        paused=False, failure_streak=0, error=""
+    ):
         dispatch(campaign.pk)
+
+
+def requeue(campaign: Campaign) -> int:
+    """Queue again the deliveries that failed without their recipient being refused (an outage, a refused
+    sender, the retry horizon passed), and send them: the issue is sending again and not paused.
+
+    Refused recipients stay failed (their addresses are suppressed). Return how many were queued.
+    """
+    with transaction.atomic():
+        revived = Campaign.objects.filter(
+            pk=campaign.pk, status__in=[Status.SENDING, Status.SENT, Status.FAILED], prepared_at__isnull=False
+        )
+        if not revived.exists():
+            return 0
+        queued = Delivery.objects.filter(
+            campaign_id=campaign.pk, status=Delivery.Status.FAILED, bounced=False
+        ).update(status=Delivery.Status.QUEUED, next_attempt_at=timezone.now(), failing_since=None)
+        restart = bool(queued) or revived.filter(paused=True).exists()
+        if restart:
+            revived.update(status=Status.SENDING, paused=False, failure_streak=0, error="", finished_at=None)
+    if restart:
+        dispatch(campaign.pk)
+    return queued
 
 
 def cancel(campaign: Campaign) -> None:
@@ -105,7 +131,6 @@ def has_due_work(campaign_id: int) -> bool:
         campaign_id=campaign_id,
         status=Delivery.Status.QUEUED,
         next_attempt_at__lte=timezone.now(),
-        attempts__lt=app_settings.max_attempts(),
     ).exists()
 
 

@@ -1,13 +1,16 @@
 """The sweeper: a periodic task that keeps campaigns moving whatever happened to the workers.
 
-It frees the deliveries of leases that expired (their worker died or hung), fails those that used up their
-attempts, prepares campaigns whose preparation was interrupted, queues batches for campaigns that have due
-work but no live worker (after retries fall due, or after a crash), and marks finished campaigns sent.
+It frees the deliveries of leases that expired (their worker died or hung) — a delivery that keeps taking
+its worker down counts as failing from then on — fails those past the retry horizon, prepares campaigns
+whose preparation was interrupted, queues batches for campaigns that have due work but no live worker
+(after retries fall due, or after a crash), and marks finished campaigns sent.
 """
 
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,10 +36,15 @@ def sweep() -> SweepResult:
     sending = Campaign.objects.filter(status=Campaign.Status.SENDING)
     result.requeued = Delivery.objects.filter(
         campaign__in=sending, status=Status.SENDING, claimed_until__lt=now
-    ).update(status=Status.QUEUED, lease_token="", claimed_until=None)
+    ).update(
+        status=Status.QUEUED,
+        lease_token="",
+        claimed_until=None,
+        failing_since=Coalesce("failing_since", Value(now)),
+    )
     result.exhausted = Delivery.objects.filter(
-        campaign__in=sending, status=Status.QUEUED, attempts__gte=app_settings.max_attempts()
-    ).update(status=Status.FAILED, error=_("Zu viele Versuche (Abbruch während des Versands)"))
+        campaign__in=sending, status=Status.QUEUED, failing_since__lte=now - app_settings.retry_horizon()
+    ).update(status=Status.FAILED, error=_("Wiederholungsfrist abgelaufen (Abbruch während des Versands)"))
     stale_start = now - timedelta(seconds=app_settings.lease_seconds())
     for campaign in sending.filter(prepared_at__isnull=True, started_at__lt=stale_start):
         control.send_now(campaign)

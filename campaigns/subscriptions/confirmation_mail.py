@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from campaigns import app_settings
 from campaigns.mail_date import mail_date
 from campaigns.models import SignupRequest, Subscriber, Suppression
+from campaigns.pacing import Pacer
 from campaigns.tokens import CONFIRM, CONFIRMATION_MAX_AGE, GUARDIAN, PREFERENCES, UNSUBSCRIBE, make_token
 
 SEND_TASK = "campaigns.subscriptions.confirmation_mail.send_confirmation"
@@ -33,7 +34,8 @@ def absolute_url(path: str) -> str:
 def _send(subscriber: Subscriber, to: str, template: str, language: str, context: dict) -> None:
     """Render ``<template>.txt`` and ``<template>_subject.txt`` in ``language`` and send them to ``to``.
 
-    A failed delivery lifts the subscriber's cool-down, so that a new request can ask again, and re-raises
+    The mail takes the installation's next send slot ahead of any newsletter (``campaigns.pacing``). A
+    failed delivery lifts the subscriber's cool-down, so that a new request can ask again, and re-raises
     for the worker's retry.
     """
     with translation.override(language):
@@ -46,6 +48,7 @@ def _send(subscriber: Subscriber, to: str, template: str, language: str, context
         to=[to],
         headers={"Auto-Submitted": "auto-generated", "Content-Language": language, "Date": mail_date()},
     )
+    Pacer(priority=True).wait()
     try:
         message.send()
     except (smtplib.SMTPException, OSError):

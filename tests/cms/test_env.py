@@ -7,7 +7,7 @@ import pytest
 from django.test import override_settings
 
 from campaigns import app_settings
-from cms.env import app_settings_from_environment
+from cms.env import app_settings_from_environment, env_float, env_int, env_prefixed
 from page_types.conf import declared_settings
 
 DECLARED = declared_settings(app_settings)
@@ -58,3 +58,30 @@ def test_every_declared_setting_says_what_it_is_for_and_what_it_defaults_to():
     for setting in DECLARED:
         assert setting.name.startswith("CAMPAIGNS_") and setting.help.strip()
         assert setting.default_text, setting.name
+
+
+def test_numbers_of_the_host_are_refused_naming_the_variable(monkeypatch):
+    monkeypatch.setenv("SECURE_HSTS_SECONDS", "ein Jahr")
+    monkeypatch.setenv("Q_POLL", "0,5")
+    with pytest.raises(
+        ValueError, match=re.escape("SECURE_HSTS_SECONDS must be a number (int), not 'ein Jahr'")
+    ):
+        env_int("SECURE_HSTS_SECONDS", 0)
+    with pytest.raises(ValueError, match=re.escape("Q_POLL must be a number (float), not '0,5'")):
+        env_float("Q_POLL", 0.5)
+
+
+def test_anymail_values_are_typed_booleans_and_json_but_tokens_stay_text(monkeypatch):
+    monkeypatch.setenv("ANYMAIL_IGNORE_UNSUPPORTED_FEATURES", "false")
+    monkeypatch.setenv("ANYMAIL_SEND_DEFAULTS", '{"tags": ["newsletter"]}')
+    monkeypatch.setenv("ANYMAIL_POSTMARK_SERVER_TOKEN", "12345")
+    monkeypatch.setenv("ANYMAIL_WEBHOOK_SECRET", "hook:secret")
+    assert env_prefixed("ANYMAIL_") == {
+        "IGNORE_UNSUPPORTED_FEATURES": False,
+        "SEND_DEFAULTS": {"tags": ["newsletter"]},
+        "POSTMARK_SERVER_TOKEN": "12345",
+        "WEBHOOK_SECRET": "hook:secret",
+    }
+    monkeypatch.setenv("ANYMAIL_SEND_DEFAULTS", "{tags: newsletter}")
+    with pytest.raises(ValueError, match="ANYMAIL_SEND_DEFAULTS must be valid JSON"):
+        env_prefixed("ANYMAIL_")

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from campaigns.management.lookup import campaign_for
 from campaigns.models import Campaign
 from campaigns.sending import control
 from campaigns.sending.batch import BatchResult
@@ -23,9 +24,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, campaign_id: int, inline: bool, verbosity: int = 1, **options) -> None:
-        campaign = Campaign.objects.filter(pk=campaign_id).first()
-        if campaign is None:
-            raise CommandError(_("Keine Ausgabe mit der Nummer %(id)s.") % {"id": campaign_id})
+        campaign = campaign_for(campaign_id)
         if campaign.status not in (Campaign.Status.DRAFT, Campaign.Status.SCHEDULED, Campaign.Status.SENDING):
             raise CommandError(
                 _("Die Ausgabe ist im Status „%(status)s“ und kann nicht versendet werden.")

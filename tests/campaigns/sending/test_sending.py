@@ -2,6 +2,7 @@
 headers; 4xx retried, 5xx failed and suppressed; pause and cancel stop further sends."""
 
 import re
+from datetime import timedelta
 from email.message import EmailMessage
 from unittest import mock
 
@@ -10,12 +11,13 @@ from django.core.management import call_command
 
 from campaigns.addresses import email_hash
 from campaigns.models import Campaign, Delivery, Subscription, Suppression
+from campaigns.pacing import Pacer
 from campaigns.sending import control, freeze
 from campaigns.sending.batch import send_batch
 from campaigns.sending.inline import send_inline
-from campaigns.sending.throttle import Throttle
 from campaigns.tokens import UNSUBSCRIBE, read_token
 from tests.campaigns.engine import ALL_TITLES, EXPECTED_TITLES
+from tests.clock import Clock
 
 Status = Delivery.Status
 
@@ -108,16 +110,21 @@ def test_retry_waits_for_its_back_off(newsletter, smtp_sink, settings):
     assert delivery(newsletter, "asperg").status == Status.QUEUED
 
 
-def test_transient_errors_give_up_after_the_attempt_limit(newsletter, smtp_sink, settings):
-    settings.CAMPAIGNS_RETRY_DELAY = 0
-    settings.CAMPAIGNS_MAX_ATTEMPTS = 3
+def test_transient_errors_give_up_at_the_retry_horizon(newsletter, smtp_sink, settings):
+    settings.CAMPAIGNS_RETRY_DELAY = 60
+    settings.CAMPAIGNS_RETRY_HORIZON = 3 * 3600
     smtp_sink.handler.reject["asperg@example.org"] = "452 4.2.2 Postfach voll"
     start(newsletter.campaign)
-    for _attempt in range(5):
-        send_batch(newsletter.campaign.pk)
+    clock = Clock()
+    while delivery(newsletter, "asperg").status == Status.QUEUED:
+        clock.now = max(clock.now, delivery(newsletter, "asperg").next_attempt_at)
+        send_batch(newsletter.campaign.pk, clock)
 
     failed = delivery(newsletter, "asperg")
-    assert (failed.status, failed.attempts, failed.bounced) == (Status.FAILED, 3, False)
+    assert (failed.status, failed.bounced) == (Status.FAILED, False)
+    assert clock.now - failed.failing_since == timedelta(hours=3)
+    # Waits doubling from a minute: 1, 1, 2, 4, … 64 minutes, then the rest to the horizon.
+    assert failed.attempts == 10
     assert not Suppression.objects.filter(email_hash=email_hash("asperg@example.org")).exists()
 
 
@@ -145,11 +152,13 @@ def test_lost_server_defers_the_whole_batch(newsletter, settings):
 
     result = send_batch(newsletter.campaign.pk)
     assert (result.claimed, result.retried, result.sent) == (4, 4, 0)
-    assert set(Delivery.objects.values_list("status", "attempts")) == {(Status.QUEUED, 1)}
+    # Nothing was handed to a server, so no attempt is counted; the deliveries are failing since now.
+    assert set(Delivery.objects.values_list("status", "attempts")) == {(Status.QUEUED, 0)}
+    assert not Delivery.objects.filter(failing_since__isnull=True).exists()
 
 
 def pause_after(count: int, action):
-    """A throttle stand-in that runs ``action`` when the ``count``-th message is about to go out."""
+    """A pacer stand-in that runs ``action`` when the ``count``-th message is about to go out."""
     calls = []
 
     def wait(self):
@@ -157,7 +166,7 @@ def pause_after(count: int, action):
         if len(calls) == count:
             action()
 
-    return mock.patch.object(Throttle, "wait", wait)
+    return mock.patch.object(Pacer, "wait", wait)
 
 
 def test_pause_stops_further_sends_and_resume_completes(newsletter, smtp_sink, settings):
@@ -222,21 +231,6 @@ def test_send_campaign_command_queues_the_start(newsletter):
     with mock.patch("campaigns.sending.control.async_task") as queued:
         call_command("send_campaign", str(newsletter.campaign.pk))
     queued.assert_called_once_with(control.TASK_START, newsletter.campaign.pk, group=mock.ANY)
-
-
-@pytest.mark.parametrize("rate", [4.0, 0.0])
-def test_throttle_spaces_messages(rate):
-    now = [0.0]
-    slept = []
-
-    def sleep(seconds):
-        slept.append(seconds)
-        now[0] += seconds
-
-    throttle = Throttle(rate, clock=lambda: now[0], sleep=sleep)
-    for _message in range(5):
-        throttle.wait()
-    assert now[0] == (pytest.approx(1.0) if rate else 0.0)
 
 
 @pytest.mark.parametrize(
