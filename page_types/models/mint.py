@@ -33,7 +33,7 @@ class OfferKind(models.TextChoices):
 
 
 class MintIndexPage(ListingIndexPage):
-    """Lists the MINT offers, filterable by subject, grade band and "upcoming only"."""
+    """Lists the MINT offers soonest first, filterable by subject and grade band; past ones on request."""
 
     parent_page_types = ["page_types.HomePage"]
     subpage_types = ["page_types.MintOfferPage"]
@@ -50,6 +50,7 @@ class MintIndexPage(ListingIndexPage):
             .listed_pages()
             .select_related("provider")
             .prefetch_related("subjects", "grade_bands", "occurrences")
+            .by_next_occurrence()
         )
 
 

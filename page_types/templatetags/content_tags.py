@@ -10,13 +10,13 @@ from django.core.paginator import Page as DjangoPage
 from wagtail.images.models import AbstractRendition
 from wagtail.models import Page
 
+from page_types.forms import PAGE_PARAMETER
 from page_types.models import ContentPage, Era
 from page_types.renditions import LISTING_RENDITION
 
 register = template.Library()
 
 GENERIC_CARD = "page_types/cards/card.html"
-PAGE_PARAMETER = "seite"
 
 
 @register.simple_tag
