@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from page_types import serializers
 from page_types.blocks import BodyBlock
+from page_types.dates import DateRange, date_ranges
 from page_types.facets import AudienceFacets
 from page_types.forms import MintFilterForm
 from page_types.models.base import ContentPage, ListingIndexPage, content_edit_handler
@@ -80,6 +81,12 @@ class MintOfferPage(ContentPage):
         help_text=_("Ohne feste Termine, z. B. ein Praktikum nach Vereinbarung."),
     )
     location = models.CharField(_("Ort"), max_length=250, blank=True)
+    street_address = models.CharField(
+        _("Adresse"),
+        max_length=250,
+        blank=True,
+        help_text=_("Straße, Hausnummer, PLZ und Ort, z. B. „Hindenburgstraße 40, 71638 Ludwigsburg“."),
+    )
     cost = models.CharField(
         _("Kosten"), max_length=120, blank=True, help_text=_("z. B. „kostenlos“ oder „15 €“")
     )
@@ -87,6 +94,9 @@ class MintOfferPage(ContentPage):
     registration_deadline = models.DateField(_("Anmeldeschluss"), null=True, blank=True)
     capacity = models.PositiveIntegerField(_("Plätze"), null=True, blank=True)
     accessibility_notes = models.TextField(_("Hinweise zur Barrierefreiheit"), blank=True)
+    contact_name = models.CharField(_("Ansprechperson"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("E-Mail der Ansprechperson"), blank=True)
+    contact_phone = models.CharField(_("Telefon der Ansprechperson"), max_length=40, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("Beschreibung"), blank=True)
 
     parent_page_types = ["page_types.MintIndexPage"]
@@ -106,6 +116,7 @@ class MintOfferPage(ContentPage):
         MultiFieldPanel(
             [
                 FieldPanel("location"),
+                FieldPanel("street_address"),
                 FieldPanel("cost"),
                 FieldPanel("capacity"),
                 FieldPanel("registration_url"),
@@ -114,6 +125,10 @@ class MintOfferPage(ContentPage):
             ],
             heading=_("Ort, Kosten und Anmeldung"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading=_("Ansprechperson (wird angezeigt, wenn ausgefüllt)"),
+        ),
         FieldPanel("body"),
     ]
     edit_handler = content_edit_handler(content_panels)
@@ -121,6 +136,7 @@ class MintOfferPage(ContentPage):
         *ContentPage.search_fields,
         index.SearchField("body"),
         index.SearchField("location"),
+        index.SearchField("street_address"),
         index.RelatedFields("subjects", [index.SearchField("name")]),
         index.RelatedFields("grade_bands", [index.SearchField("name")]),
         index.RelatedFields("provider", [index.SearchField("name")]),
@@ -171,6 +187,10 @@ class MintOfferPage(ContentPage):
         """The dates still ahead, in order (uses prefetched occurrences when present)."""
         now = timezone.now()
         return [o for o in self.occurrences.all() if (o.end or o.start) >= now]
+
+    def upcoming_date_ranges(self) -> list[DateRange]:
+        """The dates still ahead as readers see them: a camp on five days in a row is one range."""
+        return date_ranges(self.upcoming_occurrences(), default_place=self.location)
 
     @property
     def registration_open(self) -> bool:

@@ -269,3 +269,15 @@ def test_ensure_demo_admin_does_nothing_when_a_superuser_exists(db):
     output = create_demo_admin()
     assert "Passwort" not in output
     assert get_user_model().objects.count() == 1
+
+
+def test_every_mint_offer_names_a_street_address_and_a_contact(demo, db):
+    for offer in MintOfferPage.objects.all():
+        assert offer.street_address and offer.contact_name, offer.title
+        assert offer.contact_email.endswith(".example") and offer.contact_phone, offer.title
+
+
+def test_the_holiday_camp_reads_as_one_range_of_days(demo, db):
+    camp = MintOfferPage.objects.get(slug="technikcamp-solarboote")
+    [week] = camp.upcoming_date_ranges()
+    assert week.days == 5
