@@ -5,6 +5,7 @@ sees no subscriber data at all.
 """
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
@@ -14,6 +15,7 @@ from campaigns.admin.channel_viewset import ChannelViewSet
 from campaigns.admin.consent_text_viewset import ConsentTextViewSet
 from campaigns.admin.subscriber_viewset import SubscriberViewSet
 from campaigns.admin.suppression_viewset import SuppressionViewSet
+from campaigns.feeds.outreach import page_outreach
 
 
 class CampaignsGroup(SnippetViewSetGroup):
@@ -31,3 +33,7 @@ class CampaignsGroup(SnippetViewSetGroup):
 
 
 register_snippet(CampaignsGroup)
+
+
+# Content pages ask for what outreach offers their readers (newsletter, calendar) by this hook.
+hooks.register("page_types_outreach", page_outreach)

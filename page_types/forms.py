@@ -6,10 +6,14 @@ a form error (shown to the reader with a 400), never an exception.
 
 from django import forms
 from django.db.models import QuerySet
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from page_types.eras import Era
 from page_types.taxonomy import GradeBand, MintSubject, Municipality, Topic
+
+# The query parameter of the result page number.
+PAGE_PARAMETER = "seite"
 
 # The filters' parameter names and the kinds of term ``ContentPageQuerySet.matching`` takes.
 TERM_KINDS = {
@@ -45,6 +49,26 @@ class ContentFilterForm(forms.Form):
         """Apply the valid filters to ``pages`` (a ``ContentPageQuerySet``)."""
         return pages.matching(**self.chosen_terms())
 
+    def chosen_filters(self) -> dict[str, str]:
+        """The chosen filters' reader-facing names by parameter, in the order the form shows them."""
+        return {
+            name: str(self.cleaned_data[name])
+            for name, field in self.fields.items()
+            if self.cleaned_data.get(name) and isinstance(field, SlugChoiceField)
+        }
+
+    def widenings(self) -> list[tuple[str, QueryDict]]:
+        """Wider searches for an empty result: each chosen filter dropped in turn, named by what is then
+        searched ("Ganzer Landkreis", "Alle Fächer"), with the query string that asks for it."""
+        wider = []
+        for name in self.chosen_filters():
+            query = self.data.copy()
+            query.pop(name, None)
+            query.pop(PAGE_PARAMETER, None)
+            # The first choice is the empty one: "Ganzer Landkreis", "Alle Fächer", "Alle Epochen".
+            wider.append((str(next(iter(self.fields[name].choices))[1]), query))
+        return wider
+
     def chosen_terms(self) -> dict[str, list]:
         """The chosen vocabulary terms by kind, as ``ContentPageQuerySet.matching`` takes them."""
         data = self.cleaned_data
@@ -56,19 +80,29 @@ class ContentFilterForm(forms.Form):
 
 
 class MintFilterForm(ContentFilterForm):
-    """MINT offers are also filtered by subject, grade band and whether they are still ahead."""
+    """MINT offers are also filtered by subject and grade band; only offers still ahead are listed unless the
+    reader asks for the past ones too (a workshop that took place last month is of no use to a pupil)."""
 
     subject = SlugChoiceField(MintSubject.objects.all(), label=_("Fach"), empty_label=_("Alle Fächer"))
     grade_band = SlugChoiceField(
         GradeBand.objects.all(), label=_("Zielgruppe"), empty_label=_("Alle Zielgruppen")
     )
-    upcoming = forms.BooleanField(label=_("Nur kommende Angebote"), required=False)
+    past = forms.BooleanField(label=_("Auch vergangene Angebote anzeigen"), required=False)
 
     def filter(self, pages: QuerySet) -> QuerySet:
         pages = super().filter(pages)
-        if self.cleaned_data.get("upcoming"):
+        if not self.cleaned_data.get("past"):
             pages = pages.upcoming()
         return pages
+
+    def widenings(self) -> list[tuple[str, QueryDict]]:
+        wider = super().widenings()
+        if not self.cleaned_data.get("past"):
+            query = self.data.copy()
+            query["past"] = "on"
+            query.pop(PAGE_PARAMETER, None)
+            wider.append((str(_("Auch vergangene Angebote")), query))
+        return wider
 
 
 class HistoryFilterForm(ContentFilterForm):
@@ -82,6 +116,12 @@ class HistoryFilterForm(ContentFilterForm):
         self.fields["era"].error_messages["invalid_choice"] = _(
             "Diese Epoche gibt es nicht. Bitte wählen Sie aus der Liste."
         )
+
+    def chosen_filters(self) -> dict[str, str]:
+        chosen = super().chosen_filters()
+        if era := self.cleaned_data.get("era"):
+            chosen["era"] = str(dict(Era.choices()).get(era, era))
+        return chosen
 
     def filter(self, pages: QuerySet) -> QuerySet:
         pages = super().filter(pages)

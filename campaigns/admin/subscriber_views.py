@@ -55,11 +55,22 @@ def proof_of_consent(request: HttpRequest, pk: int) -> HttpResponse:
         "subscriptions": subscriber.subscriptions.select_related("channel").order_by("created_at"),
         "events": events,
         "consent_texts": sorted(texts.values(), key=lambda text: text.created_at),
+        "wordings": _distinct_wordings(events),
         "suppressed": Suppression.objects.is_suppressed(subscriber.email),
         "generated_at": timezone.now(),
         "generated_by": request.user,
     }
     return render(request, "campaigns/subscriptions/admin/proof_of_consent.html", context)
+
+
+def _distinct_wordings(events: list) -> list[dict]:
+    """Each wording the person agreed to, once, with its version and first time (events come in order)."""
+    seen: dict[str, dict] = {}
+    for event in events:
+        if event.wording and event.wording not in seen:
+            version = event.consent_text.version if event.consent_text else ""
+            seen[event.wording] = {"text": event.wording, "version": version, "at": event.created_at}
+    return list(seen.values())
 
 
 def export_subscriber_json(request: HttpRequest, pk: int) -> HttpResponse:

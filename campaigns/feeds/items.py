@@ -9,12 +9,11 @@ another ``Host`` name cannot change them.
 
 import mimetypes
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.images.models import Filter
@@ -24,6 +23,7 @@ from campaigns.feeds.filters import FeedFilterForm
 from campaigns.models import Channel
 from campaigns.selection import select_content
 from page_types.models import ContentPage
+from page_types.publication import changed_at, published_at
 from page_types.renditions import LISTING_RENDITION
 
 
@@ -109,21 +109,6 @@ class FeedSource:
 def page_url(page: ContentPage, request: HttpRequest) -> str:
     """The page's absolute URL; a page outside every site (no URL of its own) links to the home page."""
     return request.build_absolute_uri(page.get_url(request=request) or "/")
-
-
-def published_at(page: ContentPage) -> datetime:
-    """When the page counts as published: the editor's publish date, with the time of the first publication
-    when that happened on the same day (listings and feeds order by the publish date)."""
-    first = page.first_published_at
-    if first and timezone.localdate(first) == page.publish_date:
-        return first
-    return timezone.make_aware(datetime.combine(page.publish_date, time.min))
-
-
-def changed_at(page: ContentPage) -> datetime:
-    """When the page last changed for readers: its last publication (never before ``published_at``)."""
-    published = published_at(page)
-    return max(published, page.last_published_at or published)
 
 
 def _item(page: ContentPage, request: HttpRequest, host: str) -> FeedItem:

@@ -5,6 +5,8 @@ under which consent-text version — exactly what a proof of consent (GDPR Art. 
 more: the client address is kept only for requests and confirmations, as the double opt-in proof requires.
 """
 
+from collections.abc import Sequence
+
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,11 +18,17 @@ class ConsentTextQuerySet(models.QuerySet):
         return self.filter(is_current=True).first()
 
 
+# Where a consent text names the channels: the sign-up form shows a neutral phrase there, the consent log
+# stores the names of exactly the channels the person chose.
+CHANNELS_PLACEHOLDER = "[Kanäle]"
+
+
 class ConsentText(models.Model):
     """A version of the consent wording shown next to the consent checkbox.
 
     Once a version is referred to by the consent log it is evidence and must not change; a new wording is
-    a new version (the admin form enforces this).
+    a new version (the admin form enforces this). ``CHANNELS_PLACEHOLDER`` in the text stands for the
+    channels chosen, so that the stored proof names what the person agreed to and nothing more.
     """
 
     version = models.CharField(_("Version"), max_length=40, unique=True)
@@ -56,6 +64,22 @@ class ConsentText(models.Model):
         # save() retires the previous current version, so "one current version" is never violated by a
         # form that marks a new version current.
         super().validate_constraints(exclude={*(exclude or ()), "is_current"})
+
+    @property
+    def form_text(self) -> str:
+        """The wording as the sign-up form shows it, before anything is chosen."""
+        return self.text.replace(CHANNELS_PLACEHOLDER, str(_("die oben ausgewählten Newsletter")))
+
+    def wording_for(self, channel_names: Sequence[str]) -> str:
+        """The wording a person agreed to by choosing ``channel_names``, as the consent log keeps it."""
+        names = [f"„{name}“" for name in channel_names]
+        listed = "".join(names)
+        if len(names) > 1:
+            listed = _("%(first)s und %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
+        if CHANNELS_PLACEHOLDER in self.text:
+            return self.text.replace(CHANNELS_PLACEHOLDER, listed)
+        chosen = _("Gewählt: %(channels)s") % {"channels": listed}
+        return f"{self.text}\n{chosen}"
 
     @property
     def is_used(self) -> bool:
@@ -130,6 +154,8 @@ class ConsentEvent(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # The consent text with the channels the person chose, as they agreed to it (``ConsentText.wording_for``).
+    wording = models.TextField(_("Wortlaut der Einwilligung"), blank=True)
     legal_basis = models.CharField(_("Rechtsgrundlage"), max_length=300, blank=True)
     ip_address = models.GenericIPAddressField(_("IP-Adresse"), null=True, blank=True)
     detail = models.CharField(_("Details"), max_length=300, blank=True)

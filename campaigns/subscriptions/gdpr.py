@@ -94,6 +94,7 @@ def export_subscriber(subscriber: Subscriber) -> dict[str, Any]:
                 "source": event.source,
                 "consent_text_version": event.consent_text.version if event.consent_text else None,
                 "consent_text": event.consent_text.text if event.consent_text else None,
+                "consent_wording": event.wording or None,
                 "legal_basis": event.legal_basis,
                 "ip_address": event.ip_address,
                 "detail": event.detail,

@@ -153,7 +153,8 @@ def update_preferences(
             _ask_to_return(
                 subscriber, returning, source=source, consent_text=consent_text, ip_address=ip_address
             )
-        for channel in [channel for channel in new_channels if channel.pk not in left]:
+        starting = [channel for channel in new_channels if channel.pk not in left]
+        for channel in starting:
             subscription, _created = Subscription.objects.get_or_create(
                 subscriber=subscriber, channel=channel
             )
@@ -169,6 +170,7 @@ def update_preferences(
                 consent_text=consent_text,
                 ip_address=ip_address,
                 detail=_("über die Einstellungsseite (signierter Link aus einer E-Mail)"),
+                chosen=starting,
             )
     return returning
 

@@ -144,10 +144,9 @@ def _open(request: SignupRequest, event: str, legal_basis: str, detail: str) -> 
         return False
     subscriber, _created = get_or_create_subscriber(request.email, Facets.from_slugs(request.facets))
     existing = {subscription.channel_id: subscription for subscription in subscriber.subscriptions.all()}
+    requested = list(Channel.objects.filter(pk__in=request.channel_ids).order_by("sort_order", "pk"))
     wanted = [
-        channel
-        for channel in Channel.objects.filter(pk__in=request.channel_ids).order_by("sort_order", "pk")
-        if getattr(existing.get(channel.pk), "status", None) != Status.ACTIVE
+        channel for channel in requested if getattr(existing.get(channel.pk), "status", None) != Status.ACTIVE
     ]
     if not wanted:
         request.delete()
@@ -169,6 +168,7 @@ def _open(request: SignupRequest, event: str, legal_basis: str, detail: str) -> 
             ip_address=request.ip_address,
             detail=detail,
             signup_request=request,
+            chosen=requested,
         )
     request.subscriber = subscriber
     request.status = Waiting.OPEN

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from campaigns.addresses import email_hash
 from campaigns.models import Channel, ConsentEvent, ConsentText, Subscriber, Subscription
+from campaigns.models.consent import CHANNELS_PLACEHOLDER
 from cms.demo.context import DemoContext
 from cms.demo.subscribers import DemoSubscriber, demo_subscribers
 from page_types.models import (
@@ -69,15 +70,16 @@ def quoted_channel_names() -> str:
     return f"{', '.join(quoted[:-1])} und {quoted[-1]}"
 
 
-# A new version rather than a change of the migration's "2025-01": that one does not name the channels, and a
-# consent text that the log may refer to is evidence and must not change.
-CONSENT_VERSION = "2025-02"
+# A new version rather than a change of "2025-02", which named every channel whatever the reader chose: a
+# consent text that the log may refer to is evidence and must not change. The placeholder stands for exactly
+# the channels chosen (campaigns.models.consent.CHANNELS_PLACEHOLDER).
+CONSENT_VERSION = "2026-12"
 CONSENT_TEXT = (
-    "Ich möchte die ausgewählten Newsletter des Landratsamts Ludwigsburg (Wirtschaftsförderung, "
-    f"Hindenburgstraße 40, 71638 Ludwigsburg) per E-Mail erhalten: {quoted_channel_names()}. Das "
-    "Landratsamt verwendet meine Angaben nur für den Versand und für die Auswahl passender Inhalte. Ich kann "
-    "meine Einwilligung jederzeit widerrufen – über den Abmeldelink in jeder E-Mail oder auf der "
-    "Einstellungsseite. Einzelheiten stehen in der Datenschutzerklärung."
+    "Ich möchte diese Newsletter des Landratsamts Ludwigsburg (Wirtschaftsförderung, Hindenburgstraße 40, "
+    f"71638 Ludwigsburg) per E-Mail erhalten: {CHANNELS_PLACEHOLDER}. Das Landratsamt verwendet meine "
+    "Angaben nur für den Versand und für die Auswahl passender Inhalte. Ich kann meine Einwilligung "
+    "jederzeit widerrufen – über den Abmeldelink in jeder E-Mail oder auf der Einstellungsseite. "
+    "Einzelheiten stehen in der Datenschutzerklärung."
 )
 
 
@@ -135,6 +137,7 @@ def _load_subscribers(consent_text: ConsentText) -> int:
     for person in people:
         subscriber_id, requested = subscriber_ids[person.email], signed_up[person.email]
         confirmed = requested + timedelta(minutes=person.minutes_to_confirm)
+        wording = consent_text.wording_for([channels[slug].name for slug in person.channels])
         for slug in person.channels:
             subscriptions.append(
                 Subscription(
@@ -154,6 +157,7 @@ def _load_subscribers(consent_text: ConsentText) -> int:
                         channel=channels[slug],
                         source=ConsentEvent.Source.FORM,
                         consent_text=consent_text,
+                        wording=wording,
                         ip_address=person.ip_address,
                         created_at=at,
                     )

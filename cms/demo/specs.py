@@ -203,6 +203,15 @@ class Schedule:
         ]
 
 
+@dataclass(frozen=True)
+class Contact:
+    """Who answers questions about an offer (fictional people, addresses on a reserved domain)."""
+
+    name: str
+    email: str
+    phone: str
+
+
 @dataclass(frozen=True, kw_only=True)
 class OfferSpec(PageSpec):
     kind: str
@@ -211,6 +220,8 @@ class OfferSpec(PageSpec):
     grade_bands: tuple[str, ...]
     location: str
     cost: str
+    address: str = ""
+    contact: Contact | None = None
     schedule: Schedule | None = None
     ongoing: bool = False
     min_age: int | None = None
@@ -239,6 +250,10 @@ class OfferSpec(PageSpec):
             "min_age": self.min_age,
             "max_age": self.max_age,
             "location": self.location,
+            "street_address": self.address,
+            "contact_name": self.contact.name if self.contact else "",
+            "contact_email": self.contact.email if self.contact else "",
+            "contact_phone": self.contact.phone if self.contact else "",
             "cost": self.cost,
             "capacity": self.capacity,
             "registration_url": REGISTRATION_URL.format(slug=self.slug) if self.registration else "",

@@ -5,6 +5,8 @@ municipalities and publish date live in one table, so that one query can select 
 — which is what channels, feeds and the API do.
 """
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -22,7 +24,7 @@ from wagtail.search import index
 
 from page_types import serializers
 from page_types.facets import AudienceFacets
-from page_types.forms import ContentFilterForm
+from page_types.forms import PAGE_PARAMETER, ContentFilterForm
 from page_types.models.querysets import ContentPageQuerySet
 from page_types.preview import HeadlessPreviewable
 from page_types.reach import Reach
@@ -216,32 +218,75 @@ class ListingIndexPage(HeadlessPreviewable, Page):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        form = self.filter_form_class(request.GET or None)
+        # Always bound: an index without parameters applies the defaults (MINT: upcoming offers only).
+        form = self.filter_form_class(request.GET)
         pages = self.listed_pages()
         if form.is_valid():
             pages = form.filter(pages)
         paginator = Paginator(pages, self.paginate_by)
         try:
-            page_obj = paginator.page(request.GET.get("seite") or 1)
+            page_obj = paginator.page(request.GET.get(PAGE_PARAMETER) or 1)
         except (PageNotAnInteger, EmptyPage):
             page_obj = None
         context.update(
             filter_form=form,
+            filtered=bool(request.GET),
             paginator=paginator,
             page_obj=page_obj,
             items=page_obj.object_list if page_obj else [],
-            query_without_page=_query_without(request, "seite"),
+            query_without_page=_query_without(request, PAGE_PARAMETER),
         )
+        if page_obj is not None and not paginator.count and form.is_valid():
+            context.update(empty_result=self.empty_result(form))
         return context
+
+    def empty_result(self, form: ContentFilterForm) -> "EmptyResult":
+        """What an empty result says in words, and the wider searches that do find something."""
+        chosen = form.chosen_filters()
+        place = chosen.pop("municipality", "")
+        things = self.child_model()._meta.verbose_name_plural
+        values = {"things": things, "terms": ", ".join(chosen.values()), "place": place}
+        if chosen and place:
+            sentence = _("Keine %(things)s für %(terms)s in %(place)s.") % values
+        elif chosen:
+            sentence = _("Keine %(things)s für %(terms)s.") % values
+        elif place:
+            sentence = _("Keine %(things)s in %(place)s.") % values
+        else:
+            sentence = _("Derzeit gibt es hier keine %(things)s.") % values
+        wider = []
+        for label, query in form.widenings():
+            wider_form = self.filter_form_class(query)
+            if wider_form.is_valid() and (count := wider_form.filter(self.listed_pages()).count()):
+                wider.append(Widening(label, "?" + query.urlencode(), count))
+        return EmptyResult(sentence, wider)
 
     def serve(self, request: HttpRequest, *args, **kwargs) -> TemplateResponse:
         response = super().serve(request, *args, **kwargs)
         context = getattr(response, "context_data", None) or {}
-        if (context.get("filter_form") and context["filter_form"].errors) or (
-            "page_obj" in context and context["page_obj"] is None
-        ):
+        if context.get("filter_form") and context["filter_form"].errors:
             response.status_code = 400
+        elif "page_obj" in context and context["page_obj"] is None:
+            # A result page that does not exist is missing, like any unknown address.
+            response.status_code = 404
         return response
+
+
+@dataclass(frozen=True)
+class Widening:
+    """A wider search offered for an empty result: its name, its query string and how much it finds."""
+
+    label: str
+    query: str
+    count: int
+
+
+@dataclass(frozen=True)
+class EmptyResult:
+    """An empty result in words, with the wider searches that find something."""
+
+    sentence: str
+    widenings: list[Widening]
 
 
 def _query_without(request: HttpRequest, name: str) -> str:

@@ -1,22 +1,29 @@
 """MINT offers: workshops, internships, camps and competitions for young people, and their dates."""
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms import CheckboxSelectMultiple
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from page_types import serializers
 from page_types.blocks import BodyBlock
+from page_types.calendar import WebCalendarLinks, offer_calendar, web_calendar_links
+from page_types.dates import DateRange, date_ranges
 from page_types.facets import AudienceFacets
 from page_types.forms import MintFilterForm
 from page_types.models.base import ContentPage, ListingIndexPage, content_edit_handler
+from page_types.public_urls import site_root_url
 
 
 class OfferKind(models.TextChoices):
@@ -33,7 +40,7 @@ class OfferKind(models.TextChoices):
 
 
 class MintIndexPage(ListingIndexPage):
-    """Lists the MINT offers, filterable by subject, grade band and "upcoming only"."""
+    """Lists the MINT offers soonest first, filterable by subject and grade band; past ones on request."""
 
     parent_page_types = ["page_types.HomePage"]
     subpage_types = ["page_types.MintOfferPage"]
@@ -50,11 +57,16 @@ class MintIndexPage(ListingIndexPage):
             .listed_pages()
             .select_related("provider")
             .prefetch_related("subjects", "grade_bands", "occurrences")
+            .by_next_occurrence()
         )
 
 
-class MintOfferPage(ContentPage):
-    """A MINT offer for young people, teachers or parents, with one or more dates or "ongoing"."""
+class MintOfferPage(RoutablePageMixin, ContentPage):
+    """A MINT offer for young people, teachers or parents, with one or more dates or "ongoing".
+
+    Besides the page it serves its dates as a calendar file (``kalender/``, an ``.ics`` download for
+    "In meinen Kalender"; Wagtail's page paths allow no dot, so the file name is in the response).
+    """
 
     kind = models.CharField(_("Art des Angebots"), max_length=30, choices=OfferKind.choices)
     provider = models.ForeignKey(
@@ -79,6 +91,12 @@ class MintOfferPage(ContentPage):
         help_text=_("Ohne feste Termine, z. B. ein Praktikum nach Vereinbarung."),
     )
     location = models.CharField(_("Ort"), max_length=250, blank=True)
+    street_address = models.CharField(
+        _("Adresse"),
+        max_length=250,
+        blank=True,
+        help_text=_("Straße, Hausnummer, PLZ und Ort, z. B. „Hindenburgstraße 40, 71638 Ludwigsburg“."),
+    )
     cost = models.CharField(
         _("Kosten"), max_length=120, blank=True, help_text=_("z. B. „kostenlos“ oder „15 €“")
     )
@@ -86,6 +104,9 @@ class MintOfferPage(ContentPage):
     registration_deadline = models.DateField(_("Anmeldeschluss"), null=True, blank=True)
     capacity = models.PositiveIntegerField(_("Plätze"), null=True, blank=True)
     accessibility_notes = models.TextField(_("Hinweise zur Barrierefreiheit"), blank=True)
+    contact_name = models.CharField(_("Ansprechperson"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("E-Mail der Ansprechperson"), blank=True)
+    contact_phone = models.CharField(_("Telefon der Ansprechperson"), max_length=40, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("Beschreibung"), blank=True)
 
     parent_page_types = ["page_types.MintIndexPage"]
@@ -105,6 +126,7 @@ class MintOfferPage(ContentPage):
         MultiFieldPanel(
             [
                 FieldPanel("location"),
+                FieldPanel("street_address"),
                 FieldPanel("cost"),
                 FieldPanel("capacity"),
                 FieldPanel("registration_url"),
@@ -113,6 +135,10 @@ class MintOfferPage(ContentPage):
             ],
             heading=_("Ort, Kosten und Anmeldung"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading=_("Ansprechperson (wird angezeigt, wenn ausgefüllt)"),
+        ),
         FieldPanel("body"),
     ]
     edit_handler = content_edit_handler(content_panels)
@@ -120,6 +146,7 @@ class MintOfferPage(ContentPage):
         *ContentPage.search_fields,
         index.SearchField("body"),
         index.SearchField("location"),
+        index.SearchField("street_address"),
         index.RelatedFields("subjects", [index.SearchField("name")]),
         index.RelatedFields("grade_bands", [index.SearchField("name")]),
         index.RelatedFields("provider", [index.SearchField("name")]),
@@ -170,6 +197,35 @@ class MintOfferPage(ContentPage):
         """The dates still ahead, in order (uses prefetched occurrences when present)."""
         now = timezone.now()
         return [o for o in self.occurrences.all() if (o.end or o.start) >= now]
+
+    def upcoming_date_ranges(self) -> list[DateRange]:
+        """The dates still ahead as readers see them: a camp on five days in a row is one range."""
+        return date_ranges(self.upcoming_occurrences(), default_place=self.location)
+
+    @path("kalender/", name="calendar")
+    def calendar(self, request: HttpRequest) -> HttpResponse:
+        """The offer's dates still ahead as an ``.ics`` file, with the events of the channel calendars."""
+        # The same URL as in the channel calendars; the UIDs name the configured site, as there.
+        url = request.build_absolute_uri(self.get_url(request=request) or "/")
+        host = urlsplit(site_root_url(request)).hostname or "localhost"
+        body = offer_calendar(self, host=host, url=url)
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
+        return response
+
+    def next_date_calendar_links(self) -> WebCalendarLinks | None:
+        """Google and Outlook links for the next date, or ``None`` without one."""
+        upcoming = self.upcoming_occurrences()
+        return web_calendar_links(upcoming[0], self.full_url or "") if upcoming else None
+
+    @property
+    def calendar_url(self) -> str:
+        """The address of ``calendar``, for the "In meinen Kalender" link."""
+        return (self.url or "/") + self.reverse_subpage("calendar")
+
+    def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:
+        # Previews show the page itself in every mode (the routable mixin would always show its index route).
+        return ContentPage.serve_preview(self, request, mode_name)
 
     @property
     def registration_open(self) -> bool:

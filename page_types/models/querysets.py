@@ -5,7 +5,8 @@ sub-topics, a municipality includes the pages for the whole district, and subjec
 the MINT offers only — other families pass them, since a news item about the district is for the
 Informatik class too. ``reaching`` is the one rule of a page's *reach*: a page meant only for the
 municipalities it names reaches nobody else — not in a listing filtered by another municipality, a feed or
-a newsletter. ``upcoming`` says which offers are still worth showing.
+a newsletter. ``upcoming`` says which offers are still worth showing, ``by_next_occurrence`` puts the soonest
+first.
 """
 
 from collections.abc import Iterable
@@ -13,7 +14,7 @@ from datetime import datetime
 from typing import Self
 
 from django.apps import apps
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, Min, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.query import PageQuerySet
@@ -84,10 +85,31 @@ class ContentPageQuerySet(PageQuerySet):
     def upcoming(self, now: datetime | None = None) -> Self:
         """MINT offers still worth showing: ongoing, or an occurrence or registration deadline ahead."""
         now = now or timezone.now()
-        occurrences = apps.get_model("page_types", "MintOccurrence").objects
-        future = occurrences.filter(page_id=OuterRef("pk")).filter(
-            Q(end__gte=now) | Q(end__isnull=True, start__gte=now)
-        )
+        future = _occurrences_not_over(now)
         return self.filter(
             Q(ongoing=True) | Q(Exists(future)) | Q(registration_deadline__gte=timezone.localdate(now))
         )
+
+    def by_next_occurrence(self, now: datetime | None = None) -> Self:
+        """MINT offers soonest first: ordered by the start of their next date not yet over (annotated as
+        ``next_occurrence``; a date under way counts by its start, so a running camp stays on top). Offers
+        without such a date (ongoing, or past) follow, newest first."""
+        now = now or timezone.now()
+        first_start = (
+            _occurrences_not_over(now)
+            .order_by()
+            .values("page_id")
+            .annotate(first=Min("start"))
+            .values("first")
+        )
+        return self.annotate(next_occurrence=Subquery(first_start)).order_by(
+            F("next_occurrence").asc(nulls_last=True), "-publish_date", "-pk"
+        )
+
+
+def _occurrences_not_over(now: datetime):
+    """The dates of the outer offer (``OuterRef("pk")``) that have not ended by ``now``."""
+    occurrences = apps.get_model("page_types", "MintOccurrence").objects
+    return occurrences.filter(page_id=OuterRef("pk")).filter(
+        Q(end__gte=now) | Q(end__isnull=True, start__gte=now)
+    )

@@ -7,16 +7,31 @@ prefetched by ``ContentPageQuerySet.with_listing_data`` are the ones used.
 
 from django import template
 from django.core.paginator import Page as DjangoPage
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+from wagtail import hooks
 from wagtail.images.models import AbstractRendition
 from wagtail.models import Page
 
+from page_types.forms import PAGE_PARAMETER
 from page_types.models import ContentPage, Era
 from page_types.renditions import LISTING_RENDITION
 
 register = template.Library()
 
 GENERIC_CARD = "page_types/cards/card.html"
-PAGE_PARAMETER = "seite"
+
+
+# The Wagtail hook by which other apps add to content and listing pages what they offer readers (a newsletter,
+# a calendar subscription). Each function takes the request (or None) and the page and returns HTML or "".
+OUTREACH_HOOK = "page_types_outreach"
+
+
+@register.simple_tag(takes_context=True)
+def page_outreach(context: template.Context, page: Page) -> SafeString:
+    """The HTML the ``page_types_outreach`` hooks give for ``page``; empty when no app registers one."""
+    request = context.get("request")
+    return mark_safe("".join(conditional_escape(fn(request, page)) for fn in hooks.get_hooks(OUTREACH_HOOK)))
 
 
 @register.simple_tag

@@ -18,6 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from campaigns.models import Campaign, Channel, ConsentEvent, ConsentText, Subscriber, Subscription
+from campaigns.models.consent import CHANNELS_PLACEHOLDER
 from campaigns.selection import select_content
 from page_types.models import (
     ContentPage,
@@ -211,11 +212,15 @@ def test_demo_issues_greet_the_reader_only_once(demo, db):
         assert not re.match(r"<p>(Liebe|Hallo|Guten Tag|Sehr geehrte)", campaign.intro), campaign.subject
 
 
-def test_consent_text_is_current_and_names_the_landratsamt_and_channels(demo, db):
+def test_consent_text_is_current_and_each_consent_names_exactly_the_chosen_channels(demo, db):
     text = ConsentText.objects.current()
-    assert "Landratsamt" in text.text
-    for channel in Channel.objects.all():
-        assert channel.name in text.text
+    assert "Landratsamt" in text.text and CHANNELS_PLACEHOLDER in text.text
+    names = set(Channel.objects.values_list("name", flat=True))
+    for subscriber in Subscriber.objects.prefetch_related("subscriptions__channel", "consent_events")[:40]:
+        chosen = {subscription.channel.name for subscription in subscriber.subscriptions.all()}
+        for event in subscriber.consent_events.all():
+            named = {name for name in names if f"„{name}“" in event.wording}
+            assert named == chosen, subscriber.email
 
 
 def test_subscribers_are_varied_and_each_consent_is_logged(demo, db):
@@ -269,3 +274,15 @@ def test_ensure_demo_admin_does_nothing_when_a_superuser_exists(db):
     output = create_demo_admin()
     assert "Passwort" not in output
     assert get_user_model().objects.count() == 1
+
+
+def test_every_mint_offer_names_a_street_address_and_a_contact(demo, db):
+    for offer in MintOfferPage.objects.all():
+        assert offer.street_address and offer.contact_name, offer.title
+        assert offer.contact_email.endswith(".example") and offer.contact_phone, offer.title
+
+
+def test_the_holiday_camp_reads_as_one_range_of_days(demo, db):
+    camp = MintOfferPage.objects.get(slug="technikcamp-solarboote")
+    [week] = camp.upcoming_date_ranges()
+    assert week.days == 5

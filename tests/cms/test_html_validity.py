@@ -82,7 +82,7 @@ def pages(content, newsletter_channels) -> dict[str, str]:  # noqa: F811 — the
         "search filtered": "/suche/?q=Roboter&family=leuchtturm-geschichten",
         "search without results": "/suche/?q=Robotk",
         "search with bad filter": "/suche/?q=x&topic=gibts-nicht",
-        "filtered index": f"{content['mint'].url}?subject=informatik&upcoming=on",
+        "filtered index": f"{content['mint'].url}?subject=informatik&past=on",
         "bad index filter": f"{content['mint'].url}?subject=latein",
         "newsletter": "/newsletter/",
         "feeds": "/feeds/",

@@ -1,10 +1,11 @@
 """Index pages filter by topic (with sub-topics), municipality (with whole-district pages), subject, grade
-band, "upcoming" and era, and paginate with ``?seite=`` while keeping the filters."""
+band, "past" and era, and paginate with ``?seite=`` while keeping the filters."""
 
 from datetime import timedelta
 
 import pytest
 
+from page_types.models import MintOccurrence
 from tests.factories import make_milestone, make_news, make_offer, make_story
 from tests.page_types.markup import assert_accessible_structure, soup, text_of
 
@@ -53,15 +54,15 @@ def test_mint_subject_and_grade_band_filters(client, site):
     assert card_titles(client, url, grade_band="eltern") == []
 
 
-def test_upcoming_filter_keeps_future_and_ongoing_offers(client, site):
+def test_mint_lists_upcoming_and_ongoing_offers_unless_past_ones_are_asked_for(client, site):
     make_offer(site["mint"], "Vorbei", starts_in=-timedelta(days=10))
     make_offer(site["mint"], "Bald", starts_in=timedelta(days=3))
     ongoing = make_offer(site["mint"], "Laufend", starts_in=None)
     ongoing.ongoing = True
     ongoing.save_revision().publish()
     url = site["mint"].url
-    assert card_titles(client, url, upcoming="on") == ["Bald", "Laufend"]
-    assert card_titles(client, url) == ["Bald", "Laufend", "Vorbei"]
+    assert card_titles(client, url) == ["Bald", "Laufend"]
+    assert card_titles(client, url, past="on") == ["Bald", "Laufend", "Vorbei"]
 
 
 def test_era_filter_of_the_timeline(client, site):
@@ -74,10 +75,10 @@ def test_era_filter_of_the_timeline(client, site):
 
 
 def test_the_form_shows_the_chosen_filters_and_a_reset_link(client, site):
-    response = client.get(site["mint"].url, {"subject": "technik", "upcoming": "on"})
+    response = client.get(site["mint"].url, {"subject": "technik", "past": "on"})
     document = soup(response)
     assert document.select_one("#id_subject option[selected]")["value"] == "technik"
-    assert document.select_one("#id_upcoming").has_attr("checked")
+    assert document.select_one("#id_past").has_attr("checked")
     assert document.find("a", href=site["mint"].url, string="Alle Filter zurücksetzen")
     form = document.find("form", class_="filter-form")
     assert form["method"] == "get"
@@ -116,3 +117,18 @@ def test_a_single_page_of_results_has_no_pagination(client, site):
     response = client.get(site["news"].url)
     assert not soup(response).find("nav", class_="pagination")
     assert "1 Eintrag gefunden." in text_of(response)
+
+
+def test_mint_lists_the_soonest_next_date_first_whatever_the_publication_order(client, site):
+    later = make_offer(site["mint"], "Im Januar", starts_in=timedelta(days=40))
+    make_offer(site["mint"], "Übermorgen", starts_in=timedelta(days=2))
+    ongoing = make_offer(site["mint"], "Laufend", starts_in=None)
+    ongoing.ongoing = True
+    ongoing.save_revision().publish()
+    camp = make_offer(site["mint"], "Camp läuft", starts_in=-timedelta(days=1))
+    # The camp's date is under way (ends tomorrow); the January offer also had a date last week.
+    MintOccurrence.objects.filter(page=camp).update(end=camp.occurrences.get().start + timedelta(days=2))
+    MintOccurrence.objects.create(page=later, start=later.occurrences.get().start - timedelta(days=47))
+    response = client.get(site["mint"].url)
+    titles = [card.find("h2").get_text(strip=True) for card in soup(response).select("article.card")]
+    assert titles == ["Camp läuft", "Übermorgen", "Im Januar", "Laufend"]

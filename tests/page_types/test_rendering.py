@@ -296,3 +296,31 @@ def test_breadcrumbs_lead_from_the_home_page_to_the_current_page(client, site):
     trail = soup(render(client, news)).find("nav", class_="breadcrumbs")
     links = [(a["href"], a.get("aria-current")) for a in trail.find_all("a")]
     assert links == [("/", None), ("/nachrichten/", None), (news.url, "page")]
+
+
+def test_mint_offer_leads_with_its_facts_and_names_a_contact_and_street_address(client, offer):
+    offer.street_address = "Hauptstraße 1, 71732 Tamm"
+    offer.contact_name = "Erika Muster"
+    offer.contact_email = "erika.muster@example.org"
+    offer.contact_phone = "07141 123-45"
+    offer.listing_image, offer.listing_image_alt = make_image("Roboter"), "Ein Roboter aus Lego"
+    offer.body = [("paragraph", "<p>Wir bauen Roboter.</p>")]
+    offer.save_revision().publish()
+    document = soup(render(client, offer))
+    essentials = document.find(class_="offer-essentials")
+    facts = {div.dt.get_text(): div.dd.get_text(" ", strip=True) for div in essentials.select("dl > div")}
+    assert facts["Ort"] == "Tamm Hauptstraße 1, 71732 Tamm"
+    assert facts["Termine"].startswith("Mo, 4. Mai 2099, 09:30")
+    assert {"Kosten", "Zielgruppen", "Alter", "Anmeldeschluss"} <= set(facts)
+    assert "Zur Anmeldung" in essentials.find("a", href="https://anmeldung.example.org/roboter").get_text()
+    # The facts and the registration come before the image and the description.
+    html = str(document)
+    assert html.index("offer-essentials") < html.index("hero-image") < html.index("Wir bauen Roboter")
+    contact = document.find("section", attrs={"aria-labelledby": "kontakt"})
+    assert contact.find("a", href="mailto:erika.muster@example.org")
+    assert contact.find("a", href="tel:07141123-45").get_text() == "07141 123-45"
+    assert "Erika Muster" in contact.get_text()
+
+
+def test_mint_offer_without_contact_shows_no_contact_section(client, offer):
+    assert not soup(render(client, offer)).find("section", attrs={"aria-labelledby": "kontakt"})
