@@ -6,6 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from page_types.models import GradeBand, MintSubject, Municipality, Organisation, Topic
 from page_types.snippets import SnippetViewSet
+from page_types.webhooks.viewsets import WebhookEndpointViewSet
 
 
 class TermViewSet(SnippetViewSet):
@@ -61,3 +62,4 @@ class VocabularyGroup(SnippetViewSetGroup):
 
 
 register_snippet(VocabularyGroup)
+register_snippet(WebhookEndpointViewSet)
