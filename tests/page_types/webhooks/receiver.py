@@ -1,4 +1,4 @@
-"""A webhook receiver on loopback, and the Standard Webhooks verification written from the specification.
+"""A webhook receiver on loopback (with its fixtures) and the Standard Webhooks check, written from the spec.
 
 ``verify`` is deliberately independent of ``page_types.webhooks.signing``: it parses the headers, decodes the
 secret and checks the signature and the timestamp tolerance as the specification's receiver does.
@@ -12,6 +12,9 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django_q.conf import Conf
 
 TOLERANCE_SECONDS = 5 * 60
 
@@ -80,3 +83,16 @@ def verify(secret: str, headers: dict[str, str], body: bytes, now: float | None 
         if version == "v1" and hmac.compare_digest(value, expected):
             return json.loads(body)
     raise ValueError("no valid signature")
+
+
+@pytest.fixture
+def receiver():
+    receiver = Receiver().start()
+    yield receiver
+    receiver.stop()
+
+
+@pytest.fixture
+def worker(monkeypatch):
+    """The task queue runs each task at once, as a worker would (django-q2's synchronous mode)."""
+    monkeypatch.setattr(Conf, "SYNC", True)
