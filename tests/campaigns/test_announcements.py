@@ -7,7 +7,12 @@ from campaigns.models import Subscriber
 from campaigns.sending.inline import send_inline
 from page_types.models import WebhookEndpoint
 from tests.campaigns.subscribing import confirm_token, signup_data
-from tests.page_types.webhooks.receiver import receiver, verify, worker  # noqa: F401
+from tests.page_types.webhooks import receiver as receiving
+from tests.page_types.webhooks.receiver import verify
+
+# The loopback receiver and the synchronous worker of the webhook tests.
+receiver = receiving.receiver
+worker = receiving.worker
 
 
 def test_a_sent_campaign_is_announced_once_with_its_channel_and_count(
@@ -15,7 +20,7 @@ def test_a_sent_campaign_is_announced_once_with_its_channel_and_count(
     smtp_sink,
     receiver,
     worker,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     endpoint = WebhookEndpoint.objects.create(name="Portal", url=receiver.url, events=["campaign.sent"])
     with django_capture_on_commit_callbacks(execute=True):
@@ -36,7 +41,7 @@ def test_a_confirmed_sign_up_is_announced_without_anything_about_the_person(
     inline_mail,
     receiver,
     worker,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     endpoint = WebhookEndpoint.objects.create(
         name="Portal", url=receiver.url, events=["subscriber.confirmed", "subscriber.unsubscribed"]

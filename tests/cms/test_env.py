@@ -7,7 +7,7 @@ import pytest
 from django.test import override_settings
 
 from campaigns import app_settings
-from cms.env import app_settings_from_environment
+from cms.env import app_settings_from_environment, env_origin_patterns
 from page_types.conf import declared_settings
 
 DECLARED = declared_settings(app_settings)
@@ -58,3 +58,17 @@ def test_every_declared_setting_says_what_it_is_for_and_what_it_defaults_to():
     for setting in DECLARED:
         assert setting.name.startswith("CAMPAIGNS_") and setting.help.strip()
         assert setting.default_text, setting.name
+
+
+def test_origin_patterns_become_anchored_expressions_of_whole_host_name_labels(monkeypatch):
+    monkeypatch.setenv("CORS_ALLOWED_ORIGIN_PATTERNS", "https://*.Ludwigsburg.example/, https://app.example")
+    municipal, exact = env_origin_patterns("CORS_ALLOWED_ORIGIN_PATTERNS")
+    assert re.match(municipal, "https://asperg.ludwigsburg.example")
+    assert re.match(municipal, "https://www.asperg.ludwigsburg.example")
+    for foreign in (
+        "https://ludwigsburg.example",
+        "https://evil.example/.ludwigsburg.example",
+        "https://a.ludwigsburg.example.evil",
+    ):
+        assert not re.match(municipal, foreign), foreign
+    assert re.match(exact, "https://app.example") and not re.match(exact, "https://app.example.evil")
