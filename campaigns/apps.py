@@ -11,4 +11,7 @@ class CampaignsConfig(AppConfig):
 
     def ready(self) -> None:
         from campaigns import checks, signal_handlers  # noqa: F401
+        from campaigns.announcements import register_announcements
         from campaigns.webhooks import receivers  # noqa: F401
+
+        register_announcements()

@@ -24,6 +24,7 @@ READERS = {
     "env_list": "comma-separated list",
     "env_mapping": "comma-separated `key=value` pairs",
     "env_prefixed": "one variable per key",
+    "env_origin_patterns": "comma-separated origin patterns",
 }
 BOOLEAN_SPELLINGS = "`1`/`true`/`yes`/`on` or `0`/`false`/`no`/`off`"
 
@@ -79,7 +80,10 @@ MEANINGS = {
     "site record's host instead (`bootstrap_site` sets it from this URL).",
     "HEADLESS_PREVIEW_URL": "The external front end that shows drafts; unset: the site's own preview only.",
     "HEADLESS_PREVIEW_SITE_URLS": "Front ends per site host name (`host=url`), besides the default.",
-    "CORS_ALLOWED_ORIGINS": "Origins of front ends allowed to call `/api/`.",
+    "CORS_ALLOWED_ORIGINS": "Origins of front ends allowed to call `/api/` and the JSON Feeds.",
+    "CORS_ALLOWED_ORIGIN_PATTERNS": "Origins where `*` stands for one or more host-name labels, e.g. "
+    "`https://*.ludwigsburg.example` for every municipal site (not the bare domain, no other scheme or "
+    "port).",
     "TRUSTED_PROXIES": "Reverse proxies appending to `X-Forwarded-For`; only above 0 is "
     "`X-Forwarded-Proto: https` believed. Set it behind a proxy.",
     "Q_TIMEOUT": "Seconds a task may run; re-delivery is 60 s later, so a running task is never handed out "

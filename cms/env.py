@@ -8,6 +8,7 @@ every variable read through them (``cms.configuration`` finds the calls).
 
 import json
 import os
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -59,6 +60,22 @@ def env_mapping(name: str) -> dict[str, str]:
     """Return a comma-separated list of ``key=value`` pairs as a dictionary (``a=https://x,b=https://y``)."""
     pairs = (item.partition("=") for item in env_list(name))
     return {key.strip(): value.strip() for key, _sep, value in pairs if key.strip() and value.strip()}
+
+
+def origin_pattern(pattern: str) -> str:
+    """A regular expression for an origin in which ``*`` stands for one or more host-name labels.
+
+    ``https://*.ludwigsburg.example`` matches ``https://www.asperg.ludwigsburg.example`` but neither
+    ``https://ludwigsburg.example`` nor ``https://ludwigsburg.example.evil.example`` nor another scheme or
+    port.
+    """
+    labels = r"(?:[a-z0-9-]+\.)*[a-z0-9-]+"
+    return "^" + re.escape(pattern.lower().rstrip("/")).replace(r"\*", labels) + "$"
+
+
+def env_origin_patterns(name: str) -> list[str]:
+    """A comma-separated variable of origin patterns as regular expressions (see ``origin_pattern``)."""
+    return [origin_pattern(pattern) for pattern in env_list(name)]
 
 
 def env_prefixed(prefix: str) -> dict[str, Any]:

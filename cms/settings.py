@@ -9,6 +9,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers as cors_default_headers
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,7 @@ from cms.env import (
     env_int,
     env_list,
     env_mapping,
+    env_origin_patterns,
     env_prefixed,
     env_str,
 )
@@ -278,8 +280,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
-# Front ends may revalidate content API responses themselves (If-None-Match with the ETag).
-CORS_EXPOSE_HEADERS = ["ETag"]
+# Whole families of origins, e.g. every municipal site: https://*.ludwigsburg.example
+CORS_ALLOWED_ORIGIN_REGEXES = env_origin_patterns("CORS_ALLOWED_ORIGIN_PATTERNS")
+# Front ends revalidate responses themselves (conditional requests with the ETag or the date) and honour
+# Retry-After; the browser lets their code send and read these headers.
+CORS_ALLOW_HEADERS = (*cors_default_headers, "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
 
 # How many reverse proxies in front of the web processes append to X-Forwarded-For. Behind a proxy every
 # request comes from the proxy's address, so without this the sign-up rate limit would count all visitors
@@ -290,7 +296,8 @@ if TRUSTED_PROXIES > 0:
     # Trusted only behind our own proxy, which overwrites this header on every request (docs/OPERATIONS.md);
     # without one, any client could claim HTTPS.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-CORS_URLS_REGEX = r"^/api/.*$"
+# Both APIs, and the JSON Feed of every channel (the other feeds are for feed readers, not browsers' code).
+CORS_URLS_REGEX = r"^/(api/.*|feeds/[^/]+/json/)$"
 
 # django-q2: bounded retries, failures acknowledged, and a task timeout below the re-delivery interval so
 # that a slow task is never handed to a second worker while the first still runs it.

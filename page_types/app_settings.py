@@ -4,6 +4,8 @@ Each is a Django setting with the ``PAGE_TYPES_`` prefix; call one to read it (`
 A host may fill them from the environment by the same names, as the Leuchtturm host does.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 
 from page_types.conf import AppSetting
@@ -26,4 +28,27 @@ publisher_area = AppSetting(
     str,
     "",
     "The area the publisher serves, e.g. the district's name (schema.org ``areaServed``); empty: none.",
+)
+webhook_max_attempts = AppSetting(
+    "PAGE_TYPES_WEBHOOK_MAX_ATTEMPTS",
+    int,
+    8,
+    "Attempts to deliver one webhook message before it is logged as failed.",
+    minimum=1,
+)
+webhook_retry_delay = AppSetting(
+    "PAGE_TYPES_WEBHOOK_RETRY_DELAY",
+    int,
+    30,
+    "Seconds before the first retry of a webhook message; each further retry waits twice as long.",
+    minimum=1,
+    unit=timedelta(seconds=1),
+)
+webhook_timeout = AppSetting(
+    "PAGE_TYPES_WEBHOOK_TIMEOUT",
+    int,
+    10,
+    "Seconds a webhook receiver has to answer before the attempt counts as failed.",
+    minimum=1,
+    maximum=60,
 )

@@ -11,5 +11,7 @@ class PageTypesConfig(AppConfig):
 
     def ready(self) -> None:
         from page_types.signal_handlers import register_signal_handlers
+        from page_types.webhooks.page_events import register_page_events
 
         register_signal_handlers()
+        register_page_events()

@@ -1,5 +1,5 @@
-"""Admin registration of the taxonomy snippets, grouped in one "Vokabular" menu, and the editor's warning
-about offer dates in the past."""
+"""Admin registration of the taxonomy snippets (one "Vokabular" menu) and of the outgoing webhooks, and the
+editor's warning about offer dates in the past."""
 
 from django.contrib import messages
 from django.http import HttpRequest
@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from page_types.models import GradeBand, MintOfferPage, MintSubject, Municipality, Organisation, Topic
 from page_types.snippets import SnippetViewSet
+from page_types.webhooks.viewsets import WebhookEndpointViewSet
 
 
 class TermViewSet(SnippetViewSet):
@@ -68,6 +69,7 @@ class VocabularyGroup(SnippetViewSetGroup):
 
 
 register_snippet(VocabularyGroup)
+register_snippet(WebhookEndpointViewSet)
 
 
 @hooks.register("after_create_page")

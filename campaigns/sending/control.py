@@ -11,7 +11,7 @@ from django.utils import timezone
 from django_q.models import Schedule
 from django_q.tasks import async_task
 
-from campaigns import app_settings
+from campaigns import announcements, app_settings
 from campaigns.models import Campaign, Delivery
 
 TASK_START = "campaigns.tasks.start_campaign"
@@ -146,8 +146,9 @@ def finish_if_done(campaign_id: int) -> bool:
         deliveries.filter(status=Delivery.Status.FAILED).exists()
         and not deliveries.filter(status=Delivery.Status.SENT).exists()
     )
-    return bool(
-        Campaign.objects.filter(pk=campaign_id, status=Status.SENDING, prepared_at__isnull=False).update(
-            status=Status.FAILED if nothing_sent else Status.SENT, finished_at=timezone.now()
-        )
-    )
+    status = Status.FAILED if nothing_sent else Status.SENT
+    sending = Campaign.objects.filter(pk=campaign_id, status=Status.SENDING, prepared_at__isnull=False)
+    finished = sending.update(status=status, finished_at=timezone.now())
+    if finished and status == Status.SENT:
+        announcements.campaign_sent(campaign_id)
+    return bool(finished)

@@ -7,6 +7,7 @@ from page_types.models.home import HomePage, StandardPage
 from page_types.models.lighthouse import LighthouseIndexPage, LighthouseStoryPage, Sector
 from page_types.models.mint import MintIndexPage, MintOccurrence, MintOfferPage, OfferKind
 from page_types.models.news import InternalNewsIndexPage, InternalNewsPage, NewsKind
+from page_types.models.webhooks import WebhookDelivery, WebhookEndpoint
 from page_types.reach import Reach
 from page_types.taxonomy import GradeBand, MintSubject, Municipality, Organisation, Topic
 from page_types.versions import ContentVersion
@@ -36,4 +37,6 @@ __all__ = [
     "Sector",
     "StandardPage",
     "Topic",
+    "WebhookDelivery",
+    "WebhookEndpoint",
 ]

@@ -7,7 +7,7 @@ import pytest
 from django.test import override_settings
 
 from campaigns import app_settings
-from cms.env import app_settings_from_environment, env_float, env_int, env_prefixed
+from cms.env import app_settings_from_environment, env_float, env_int, env_origin_patterns, env_prefixed
 from page_types.conf import declared_settings
 
 DECLARED = declared_settings(app_settings)
@@ -85,3 +85,17 @@ def test_anymail_values_are_typed_booleans_and_json_but_tokens_stay_text(monkeyp
     monkeypatch.setenv("ANYMAIL_SEND_DEFAULTS", "{tags: newsletter}")
     with pytest.raises(ValueError, match="ANYMAIL_SEND_DEFAULTS must be valid JSON"):
         env_prefixed("ANYMAIL_")
+
+
+def test_origin_patterns_become_anchored_expressions_of_whole_host_name_labels(monkeypatch):
+    monkeypatch.setenv("CORS_ALLOWED_ORIGIN_PATTERNS", "https://*.Ludwigsburg.example/, https://app.example")
+    municipal, exact = env_origin_patterns("CORS_ALLOWED_ORIGIN_PATTERNS")
+    assert re.match(municipal, "https://asperg.ludwigsburg.example")
+    assert re.match(municipal, "https://www.asperg.ludwigsburg.example")
+    for foreign in (
+        "https://ludwigsburg.example",
+        "https://evil.example/.ludwigsburg.example",
+        "https://a.ludwigsburg.example.evil",
+    ):
+        assert not re.match(municipal, foreign), foreign
+    assert re.match(exact, "https://app.example") and not re.match(exact, "https://app.example.evil")
