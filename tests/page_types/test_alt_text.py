@@ -47,6 +47,7 @@ def edit_form_data(page: InternalNewsPage, **changes) -> dict:
         "listing_image": "",
         "listing_image_alt": "",
         "kind": page.kind,
+        "reach": page.reach,
         "body": streamfield([]),
         "publish_date": page.publish_date.isoformat(),
         "comments": inline_formset([]),
