@@ -27,7 +27,7 @@ def start_campaign(campaign_id: int) -> int:
     try:
         created = freeze.prepare(campaign_id)
     except Exception as error:
-        logger.exception("Preparing campaign %s failed", campaign_id)
+        logger.exception("Preparing campaign %s failed", campaign_id, extra={"campaign_id": campaign_id})
         control.fail(campaign_id, f"{error.__class__.__name__}: {error}")
         raise
     if not control.finish_if_done(campaign_id):

@@ -177,7 +177,13 @@ class Batch:
         except Exception as error:  # this recipient's failure alone, sorted by classify()
             failure = classify(error)
             if failure.kind is Kind.MESSAGE:
-                logger.warning("Delivery %s failed: %s", delivery.pk, error.__class__.__name__, exc_info=True)
+                logger.warning(
+                    "Delivery %s failed: %s",
+                    delivery.pk,
+                    error.__class__.__name__,
+                    exc_info=True,
+                    extra={"campaign_id": self.campaign.pk},
+                )
         else:
             failure = rejected_by_esp(message)
             if failure is None:
