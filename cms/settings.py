@@ -231,6 +231,8 @@ DEFAULT_FROM_EMAIL = env_str(
     "DEFAULT_FROM_EMAIL", "Wirtschaftsförderung Landkreis Ludwigsburg <newsletter@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The bearer token a monitoring system sends to /metrics/ (cms/metrics.py); unset, /metrics/ does not exist.
+METRICS_TOKEN = env_str("METRICS_TOKEN")
 # Who gets Django's error mails (a 500 with its traceback): comma-separated addresses.
 ADMINS = [(address, address) for address in env_list("ADMINS")]
 # An ESP through django-anymail: EMAIL_BACKEND=anymail.backends.<esp>.EmailBackend and its settings as
