@@ -3,8 +3,8 @@
 ``start_campaign`` freezes and renders a campaign and queues its batches; each ``send_batch`` queues its
 successor while due work remains, so a campaign is sent by as many chains of batches as
 ``CAMPAIGNS_SEND_CONCURRENCY`` says; ``sweep`` runs every minute and repairs whatever a crash left;
-``purge_pending_subscribers`` and ``purge_tracking_events`` run daily. The migrations schedule the periodic
-ones (``campaigns.schedules``).
+``purge_pending_subscribers``, ``purge_tracking_events`` and ``purge_expired_data`` run daily. The
+migrations schedule the periodic ones (``campaigns.schedules``).
 """
 
 import logging
@@ -15,6 +15,7 @@ from campaigns import subscriptions
 from campaigns.sending import control, freeze, sweeper
 from campaigns.sending.batch import BatchResult
 from campaigns.sending.batch import send_batch as run_batch
+from campaigns.subscriptions import retention
 from campaigns.tracking import events
 
 logger = logging.getLogger(__name__)
@@ -57,3 +58,8 @@ def purge_pending_subscribers() -> int:
 def purge_tracking_events() -> int:
     """Delete measured opens and clicks past their retention period; return how many."""
     return events.purge_expired_events()
+
+
+def purge_expired_data() -> retention.PurgeResult:
+    """Apply the retention periods: people who left, consent-log addresses, deliveries, task results."""
+    return retention.purge_expired_data()
