@@ -102,6 +102,16 @@ retry_horizon = AppSetting(
     0,
     unit=timedelta(seconds=1),
 )
+hold_after_silence = AppSetting(
+    "CAMPAIGNS_HOLD_AFTER_SILENCE",
+    int,
+    15 * 60,
+    "Seconds without any sending activity (the sweeper runs every minute) after which the workers hold all "
+    "sending until ``manage.py resume_sending``: a database restored from a backup, or a long outage, must "
+    "not resume issues and fire past schedules unseen.",
+    60,
+    unit=timedelta(seconds=1),
+)
 pause_after_failures = AppSetting(
     "CAMPAIGNS_PAUSE_AFTER_FAILURES",
     int,

@@ -12,7 +12,7 @@ import logging
 from django_q.tasks import async_task
 
 from campaigns import subscriptions
-from campaigns.sending import control, freeze, sweeper
+from campaigns.sending import control, freeze, hold, sweeper
 from campaigns.sending.batch import BatchResult
 from campaigns.sending.batch import send_batch as run_batch
 from campaigns.subscriptions import retention
@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 
 def start_campaign(campaign_id: int) -> int:
     """Begin sending the campaign: freeze it and queue its batches; return the number of deliveries."""
-    if not control.begin(campaign_id):
+    if hold.is_held() or not control.begin(campaign_id):
         return 0
     try:
         created = freeze.prepare(campaign_id)

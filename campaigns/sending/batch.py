@@ -31,7 +31,7 @@ from campaigns.addresses import email_hash
 from campaigns.models import Campaign, Delivery, Subscription, Suppression
 from campaigns.pacing import Pacer
 from campaigns.rendering.personalise import LinkBuilder
-from campaigns.sending import backends, claim, headers, streak
+from campaigns.sending import backends, claim, headers, hold, streak
 from campaigns.sending.backends import Failure, Kind, classify, provider_message_id, rejected_by_esp
 from campaigns.sending.mime import VariantMail
 from campaigns.sending.variant_cache import variant_mails
@@ -83,7 +83,7 @@ def send_batch(campaign_id: int, clock: Callable[[], datetime] = timezone.now) -
     ``clock`` gives the time that decides what is due and when a retry falls due (tests move it).
     """
     campaign = Campaign.objects.select_related("channel").get(pk=campaign_id)
-    if not campaign.is_active:
+    if not campaign.is_active or hold.is_held():
         return BatchResult()
     token = claim.claim(campaign_id, batch_size(), clock())
     if token is None:
