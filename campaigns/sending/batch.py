@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection
-from django.db.models import CharField, Value
+from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -293,6 +293,8 @@ class Batch:
             Delivery.objects.filter(pk__in=sent, lease_token=self.token).update(
                 status=Status.SENT,
                 sent_at=now,
+                # Each was handed to the server once in this batch (the count is not in this UPDATE else).
+                attempts=F("attempts") + 1,
                 error="",
                 lease_token="",
                 claimed_until=None,
