@@ -102,6 +102,16 @@ retry_horizon = AppSetting(
     0,
     unit=timedelta(seconds=1),
 )
+hold_after_silence = AppSetting(
+    "CAMPAIGNS_HOLD_AFTER_SILENCE",
+    int,
+    15 * 60,
+    "Seconds without any sending activity (the sweeper runs every minute) after which the workers hold all "
+    "sending until ``manage.py resume_sending``: a database restored from a backup, or a long outage, must "
+    "not resume issues and fire past schedules unseen.",
+    60,
+    unit=timedelta(seconds=1),
+)
 pause_after_failures = AppSetting(
     "CAMPAIGNS_PAUSE_AFTER_FAILURES",
     int,
@@ -212,6 +222,50 @@ unsubscribe_link_days = AppSetting(
     "Days an unsubscribe link (also the RFC 8058 one-click target) works; at least 60, which mail "
     "providers expect. Leaving every channel ends all older links at once.",
     60,
+    unit=timedelta(days=1),
+)
+left_retention = AppSetting(
+    "CAMPAIGNS_LEFT_RETENTION_DAYS",
+    int,
+    30,
+    "Days after a subscriber left every channel (unsubscribed) that their personal data is kept; then "
+    "``purge_expired_data`` erases it, without suppressing the address, so they may sign up again.",
+    1,
+    unit=timedelta(days=1),
+)
+bounced_retention = AppSetting(
+    "CAMPAIGNS_BOUNCED_RETENTION_DAYS",
+    int,
+    30,
+    "Days the personal data of a subscriber whose every subscription ended by a bounce or complaint is kept "
+    "(the address stays suppressed as a hash).",
+    1,
+    unit=timedelta(days=1),
+)
+consent_ip_retention = AppSetting(
+    "CAMPAIGNS_CONSENT_IP_RETENTION_DAYS",
+    int,
+    3 * 365,
+    "Days the client address of a consent-log entry is kept as part of the proof of consent (three years: "
+    "the limitation period of § 195 BGB); then it is removed, the entry stays.",
+    1,
+    unit=timedelta(days=1),
+)
+delivery_retention = AppSetting(
+    "CAMPAIGNS_DELIVERY_RETENTION_DAYS",
+    int,
+    365,
+    "Days after an issue's dispatch ended that its deliveries name their recipients; then they are kept as "
+    "anonymous counts (without subscriber, Message-ID and server reply).",
+    1,
+    unit=timedelta(days=1),
+)
+task_log_retention = AppSetting(
+    "CAMPAIGNS_TASK_LOG_RETENTION_DAYS",
+    int,
+    90,
+    "Days the background tasks' results and failures (django-q2) are kept.",
+    1,
     unit=timedelta(days=1),
 )
 privacy_page_slug = AppSetting(

@@ -3,8 +3,8 @@
 ``start_campaign`` freezes and renders a campaign and queues its batches; each ``send_batch`` queues its
 successor while due work remains, so a campaign is sent by as many chains of batches as
 ``CAMPAIGNS_SEND_CONCURRENCY`` says; ``sweep`` runs every minute and repairs whatever a crash left;
-``purge_pending_subscribers`` and ``purge_tracking_events`` run daily. The migrations schedule the periodic
-ones (``campaigns.schedules``).
+``purge_pending_subscribers``, ``purge_tracking_events`` and ``purge_expired_data`` run daily. The
+migrations schedule the periodic ones (``campaigns.schedules``).
 """
 
 import logging
@@ -12,9 +12,10 @@ import logging
 from django_q.tasks import async_task
 
 from campaigns import subscriptions
-from campaigns.sending import control, freeze, sweeper
+from campaigns.sending import control, freeze, hold, sweeper
 from campaigns.sending.batch import BatchResult
 from campaigns.sending.batch import send_batch as run_batch
+from campaigns.subscriptions import retention
 from campaigns.tracking import events
 
 logger = logging.getLogger(__name__)
@@ -22,12 +23,12 @@ logger = logging.getLogger(__name__)
 
 def start_campaign(campaign_id: int) -> int:
     """Begin sending the campaign: freeze it and queue its batches; return the number of deliveries."""
-    if not control.begin(campaign_id):
+    if hold.is_held() or not control.begin(campaign_id):
         return 0
     try:
         created = freeze.prepare(campaign_id)
     except Exception as error:
-        logger.exception("Preparing campaign %s failed", campaign_id)
+        logger.exception("Preparing campaign %s failed", campaign_id, extra={"campaign_id": campaign_id})
         control.fail(campaign_id, f"{error.__class__.__name__}: {error}")
         raise
     if not control.finish_if_done(campaign_id):
@@ -57,3 +58,8 @@ def purge_pending_subscribers() -> int:
 def purge_tracking_events() -> int:
     """Delete measured opens and clicks past their retention period; return how many."""
     return events.purge_expired_events()
+
+
+def purge_expired_data() -> retention.PurgeResult:
+    """Apply the retention periods: people who left, consent-log addresses, deliveries, task results."""
+    return retention.purge_expired_data()

@@ -46,7 +46,7 @@ class LeuchtturmAPI(NinjaAPI):
     def get_openapi_schema(self, **kwargs: Any) -> dict:
         schema = super().get_openapi_schema(**kwargs)
         content = content_api(reverse("wagtailapi:index"))
-        schema["paths"] = {**content["paths"], **schema["paths"], reverse("health"): HEALTH_PATH}
+        schema["paths"] = {**content["paths"], **schema["paths"], reverse("alive"): HEALTH_PATH}
         components = schema.setdefault("components", {})
         for section, entries in content["components"].items():
             components[section] = {**components.get(section, {}), **entries}

@@ -93,6 +93,10 @@ MEANINGS = {
     "Q_BROKER": "django-q2 broker: `orm` (the database) or `redis` (needs `REDIS_URL`).",
     "Q_POLL": "Seconds between polls of the ORM broker.",
     "LOG_LEVEL": "Root log level.",
+    "LOG_FORMAT": "`text` for a terminal, `json` for one JSON object per line (time, level, logger, message, "
+    "request id, campaign id) for a log collector.",
+    "METRICS_TOKEN": "Bearer token for `/metrics/` (Prometheus text format); unset: no `/metrics/`.",
+    "ADMINS": "Addresses that get Django's error mails (a 500 with its traceback).",
     "SECURE_COOKIES": "Session and CSRF cookies over HTTPS only (read with `DEBUG` off).",
     "SECURE_HSTS_SECONDS": "`Strict-Transport-Security` max-age; set it once HTTPS works everywhere.",
     "SECURE_HSTS_INCLUDE_SUBDOMAINS": "Add `includeSubDomains` to HSTS.",

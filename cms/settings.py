@@ -115,6 +115,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.csp.AreaContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -239,6 +240,10 @@ DEFAULT_FROM_EMAIL = env_str(
     "DEFAULT_FROM_EMAIL", "Wirtschaftsförderung Landkreis Ludwigsburg <newsletter@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The bearer token a monitoring system sends to /metrics/ (cms/metrics.py); unset, /metrics/ does not exist.
+METRICS_TOKEN = env_str("METRICS_TOKEN")
+# Who gets Django's error mails (a 500 with its traceback): comma-separated addresses.
+ADMINS = [(address, address) for address in env_list("ADMINS")]
 # An ESP through django-anymail: EMAIL_BACKEND=anymail.backends.<esp>.EmailBackend and its settings as
 # ANYMAIL_* variables, e.g. ANYMAIL_POSTMARK_SERVER_TOKEN becomes ANYMAIL["POSTMARK_SERVER_TOKEN"].
 ANYMAIL = env_prefixed("ANYMAIL_")
@@ -329,10 +334,22 @@ PAGE_TYPES_PUBLISHER = "Wirtschaftsförderung des Landkreises Ludwigsburg"
 PAGE_TYPES_PUBLISHER_AREA = "Landkreis Ludwigsburg"
 globals().update(app_settings_from_environment(declared_settings(campaigns_settings, page_types_settings)))
 
+# Text for a terminal, or JSON lines for a log collector (cms/log_format.py); each line carries its level,
+# logger and, in a web request, the request id.
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "cms.request_id.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "cms.log_format.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]}
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # Wagtail's background tasks run inline by default and log every state change.
     "loggers": {"django_tasks": {"level": "WARNING"}, "wagtail": {"level": "WARNING"}},

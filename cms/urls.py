@@ -15,7 +15,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api
 from cms.login_throttle import ThrottledLoginView
-from cms.views import health, robots_txt
+from cms.metrics import metrics
+from cms.views import alive, health, robots_txt
 from page_types.search.views import search
 
 urlpatterns = [
@@ -31,7 +32,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # The content API first: the subscription API below owns the rest of api/.
     path("api/v2/", include("page_types.api.urls")),
-    path("api/health/", health, name="health"),
+    path("health/", health, name="health"),
+    path("api/health/", alive, name="alive"),
+    path("metrics/", metrics, name="metrics"),
     path("api/", api.urls),
     path("newsletter/", include("campaigns.subscriptions.urls")),
     path("feeds/", include("campaigns.feeds.urls")),

@@ -103,6 +103,10 @@ class AppendOnlyQuerySet(models.QuerySet):
         """
         return models.QuerySet.update(self, subscriber=None, email_hash="", ip_address=None, detail="")
 
+    def forget_ip_addresses(self) -> int:
+        """Remove the client addresses (the other sanctioned rewrite: their retention period ended)."""
+        return models.QuerySet.update(self.exclude(ip_address=None), ip_address=None)
+
 
 class ConsentEvent(models.Model):
     """One entry of the consent log."""
@@ -126,6 +130,7 @@ class ConsentEvent(models.Model):
         IMPORT = "import", _("Import")
         ADMIN = "admin", _("Verwaltung")
         EMAIL = "email", _("E-Mail (Abmeldelink/Provider)")
+        RETENTION = "retention", _("Aufbewahrungsfrist abgelaufen")
 
     # Deleting a subscriber keeps their events as anonymous counts (see campaigns.signal_handlers).
     subscriber = models.ForeignKey(

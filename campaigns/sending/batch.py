@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection
-from django.db.models import CharField, Value
+from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,7 +31,7 @@ from campaigns.addresses import email_hash
 from campaigns.models import Campaign, Delivery, Subscription, Suppression
 from campaigns.pacing import Pacer
 from campaigns.rendering.personalise import LinkBuilder
-from campaigns.sending import backends, claim, headers, streak
+from campaigns.sending import backends, claim, headers, hold, streak
 from campaigns.sending.backends import Failure, Kind, classify, provider_message_id, rejected_by_esp
 from campaigns.sending.mime import VariantMail
 from campaigns.sending.variant_cache import variant_mails
@@ -83,7 +83,7 @@ def send_batch(campaign_id: int, clock: Callable[[], datetime] = timezone.now) -
     ``clock`` gives the time that decides what is due and when a retry falls due (tests move it).
     """
     campaign = Campaign.objects.select_related("channel").get(pk=campaign_id)
-    if not campaign.is_active:
+    if not campaign.is_active or hold.is_held():
         return BatchResult()
     token = claim.claim(campaign_id, batch_size(), clock())
     if token is None:
@@ -177,7 +177,13 @@ class Batch:
         except Exception as error:  # this recipient's failure alone, sorted by classify()
             failure = classify(error)
             if failure.kind is Kind.MESSAGE:
-                logger.warning("Delivery %s failed: %s", delivery.pk, error.__class__.__name__, exc_info=True)
+                logger.warning(
+                    "Delivery %s failed: %s",
+                    delivery.pk,
+                    error.__class__.__name__,
+                    exc_info=True,
+                    extra={"campaign_id": self.campaign.pk},
+                )
         else:
             failure = rejected_by_esp(message)
             if failure is None:
@@ -287,6 +293,8 @@ class Batch:
             Delivery.objects.filter(pk__in=sent, lease_token=self.token).update(
                 status=Status.SENT,
                 sent_at=now,
+                # Each was handed to the server once in this batch (the count is not in this UPDATE else).
+                attempts=F("attempts") + 1,
                 error="",
                 lease_token="",
                 claimed_until=None,

@@ -58,7 +58,13 @@ def pause(campaign_id: int, failures: int) -> bool:
         paused=True, error=reason
     )
     if paused:
-        logger.error("Campaign %s paused after %s failures in a row: %s", campaign_id, failures, last_error)
+        logger.error(
+            "Campaign %s paused after %s failures in a row: %s",
+            campaign_id,
+            failures,
+            last_error,
+            extra={"campaign_id": campaign_id},
+        )
         notify_managers(Campaign.objects.get(pk=campaign_id), reason)
     return bool(paused)
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from campaigns import app_settings
 from campaigns.models import Campaign, Delivery
-from campaigns.sending import control
+from campaigns.sending import control, hold
 
 Status = Delivery.Status
 
@@ -33,6 +33,8 @@ class SweepResult:
 def sweep() -> SweepResult:
     now = timezone.now()
     result = SweepResult()
+    if hold.is_held(now):  # after a restore: nothing moves until resume_sending
+        return result
     sending = Campaign.objects.filter(status=Campaign.Status.SENDING)
     result.requeued = Delivery.objects.filter(
         campaign__in=sending, status=Status.SENDING, claimed_until__lt=now

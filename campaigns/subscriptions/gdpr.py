@@ -15,7 +15,7 @@ from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from campaigns import app_settings
@@ -113,14 +113,24 @@ def reply_codes(error: str) -> str:
     return codes.group(0).strip() if codes else ""
 
 
-def erase_subscriber(subscriber: Subscriber, *, source: str) -> None:
-    """Remove the subscriber's personal data; keep the hashed suppression and anonymous counts."""
+def strip_replies(deliveries: QuerySet[Delivery]) -> None:
+    """Cut the deliveries' stored server replies down to their codes (the text may name the address)."""
+    for delivery in deliveries.exclude(error=""):
+        delivery.error = reply_codes(delivery.error)
+        delivery.save(update_fields=["error"])
+
+
+def erase_subscriber(subscriber: Subscriber, *, source: str, suppress: bool = True) -> None:
+    """Remove the subscriber's personal data; keep the hashed suppression and anonymous counts.
+
+    ``suppress=False`` (retention of people who left) keeps the address free to sign up again; a bounce or
+    complaint keeps its own suppression either way.
+    """
     address = subscriber.email
     with transaction.atomic():
-        for delivery in Delivery.objects.filter(subscriber=subscriber).exclude(error=""):
-            delivery.error = reply_codes(delivery.error)
-            delivery.save(update_fields=["error"])
-        Suppression.suppress(address, Suppression.Reason.ERASED)
+        strip_replies(Delivery.objects.filter(subscriber=subscriber))
+        if suppress:
+            Suppression.suppress(address, Suppression.Reason.ERASED)
         # Its own requests go with the subscriber; this removes those of the address not processed yet.
         SignupRequest.objects.filter(email__iexact=address).delete()
         subscriber.delete()  # campaigns.signal_handlers anonymise the consent log and the admin log

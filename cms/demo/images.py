@@ -263,10 +263,16 @@ class ImageLibrary:
     """The demo images in Wagtail's library, looked up by title; an illustration is drawn only once."""
 
     def __init__(self) -> None:
-        self.collection = demo_collection()
-        images = get_image_model().objects.filter(collection=self.collection)
-        self._by_title = {image.title: image for image in images}
         self.created = 0
+
+    @functools.cached_property
+    def collection(self) -> Collection:
+        """The demo collection, made on first use: steps without images (``bootstrap_site``) make none."""
+        return demo_collection()
+
+    @functools.cached_property
+    def _by_title(self) -> dict:
+        return {image.title: image for image in get_image_model().objects.filter(collection=self.collection)}
 
     def image(self, illustration: Illustration):
         """The stored image for ``illustration``, drawing and storing it if the library lacks it."""

@@ -16,7 +16,7 @@ from cms.demo.campaigns import load_campaigns
 from cms.demo.context import DemoContext
 from cms.demo.images import ImageLibrary
 from cms.demo.organisations import load_organisations
-from cms.demo.outreach import load_outreach
+from cms.demo.outreach import load_channels, load_outreach
 from cms.demo.pages import load_content_pages
 from cms.demo.site import build_site
 from page_types.models import (
@@ -44,6 +44,11 @@ STEPS = (
     DemoStep("Newsletter", load_outreach),
     DemoStep("Newsletter-Ausgaben", load_campaigns),
 )
+
+
+# A real installation's first start (``bootstrap_site``): the site, its legal pages and the channels, no
+# demo content and nobody subscribed.
+BOOTSTRAP_STEPS = (DemoStep("Seitenbaum", build_site), DemoStep("Kanäle", load_channels))
 
 
 def load_demo(steps: tuple[DemoStep, ...] = STEPS) -> list[tuple[str, int]]:

@@ -83,13 +83,18 @@ CONSENT_TEXT = (
 )
 
 
-def load_outreach(ctx: DemoContext) -> int:
-    """Create the channels, the consent text and the subscribers that are missing; return how many."""
-    created = _load_channels()
-    consent_text, is_new = ConsentText.objects.get_or_create(
+def load_channels(ctx: DemoContext) -> int:
+    """Create the standard channels and the consent text that names them, if missing; return how many."""
+    _consent_text, is_new = ConsentText.objects.get_or_create(
         version=CONSENT_VERSION, defaults={"text": CONSENT_TEXT, "is_current": True}
     )
-    return created + is_new + _load_subscribers(consent_text)
+    return _load_channels() + is_new
+
+
+def load_outreach(ctx: DemoContext) -> int:
+    """Create the channels, the consent text and the subscribers that are missing; return how many."""
+    created = load_channels(ctx)
+    return created + _load_subscribers(ConsentText.objects.get(version=CONSENT_VERSION))
 
 
 def _load_channels() -> int:

@@ -1,0 +1,3 @@
+"""Fixtures of the host's tests: the campaign engine's small newsletter, for the metrics of sending."""
+
+from tests.campaigns.engine import newsletter  # noqa: F401
