@@ -95,7 +95,7 @@ def reader_preview(request: HttpRequest, pk: int) -> HttpResponse:
         titles = {item.page_id: item.title for item in renderer.items}
         context["ranking"] = ranking
         context["rows"] = [
-            (group.heading, titles[page_id])
+            (group.label, titles[page_id])
             for page_id, group in zip(ranking.page_ids, ranking.groups, strict=True)
         ]
         context["query"] = request.GET.urlencode()
