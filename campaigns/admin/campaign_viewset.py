@@ -15,7 +15,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.views import snippets
 
-from campaigns.admin import campaign_views
+from campaigns.admin import campaign_views, reader_preview
 from campaigns.models import Campaign
 from page_types.snippets import SnippetViewSet
 
@@ -85,6 +85,8 @@ class CampaignViewSet(SnippetViewSet):
             path("dispatch/<int:pk>/", campaign_views.dispatch_page, name="dispatch"),
             path("dispatch/<int:pk>/progress/", campaign_views.progress, name="progress"),
             path("dispatch/<int:pk>/variant/<str:key>/", campaign_views.variant_preview, name="variant"),
+            path("dispatch/<int:pk>/reader/", reader_preview.reader_preview, name="reader_preview"),
+            path("dispatch/<int:pk>/reader/mail/", reader_preview.reader_mail, name="reader_mail"),
             path("dispatch/<int:pk>/test/", campaign_views.test_mail, name="test_mail"),
             path("dispatch/<int:pk>/<str:action>/", campaign_views.control_action, name="control"),
         ]

@@ -46,7 +46,7 @@ def coverage(plans: Iterable[VariantPlan], skipped: dict[int, SkipReason]) -> Co
         items[len(plan.page_ids)] += len(plan.subscriber_ids)
         if only_more(plan.groups):
             further_only += len(plan.subscriber_ids)
-    reasons = Counter(reason.label for reason in skipped.values())
+    reasons = Counter(str(reason.label) for reason in skipped.values())
     return Coverage(
         readers=items.total() + len(skipped),
         by_item_count=tuple(sorted(items.items())),

@@ -86,7 +86,7 @@ class CampaignRenderer:
                 # where the two differ, for screen readers (WCAG 3.1.2).
                 "language": content_language,
                 "reader_lang": reader_lang,
-                "sections": sections(items, [Group(g).heading for _i, g in kept] if groups else None),
+                "sections": sections(items, [str(Group(g).label) for _i, g in kept] if groups else None),
             }
             html, text = render_html(context), render_text(context)
         if not tracked:

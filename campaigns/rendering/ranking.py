@@ -11,8 +11,9 @@ channel's rule has chosen the candidates before, and its cap (``Channel.max_item
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from enum import IntEnum, StrEnum
+from enum import IntEnum
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.rendering.content import NewsletterItem
@@ -39,27 +40,16 @@ class Reader:
         return next(iter(self.municipalities), None)
 
 
-class Group(StrEnum):
-    """The sections of a mail, in mail order."""
+class Group(models.TextChoices):
+    """The sections of a mail, in mail order, with their headings."""
 
-    FITS = "fits"
-    MORE = "more"
-    OWN = "own"
-    NEARBY = "nearby"
-    DISTRICT = "district"
-
-    @property
-    def heading(self) -> str:
-        return str(GROUP_HEADINGS[self])
+    FITS = "fits", _("Passend zu Ihren Angaben")
+    MORE = "more", _("Weitere Angebote")
+    OWN = "own", _("Aus Ihrer Kommune")
+    NEARBY = "nearby", _("In Ihrer Nähe")
+    DISTRICT = "district", _("Aus dem Landkreis")
 
 
-GROUP_HEADINGS = {
-    Group.FITS: _("Passend zu Ihren Angaben"),
-    Group.MORE: _("Weitere Angebote"),
-    Group.OWN: _("Aus Ihrer Kommune"),
-    Group.NEARBY: _("In Ihrer Nähe"),
-    Group.DISTRICT: _("Aus dem Landkreis"),
-}
 GROUP_ORDER = {group: position for position, group in enumerate(Group)}
 
 
@@ -69,25 +59,15 @@ class Place(IntEnum):
     DISTRICT = 2
 
 
-class SkipReason(StrEnum):
+class SkipReason(models.TextChoices):
     """Why a reader gets nothing of an issue that has content."""
 
-    LOCAL = "local"
-    RADIUS = "radius"
-    LOCAL_OR_RADIUS = "local-or-radius"
-
-    @property
-    def label(self) -> str:
-        return str(SKIP_LABELS[self])
-
-
-SKIP_LABELS = {
-    SkipReason.LOCAL: _("Alle Beiträge sind nur für andere Kommunen bestimmt"),
-    SkipReason.RADIUS: _("Alle Angebote liegen außerhalb des gewählten Umkreises"),
-    SkipReason.LOCAL_OR_RADIUS: _(
-        "Alle Beiträge sind für andere Kommunen bestimmt oder liegen außerhalb des gewählten Umkreises"
-    ),
-}
+    LOCAL = "local", _("Alle Beiträge sind nur für andere Kommunen bestimmt")
+    RADIUS = "radius", _("Alle Angebote liegen außerhalb des gewählten Umkreises")
+    LOCAL_OR_RADIUS = (
+        "local-or-radius",
+        _("Alle Beiträge sind für andere Kommunen bestimmt oder liegen außerhalb des gewählten Umkreises"),
+    )
 
 
 @dataclass(frozen=True)

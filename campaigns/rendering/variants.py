@@ -121,6 +121,22 @@ def reachable_pages(page_ids: Collection[int], municipality: str | None) -> froz
     return frozenset(pages.values_list("pk", flat=True))
 
 
+def ranking_for(
+    items: list[NewsletterItem],
+    reader: Reader,
+    channel: Channel,
+    reach: dict[str | None, frozenset[int]] | None = None,
+) -> Ranking:
+    """The reader's ranking of the items under the channel's radius and cap; ``reach`` caches which pages
+    reach each municipality across calls."""
+    reach = {} if reach is None else reach
+    if reader.home not in reach:
+        reach[reader.home] = reachable_pages([item.page_id for item in items], reader.home)
+    return rank(
+        items, reader, reachable=reach[reader.home], nearby_km=channel.nearby_km, max_items=channel.max_items
+    )
+
+
 def plan_variants(
     items: list[NewsletterItem], readers_by_id: dict[int, Reader], channel: Channel
 ) -> tuple[list[VariantPlan], dict[int, SkipReason]]:
@@ -134,19 +150,10 @@ def plan_variants(
     reach: dict[str | None, frozenset[int]] = {}
     rankings: dict[Reader, Ranking] = {}
     plans: dict[str, VariantPlan] = {}
-    page_ids = [item.page_id for item in items]
     for subscriber_id, reader in readers_by_id.items():
         profile = replace(reader, language="", tracked=False)
         if profile not in rankings:
-            if reader.home not in reach:
-                reach[reader.home] = reachable_pages(page_ids, reader.home)
-            rankings[profile] = rank(
-                items,
-                reader,
-                reachable=reach[reader.home],
-                nearby_km=channel.nearby_km,
-                max_items=channel.max_items,
-            )
+            rankings[profile] = ranking_for(items, reader, channel, reach)
         ranking = rankings[profile]
         if ranking.skipped:
             skipped[subscriber_id] = ranking.skipped

@@ -71,7 +71,7 @@ def prepare(campaign_id: int) -> int:
                 campaign=campaign,
                 subscriber_id=subscriber_id,
                 status=Delivery.Status.SKIPPED,
-                error=reason.label,
+                error=str(reason.label),
             )
             for subscriber_id, reason in skipped.items()
         ]

@@ -28,6 +28,7 @@ class Facets:
     grade_bands: tuple[GradeBand, ...] = field(default_factory=tuple)
     subjects: tuple[MintSubject, ...] = field(default_factory=tuple)
     topics: tuple[Topic, ...] = field(default_factory=tuple)
+    mint_radius_km: int | None = None
 
     @classmethod
     def of(cls, subscriber: Subscriber) -> "Facets":
@@ -40,6 +41,7 @@ class Facets:
             grade_bands=tuple(subscriber.grade_bands.all()),
             subjects=tuple(subscriber.subjects.all()),
             topics=tuple(subscriber.topics.all()),
+            mint_radius_km=subscriber.mint_radius_km,
         )
 
     @classmethod
@@ -51,6 +53,7 @@ class Facets:
             language=data.get("language") or Language.GERMAN,
             role=data.get("role", ""),
             municipality=Municipality.objects.filter(slug=municipality).first() if municipality else None,
+            mint_radius_km=data.get("mint_radius_km"),
             **{
                 relation: tuple(model.objects.filter(slug__in=data[relation])) if data.get(relation) else ()
                 for relation, model in TERM_MODELS.items()
@@ -65,6 +68,7 @@ class Facets:
             "role": self.role,
             "municipality": self.municipality.slug if self.municipality else None,
             **{relation: [term.slug for term in getattr(self, relation)] for relation in MULTI_VALUED},
+            "mint_radius_km": self.mint_radius_km,
         }
 
     def create_subscriber(self, email: str) -> Subscriber:
@@ -75,6 +79,7 @@ class Facets:
             language=self.language,
             role=self.role,
             municipality=self.municipality,
+            mint_radius_km=self.mint_radius_km,
         )
         for relation in MULTI_VALUED:
             if getattr(self, relation):
@@ -91,7 +96,10 @@ class Facets:
         subscriber.language = self.language
         subscriber.role = self.role
         subscriber.municipality = self.municipality
-        subscriber.save(update_fields=["name", "language", "role", "municipality", "updated_at"])
+        subscriber.mint_radius_km = self.mint_radius_km
+        subscriber.save(
+            update_fields=["name", "language", "role", "municipality", "mint_radius_km", "updated_at"]
+        )
         for relation in MULTI_VALUED:
             if relation in changed:
                 getattr(subscriber, relation).set(getattr(self, relation))

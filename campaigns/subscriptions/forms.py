@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db.models import Q, QuerySet
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.addresses import MAX_EMAIL_LENGTH, check_email
@@ -128,6 +129,10 @@ class ConsentVersionField(TermChoiceField):
         return forms.ModelChoiceField.to_python(self, value)
 
 
+# The radii a reader may narrow MINT offers to, in km (the preference centre's "nur Angebote bis 15 km").
+RADII_KM = (5, 10, 15, 25)
+
+
 class FacetsForm(forms.Form):
     """The optional facets a subscriber may state: they decide which part of a newsletter they get."""
 
@@ -166,6 +171,24 @@ class FacetsForm(forms.Form):
     topics = TermsChoiceField(
         Topic.objects.all(), label=_("Themen"), unknown=_("Unbekanntes Thema: „%(value)s“.")
     )
+    mint_radius_km = forms.TypedChoiceField(
+        label=_("MINT-Angebote aus"),
+        choices=[
+            ("", _("dem ganzen Landkreis")),
+            *((km, format_lazy(_("bis {} km"), km)) for km in RADII_KM),
+        ],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=_("Ein Umkreis gilt ab Ihrer Kommune; Angebote weiter weg erhalten Sie dann nicht."),
+        error_messages={"invalid_choice": _("Bitte wählen Sie einen der angebotenen Umkreise.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("mint_radius_km") and not data.get("municipality"):
+            self.add_error("mint_radius_km", _("Für einen Umkreis geben Sie bitte auch Ihre Kommune an."))
+        return data
 
     def facets(self) -> Facets:
         """The validated facets (call after ``is_valid()``)."""
@@ -178,6 +201,7 @@ class FacetsForm(forms.Form):
             grade_bands=tuple(data["grade_bands"]),
             subjects=tuple(data["subjects"]),
             topics=tuple(data["topics"]),
+            mint_radius_km=data.get("mint_radius_km"),
         )
 
     def consent_text(self) -> ConsentText | None:

@@ -5,7 +5,7 @@ are invented.
 """
 
 from cms.demo.specs import KeyFigures, NewsSpec, Paragraph, Quote
-from page_types.models import NewsKind
+from page_types.models import NewsKind, Reach
 
 NEWS = (
     NewsSpec(
@@ -48,6 +48,7 @@ NEWS = (
         ),
         label="Direktbus",
         municipalities=("ditzingen", "korntal-muenchingen", "hemmingen"),
+        reach=Reach.LOCAL,
         topics=("energie-verkehr",),
         days_ago=4,
         body=(
@@ -94,6 +95,7 @@ NEWS = (
         ),
         label="Willkommen",
         municipalities=("ludwigsburg",),
+        reach=Reach.LOCAL,
         topics=("fachkraeftegewinnung",),
         days_ago=16,
         body=(

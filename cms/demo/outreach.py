@@ -129,6 +129,7 @@ def _load_subscribers(consent_text: ConsentText) -> int:
             language=p.language,
             role=p.role,
             municipality_id=municipalities[p.municipality] if p.municipality else None,
+            mint_radius_km=p.mint_radius_km,
             created_at=signed_up[p.email],
         )
         for p in people

@@ -28,6 +28,7 @@ from page_types.models import (
     Municipality,
     NewsKind,
     Organisation,
+    Reach,
     Topic,
 )
 
@@ -129,6 +130,8 @@ class PageSpec:
     label: str
     topics: tuple[str, ...] = ()
     municipalities: tuple[str, ...] = ()
+    # Most pages are for the whole district; a few notices concern only the people of their municipalities.
+    reach: str = Reach.DISTRICT
     days_ago: int = 0
     body: tuple[Block, ...] = ()
 
@@ -145,6 +148,7 @@ class PageSpec:
             listing_image=ctx.images.image(listing),
             listing_image_alt=listing.alt_text,
             publish_date=ctx.today - timedelta(days=self.days_ago),
+            reach=self.reach,
             body=[block.raw(ctx, self.title) for block in self.body],
             **self.specific_fields(ctx),
         )

@@ -14,7 +14,7 @@ from page_types.slugs import german_slug
 from page_types.vocabulary import MINT_SUBJECTS, TOPICS, municipality_names
 
 SEED = 42
-SUBSCRIBER_COUNT = 300
+SUBSCRIBER_COUNT = 300  # drawn at random; three showcase readers come on top
 DOMAIN = "example.org"
 SHARE_WITH_NAME = 0.6
 SHARE_ENGLISH = 0.08
@@ -83,6 +83,7 @@ class DemoSubscriber:
     days_ago: int
     minutes_to_confirm: int
     ip_address: str
+    mint_radius_km: int | None = None
 
 
 def demo_subscribers() -> list[DemoSubscriber]:
@@ -118,4 +119,47 @@ def demo_subscribers() -> list[DemoSubscriber]:
                 ip_address=f"{rng.choice(DOCUMENTATION_NETWORKS)}.{rng.randint(1, 254)}",
             )
         )
-    return people
+    return people + showcase_subscribers()
+
+
+def showcase_subscribers() -> list[DemoSubscriber]:
+    """Three readers who show how facets rank an issue: one who gave nothing, one who gave every facet, and
+    one who narrowed MINT offers to 15 km around Asperg (the only facet that excludes)."""
+    every_channel = ("mint-update", "leuchttuerme", "wirtschaft-im-landkreis")
+    person = {"days_ago": 30, "minutes_to_confirm": 5, "ip_address": "192.0.2.10", "language": "de"}
+    return [
+        DemoSubscriber(
+            email=f"ohne.angaben@{DOMAIN}",
+            name="",
+            role="",
+            municipality=None,
+            grade_bands=(),
+            subjects=(),
+            topics=(),
+            channels=every_channel,
+            **person,
+        ),
+        DemoSubscriber(
+            email=f"alle.angaben@{DOMAIN}",
+            name="Alex Allesgesagt",
+            role=Role.PARENT,
+            municipality="ludwigsburg",
+            grade_bands=("klasse-8-10", "eltern"),
+            subjects=("informatik",),
+            topics=("fachkraeftegewinnung",),
+            channels=every_channel,
+            **person,
+        ),
+        DemoSubscriber(
+            email=f"umkreis.asperg@{DOMAIN}",
+            name="Uma Umkreis",
+            role=Role.STUDENT,
+            municipality="asperg",
+            grade_bands=("klasse-8-10",),
+            subjects=("technik",),
+            topics=(),
+            channels=("mint-update",),
+            mint_radius_km=15,
+            **person,
+        ),
+    ]

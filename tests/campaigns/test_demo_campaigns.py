@@ -3,11 +3,12 @@ and one of them sent end to end to the demo subscribers through the SMTP sink.""
 
 import pytest
 
-from campaigns.models import Campaign, Delivery
+from campaigns.models import Campaign, Delivery, Subscriber
 from campaigns.sending import freeze
 from campaigns.sending.inline import send_inline
 from cms.demo.campaigns import CAMPAIGNS
 from cms.demo.loader import load_demo
+from page_types.geography import distance_km
 
 
 @pytest.fixture
@@ -41,3 +42,43 @@ def test_a_demo_issue_is_sent_to_its_readers(demo, smtp_sink):
     assert send_inline(issue.pk).status == Campaign.Status.SENT
     sent = Delivery.objects.filter(campaign=issue, status=Delivery.Status.SENT).count()
     assert sent > 0 and len(smtp_sink.messages) == sent
+
+
+def _mails(issue) -> tuple[dict[int, tuple[int, ...]], dict, object]:
+    renderer, plans, skipped = freeze.plan(issue)
+    return {pk: plan.page_ids for plan in plans for pk in plan.subscriber_ids}, skipped, renderer
+
+
+def test_the_demo_mint_issue_reaches_nearly_everybody(demo):
+    mails, skipped, _renderer = _mails(Campaign.objects.get(channel__slug="mint-update"))
+    assert len(mails) >= 0.95 * (len(mails) + len(skipped))
+
+
+def test_each_lighthouse_reader_gets_stories_from_two_other_municipalities(demo):
+    mails, skipped, renderer = _mails(Campaign.objects.get(channel__slug="leuchttuerme"))
+    places = {
+        item.page_id: item.facets.municipalities
+        for item in renderer.items
+        if item.family == "page_types.lighthousestorypage"
+    }
+    homes = dict(Subscriber.objects.values_list("pk", "municipality__slug"))
+    assert not skipped
+    for pk, page_ids in mails.items():
+        others = set().union(*(places.get(page_id, set()) for page_id in page_ids)) - {homes[pk]}
+        assert len(others) >= 2, homes[pk]
+
+
+def test_the_demo_shows_readers_without_facets_with_every_facet_and_with_a_radius(demo):
+    issue = Campaign.objects.get(channel__slug="mint-update")
+    mails, _skipped, renderer = _mails(issue)
+    people = {s.email.split("@")[0]: s for s in Subscriber.objects.filter(email__endswith="@example.org")}
+    nobody, everything, radius = people["ohne.angaben"], people["alle.angaben"], people["umkreis.asperg"]
+    assert nobody.municipality is None and not nobody.subjects.exists() and not nobody.topics.exists()
+    assert everything.municipality and everything.subjects.exists() and everything.grade_bands.exists()
+    assert everything.topics.exists()
+    assert radius.mint_radius_km == 15
+    places = {item.page_id: item.facets.municipalities for item in renderer.items}
+    assert mails[nobody.pk] and mails[everything.pk] and mails[radius.pk]
+    far = {pk for pk, towns in places.items() if towns and all(distance_km("asperg", t) > 15 for t in towns)}
+    assert far and not far & set(mails[radius.pk])
+    assert far & set(mails[nobody.pk])
