@@ -291,8 +291,17 @@ def unsubscribe_page(request: HttpRequest, subscriber: Subscriber) -> HttpRespon
         ended = unsubscribe(subscriber, scope, source=Source.EMAIL if one_click else Source.FORM)
         if one_click:
             return HttpResponse(_("Sie sind abgemeldet."), content_type="text/plain; charset=utf-8")
-        still_receiving = subscriber.subscriptions.filter(status__in=RECEIVING).exists()
-        context = {"done": True, "ended": ended, "renew_url": renew_url(request) if still_receiving else None}
+        continuing = list(
+            Channel.objects.filter(
+                subscriptions__subscriber=subscriber, subscriptions__status__in=RECEIVING
+            ).order_by("sort_order", "pk")
+        )
+        context = {
+            "done": True,
+            "ended": ended,
+            "continuing": continuing,
+            "renew_url": renew_url(request) if continuing else None,
+        }
         return render(request, "campaigns/subscriptions/unsubscribe.html", context)
     # Offer only what still applies: no "only this newsletter" for one already left, no button at all
     # when nothing is left to leave.

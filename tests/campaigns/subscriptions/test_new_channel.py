@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from campaigns.models import Subscriber, Subscription
-from campaigns.tokens import PREFERENCES, make_token
+from campaigns.tokens import PREFERENCES, UNSUBSCRIBE, make_token
 from tests.campaigns.subscribing import confirm_token, link_in, signup_data
 from tests.page_types.markup import soup
 
@@ -70,3 +70,15 @@ def test_the_preference_page_shows_the_waiting_channel_and_sends_the_mail_again(
     # The resent link confirms the waiting channel.
     resent_link = link_in(mails[2].message.get_content(), "confirm")
     assert resent_link == f"/newsletter/confirm/{confirm_token(subscriber)}/"
+
+
+def test_leaving_one_channel_says_which_continue(visitor, newsletter_channels):
+    subscriber = Subscriber.objects.create(email="ida@example.org")
+    for channel in (newsletter_channels["mint"], newsletter_channels["wirtschaft"]):
+        Subscription.objects.create(subscriber=subscriber, channel=channel, status=Status.ACTIVE)
+    url = f"/newsletter/unsubscribe/{make_token(subscriber, UNSUBSCRIBE)}/?channel=mint-update"
+    page = soup(visitor.post(url, {"scope": "channel"}))
+    assert [li.get_text() for li in page.select(".nl-continuing li")] == ["Wirtschaft im Landkreis"]
+    page = soup(visitor.post(url, {"scope": "all"}))
+    assert not page.select(".nl-continuing")
+    assert "Sie erhalten keine Newsletter mehr von uns." in page.get_text()
