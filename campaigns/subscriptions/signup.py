@@ -57,9 +57,11 @@ def get_or_create_subscriber(address: str, facets: Facets | None = None) -> tupl
         return Subscriber.objects.for_address(address).get(), False
 
 
-def claim_confirmation_mail(subscriber: Subscriber, now: datetime | None = None) -> bool:
+def claim_confirmation_mail(
+    subscriber: Subscriber, now: datetime | None = None, *, fresh: bool = False
+) -> bool:
     """Take the right to send the subscriber a mail asked for without a login now (a confirmation, a fresh
-    link); False while the cool-down of the last one runs.
+    link); False while the cool-down of the last one runs, unless the mail is for a ``fresh`` channel.
 
     A conditional UPDATE, so two concurrent requests for one address cannot both win.
     """
@@ -67,6 +69,8 @@ def claim_confirmation_mail(subscriber: Subscriber, now: datetime | None = None)
     cooled_down = Q(last_confirmation_sent_at__isnull=True) | Q(
         last_confirmation_sent_at__lte=now - app_settings.confirmation_cooldown()
     )
+    if fresh:
+        cooled_down = Q()
     claimed = Subscriber.objects.filter(cooled_down, pk=subscriber.pk).update(last_confirmation_sent_at=now)
     return claimed == 1
 
@@ -133,15 +137,25 @@ def register(
         request = SignupRequest.objects.select_for_update().filter(pk=request_id).first()
         if request is None or request.status == Waiting.AWAITING_GUARDIAN:
             return False
-        if request.status == Waiting.RECEIVED and not _open(request, event, legal_basis, detail):
-            return False
-        return claim_confirmation_mail(request.subscriber)
+        fresh = False
+        if request.status == Waiting.RECEIVED:
+            opened = _open(request, event, legal_basis, detail)
+            if opened is None:
+                return False
+            # A reader who already receives a newsletter and adds a channel gets its confirmation mail even
+            # within the cool-down, or adding one later would go quiet. The cool-down still holds for
+            # repeated sign-ups and for addresses nobody has confirmed yet (a stranger cannot flood them),
+            # and a channel is fresh only once: afterwards it waits.
+            fresh = bool(opened) and request.subscriber.subscriptions.filter(status=Status.ACTIVE).exists()
+        return claim_confirmation_mail(request.subscriber, fresh=fresh)
 
 
-def _open(request: SignupRequest, event: str, legal_basis: str, detail: str) -> bool:
+def _open(request: SignupRequest, event: str, legal_basis: str, detail: str) -> list[Channel] | None:
+    """Log the request and make its channels pending; return the channels that were not waiting for a
+    confirmation yet (``None`` when nothing is left to do and the request is gone)."""
     if Suppression.objects.is_suppressed(request.email):
         request.delete()
-        return False
+        return None
     subscriber, _created = get_or_create_subscriber(request.email, Facets.from_slugs(request.facets))
     existing = {subscription.channel_id: subscription for subscription in subscriber.subscriptions.all()}
     requested = list(Channel.objects.filter(pk__in=request.channel_ids).order_by("sort_order", "pk"))
@@ -150,7 +164,7 @@ def _open(request: SignupRequest, event: str, legal_basis: str, detail: str) -> 
     ]
     if not wanted:
         request.delete()
-        return False
+        return None
     if request.needs_guardian:
         detail = "; ".join(filter(None, [detail, _("unter 16 Jahre: Zustimmung der Eltern nötig")]))
     for channel in wanted:
@@ -173,7 +187,7 @@ def _open(request: SignupRequest, event: str, legal_basis: str, detail: str) -> 
     request.subscriber = subscriber
     request.status = Waiting.OPEN
     request.save(update_fields=["subscriber", "status"])
-    return True
+    return [c for c in wanted if getattr(existing.get(c.pk), "status", None) != Status.PENDING]
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,9 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
 from campaigns import app_settings
-from campaigns.models import Channel, ConsentEvent, ConsentText, SignupRequest, Subscriber
+from campaigns.models import Channel, ConsentEvent, ConsentText, SignupRequest, Subscriber, Subscription
 from campaigns.subscriptions import ratelimit
-from campaigns.subscriptions.confirmation_mail import LINK_TASK
+from campaigns.subscriptions.confirmation_mail import LINK_TASK, SEND_TASK
 from campaigns.subscriptions.forms import PreferencesForm, SignupForm, is_slug
 from campaigns.subscriptions.outbox import enqueue
 from campaigns.subscriptions.preferences import RECEIVING, unsubscribe, update_preferences
@@ -213,6 +213,16 @@ def renew_link(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "campaigns/subscriptions/renew.html", {"done": True})
 
 
+def resend_confirmation(subscriber: Subscriber) -> bool:
+    """Send the confirmation mail of the subscriber's waiting sign-up again, unless one went out within the
+    cool-down; return whether it is on its way."""
+    waiting = subscriber.signup_requests.filter(status=SignupRequest.Status.OPEN).order_by("-pk").first()
+    if waiting is None or not claim_confirmation_mail(subscriber):
+        return False
+    enqueue(SEND_TASK, waiting.pk)
+    return True
+
+
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 @with_token(PREFERENCES)
@@ -221,10 +231,14 @@ def preferences_page(request: HttpRequest, subscriber: Subscriber) -> HttpRespon
     status = 200
     saved = False
     returning = []
+    resent = None
     if request.method == "POST" and "unsubscribe_all" in request.POST:
         ended = unsubscribe(subscriber, source=Source.FORM)
         return render(request, "campaigns/subscriptions/unsubscribe.html", {"done": True, "ended": ended})
-    if request.method == "POST":
+    if request.method == "POST" and "resend_confirmation" in request.POST:
+        form = PreferencesForm(subscriber=subscriber)
+        resent = resend_confirmation(subscriber)
+    elif request.method == "POST":
         form = PreferencesForm(request.POST, subscriber=subscriber)
         if form.is_valid():
             returning = update_preferences(
@@ -249,6 +263,10 @@ def preferences_page(request: HttpRequest, subscriber: Subscriber) -> HttpRespon
         "form": form,
         "saved": saved,
         "returning": returning,
+        "resent": resent,
+        "pending": Channel.objects.filter(
+            subscriptions__subscriber=subscriber, subscriptions__status=Subscription.Status.PENDING
+        ),
         "subscriber": subscriber,
         "consent_text": consent_text,
         "privacy_url": privacy_url(request),
@@ -273,8 +291,17 @@ def unsubscribe_page(request: HttpRequest, subscriber: Subscriber) -> HttpRespon
         ended = unsubscribe(subscriber, scope, source=Source.EMAIL if one_click else Source.FORM)
         if one_click:
             return HttpResponse(_("Sie sind abgemeldet."), content_type="text/plain; charset=utf-8")
-        still_receiving = subscriber.subscriptions.filter(status__in=RECEIVING).exists()
-        context = {"done": True, "ended": ended, "renew_url": renew_url(request) if still_receiving else None}
+        continuing = list(
+            Channel.objects.filter(
+                subscriptions__subscriber=subscriber, subscriptions__status__in=RECEIVING
+            ).order_by("sort_order", "pk")
+        )
+        context = {
+            "done": True,
+            "ended": ended,
+            "continuing": continuing,
+            "renew_url": renew_url(request) if continuing else None,
+        }
         return render(request, "campaigns/subscriptions/unsubscribe.html", context)
     # Offer only what still applies: no "only this newsletter" for one already left, no button at all
     # when nothing is left to leave.

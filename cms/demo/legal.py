@@ -82,10 +82,11 @@ zusätzlich eine Abmeldung mit einem Klick an. Sie können einzelne Kanäle oder
 Abmeldung wirkt sofort; ein Widerruf lässt die Rechtmäßigkeit der bis dahin erfolgten Verarbeitung
 unberührt (Art. 7 Abs. 3 DSGVO).</p>
 <h3>Speicherdauer</h3>
-<p>Ihre Angaben speichern wir, solange Sie mindestens einen Kanal abonniert haben. Auf Wunsch löschen wir
-sie vollständig. Damit Sie danach nicht versehentlich erneut angeschrieben werden, behalten wir nur einen
-nicht umkehrbaren Hashwert Ihrer Adresse in einer Sperrliste; das Einwilligungsprotokoll bleibt ohne
-Personenbezug als Statistik erhalten.</p>
+<p>Ihre Angaben speichern wir, solange Sie mindestens einen Kanal abonniert haben. Melden Sie sich von allen
+Kanälen ab, löschen wir Name, Rolle, Kommune, Interessen und Ihre Einwilligung zur Messung nach 30 Tagen
+automatisch; auf Wunsch sofort und vollständig. Damit Sie danach nicht versehentlich erneut angeschrieben
+werden, behalten wir nur einen nicht umkehrbaren Hashwert Ihrer Adresse in einer Sperrliste; das
+Einwilligungsprotokoll bleibt ohne Personenbezug als Statistik erhalten.</p>
 <h3>Versand</h3>
 <p>Die Newsletter werden über einen Mailserver im Auftrag des Landratsamts versandt. Setzen wir dafür einen
 Dienstleister ein, ist er nach Art. 28 DSGVO vertraglich gebunden und verarbeitet die Daten nur nach

@@ -180,7 +180,8 @@ def test_home_index_and_legal_pages_render(demo, db, client):
     impressum = client.get("/impressum/")
     assert "Hindenburgstraße 40" in impressum.text and "71638 Ludwigsburg" in impressum.text
     privacy = client.get("/datenschutz/").text
-    for phrase in ("Double-Opt-in", "Einwilligungsprotokoll", "Zählpixel", "Abmeldelink", "Art. 15"):
+    phrases = ("Double-Opt-in", "Einwilligungsprotokoll", "Zählpixel", "Abmeldelink", "Art. 15")
+    for phrase in (*phrases, "nach 30 Tagen"):
         assert phrase in privacy, phrase
     assert StandardPage.objects.live().count() == 2
 
