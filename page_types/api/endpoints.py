@@ -47,6 +47,7 @@ from page_types.api.parameters import (
     PreviewQuery,
     QueryForm,
     page_model_for,
+    singular_filters,
 )
 from page_types.references import ApiReferences
 from page_types.renditions import RENDITIONS
@@ -282,7 +283,7 @@ class PagesEndpoint(ContentEndpoint, PagesAPIViewSet):
     find_query_class = PageFindQuery
 
     def listing_query(self) -> PageQuery:
-        page_types, model = page_model_for(self.request.GET)
+        page_types, model = page_model_for(singular_filters(self.request.GET))
         return PageQuery(
             self.request.GET,
             page_types=page_types,
