@@ -9,12 +9,14 @@ CDN). Errors are answered in German with field-by-field details.
 
 from typing import Any
 
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from ninja import NinjaAPI
 
 from campaigns.api import errors
 from campaigns.api.subscriptions import router as subscriptions_router
 from page_types.api.openapi import content_api
+from page_types.problems import ERROR_CACHE_CONTROL, PROBLEM_MEDIA_TYPE
 
 HEALTH_PATH = {
     "get": {
@@ -41,7 +43,15 @@ HEALTH_PATH = {
 
 
 class LeuchtturmAPI(NinjaAPI):
-    """django-ninja's API whose OpenAPI document also describes the content API and the health check."""
+    """django-ninja's API whose OpenAPI document also describes the content API and the health check, and
+    whose errors are announced as problem details."""
+
+    def create_response(self, request: HttpRequest, data: Any, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().create_response(request, data, *args, **kwargs)
+        if response.status_code >= 400:
+            response["Content-Type"] = PROBLEM_MEDIA_TYPE
+            response["Cache-Control"] = ERROR_CACHE_CONTROL
+        return response
 
     def get_openapi_schema(self, **kwargs: Any) -> dict:
         schema = super().get_openapi_schema(**kwargs)

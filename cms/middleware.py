@@ -4,7 +4,8 @@ The site, the newsletter pages, the feeds and the APIs are written in the site's
 Django's ``LocaleMiddleware`` would activate whatever the browser prefers and announce German text as
 English, so outside the admin the site's language is activated and announced, and responses do not vary by
 ``Accept-Language``. The admin keeps ``LocaleMiddleware``; there Wagtail renders each view in the signed-in
-user's chosen admin language, and that language, not the browser's, is the one announced.
+user's chosen admin language, and that language, not the browser's, is the one announced. The APIs' error
+messages follow ``Accept-Language`` (their answers vary by it); their content stays in its own language.
 """
 
 from django.conf import settings
@@ -12,6 +13,9 @@ from django.http import HttpRequest, HttpResponseBase
 from django.middleware.locale import LocaleMiddleware
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+from page_types.problems import is_problem
 
 
 def in_admin(request: HttpRequest) -> bool:
@@ -27,14 +31,24 @@ def admin_language(request: HttpRequest) -> str | None:
     return user.wagtail_userprofile.get_preferred_language()
 
 
+def in_api(request: HttpRequest) -> bool:
+    """Whether the request is for one of the APIs under ``/api/``."""
+    return request.path_info.startswith("/api/")
+
+
 class SiteLanguageMiddleware(LocaleMiddleware):
-    """``LocaleMiddleware`` for the admin; the site's own language everywhere else."""
+    """``LocaleMiddleware`` for the admin; the site's own language everywhere else, except that the APIs'
+    messages follow ``Accept-Language`` among the site's languages (German unless the client asks for one of
+    the others) — their clients are programs that show the messages to their own users."""
 
     def process_request(self, request: HttpRequest) -> None:
         if in_admin(request):
             super().process_request(request)
             return
-        translation.activate(settings.LANGUAGE_CODE)
+        language = settings.LANGUAGE_CODE
+        if in_api(request):
+            language = translation.get_language_from_request(request)
+        translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
@@ -47,5 +61,10 @@ class SiteLanguageMiddleware(LocaleMiddleware):
     def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
         if in_admin(request):  # the language process_view activated is the one announced
             return super().process_response(request, response)
-        response.headers.setdefault("Content-Language", translation.get_language())
+        if not in_api(request):
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        patch_vary_headers(response, ["Accept-Language"])
+        language = translation.get_language() if is_problem(response) else settings.LANGUAGE_CODE
+        response.headers.setdefault("Content-Language", language)
         return response

@@ -123,6 +123,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware in the admin, German everywhere else (cms/middleware.py says why).
     "cms.middleware.SiteLanguageMiddleware",
+    # Every error under /api/ and on the JSON Feeds as problem details (cms/api_errors.py).
+    "cms.api_errors.ProblemDetailsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -1,8 +1,9 @@
-"""German error answers for the API: 422 with messages per field, 400 for unreadable bodies.
+"""Error answers of the subscription API as problem details (``page_types.problems``): 422 with messages per
+field, 400 for unreadable bodies, in the request's language.
 
 django-ninja validates the JSON shape with pydantic and reports in English; these handlers translate the
-common cases into the same ``{"detail": ..., "errors": {field: [messages]}}`` shape the subscription
-endpoints use for the Django form errors, so a client handles one format.
+common cases into the same ``errors`` per field that the endpoints give for the Django form errors, so a
+client handles one format — the one the content API and the JSON Feeds answer with as well.
 """
 
 from django.forms import Form
@@ -11,6 +12,8 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema, Status
 from ninja.errors import HttpError, ValidationError
 
+from page_types.problems import problem
+
 NON_FIELD = "__all__"
 
 
@@ -18,9 +21,14 @@ class MessageOut(Schema):
     detail: str
 
 
-class ErrorOut(Schema):
+class ProblemOut(Schema):
+    """RFC 9457 problem details."""
+
+    type: str
+    title: str
+    status: int
     detail: str
-    errors: dict[str, list[str]]
+    errors: dict[str, list[str]] | None = None
 
 
 def _message(error_type: str) -> str:
@@ -46,9 +54,14 @@ def _field(location: tuple | list) -> str:
     return names[0] if names else NON_FIELD
 
 
+def failure(status: int, detail: str, errors: dict[str, list[str]] | None = None) -> Status:
+    """An error answer of an endpoint."""
+    return Status(status, problem(status, detail, errors))
+
+
 def invalid(errors: dict[str, list[str]]) -> Status:
     """The 422 answer for field errors."""
-    return Status(422, {"detail": _("Die Angaben sind unvollständig oder ungültig."), "errors": errors})
+    return failure(422, _("Die Angaben sind unvollständig oder ungültig."), errors)
 
 
 def form_errors(form: Form) -> dict[str, list[str]]:
@@ -77,4 +90,4 @@ def install(api: NinjaAPI) -> None:
         detail = str(exc)
         if exc.status_code == 400 and detail.startswith("Cannot parse request body"):
             detail = _("Der Inhalt der Anfrage ist kein gültiges JSON.")
-        return api.create_response(request, {"detail": detail}, status=exc.status_code)
+        return api.create_response(request, problem(exc.status_code, detail), status=exc.status_code)

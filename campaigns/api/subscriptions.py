@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict, StrictBool
 
-from campaigns.api.errors import ErrorOut, MessageOut, form_errors, invalid
+from campaigns.api.errors import MessageOut, ProblemOut, failure, form_errors, invalid
 from campaigns.models import Channel, ConsentEvent, ConsentText, Language, Role, Subscriber
 from campaigns.subscriptions import ratelimit
 from campaigns.subscriptions.facets import Facets
@@ -33,7 +33,7 @@ from page_types.models import GradeBand, MintSubject, Municipality, Topic
 
 router = Router(tags=["Newsletter"])
 Source = ConsentEvent.Source
-TOKEN_ERRORS = {400: MessageOut, 410: MessageOut}
+TOKEN_ERRORS = {400: ProblemOut, 410: ProblemOut}
 
 
 class SubscriptionIn(Schema):
@@ -172,11 +172,11 @@ def _read(token: str, purpose: str):
     try:
         return reader(token[:500], purpose)
     except ExpiredToken:
-        return Status(410, {"detail": _("Der Link ist abgelaufen. Bitte fordern Sie einen neuen an.")})
+        return failure(410, _("Der Link ist abgelaufen. Bitte fordern Sie einen neuen an."))
     except RevokedToken:
-        return Status(410, {"detail": _("Der Link gilt nicht mehr.")})
+        return failure(410, _("Der Link gilt nicht mehr."))
     except InvalidToken:
-        return Status(400, {"detail": _("Der Link ist ungültig oder unvollständig.")})
+        return failure(400, _("Der Link ist ungültig oder unvollständig."))
 
 
 @router.get("/options", response=OptionsOut, summary="Newsletter, Auswahlwerte und Einwilligungstext")
@@ -199,7 +199,7 @@ def options(request: HttpRequest):
 
 @router.post(
     "",
-    response={202: MessageOut, 422: ErrorOut, 429: MessageOut, 503: MessageOut},
+    response={202: MessageOut, 422: ProblemOut, 429: ProblemOut, 503: ProblemOut},
     summary="Newsletter abonnieren (Double-Opt-in)",
 )
 def subscribe(request: HttpRequest, response: HttpResponse, payload: SubscriptionIn):
@@ -207,12 +207,12 @@ def subscribe(request: HttpRequest, response: HttpResponse, payload: Subscriptio
     if not ratelimit.allow(request):
         response["Retry-After"] = str(ratelimit.retry_after())
         detail = _("Zu viele Anmeldungen von Ihrem Netzwerk. Bitte versuchen Sie es später erneut.")
-        return Status(429, {"detail": detail})
+        return failure(429, detail)
     form = SignupForm(payload.model_dump())
     if not form.is_valid():
         return invalid(form_errors(form))
     if not form.save(source=Source.API, ip_address=ratelimit.client_address(request)):
-        return Status(503, {"detail": _("Die Anmeldung ist gerade nicht möglich.")})
+        return failure(503, _("Die Anmeldung ist gerade nicht möglich."))
     detail = _(
         "Vielen Dank! Falls für diese Adresse noch keine bestätigte Anmeldung besteht, "
         "erhält sie eine E-Mail mit einem Bestätigungslink."
@@ -249,7 +249,7 @@ def read_preferences(request: HttpRequest, token: str):
 
 @router.patch(
     "/preferences/{token}",
-    response={200: SubscriptionOut, 422: ErrorOut, **TOKEN_ERRORS},
+    response={200: SubscriptionOut, 422: ProblemOut, **TOKEN_ERRORS},
     summary="Einstellungen ändern",
 )
 def change_preferences(request: HttpRequest, token: str, payload: PreferencesIn):
@@ -275,7 +275,7 @@ def change_preferences(request: HttpRequest, token: str, payload: PreferencesIn)
 
 @router.post(
     "/unsubscribe/{token}",
-    response={200: UnsubscribedOut, 422: ErrorOut, **TOKEN_ERRORS},
+    response={200: UnsubscribedOut, 422: ProblemOut, **TOKEN_ERRORS},
     summary="Abmelden (Token aus dem Abmeldelink)",
 )
 def unsubscribe_subscription(request: HttpRequest, token: str, payload: UnsubscribeIn | None = None):

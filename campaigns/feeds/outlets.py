@@ -39,12 +39,13 @@ class Outlet:
         return reverse(f"feeds:{self.name}", kwargs={"channel": channel.slug})
 
 
+JSON_FEED = Outlet(
+    "json", _("JSON Feed"), "application/feed+json; charset=utf-8", json_feed, app_settings.feed_items
+)
 FEEDS = (
     Outlet("rss", _("RSS"), "application/rss+xml; charset=utf-8", rss, app_settings.feed_items),
     Outlet("atom", _("Atom"), "application/atom+xml; charset=utf-8", atom, app_settings.feed_items),
-    Outlet(
-        "json", _("JSON Feed"), "application/feed+json; charset=utf-8", json_feed, app_settings.feed_items
-    ),
+    JSON_FEED,
 )
 CALENDAR = Outlet(
     "ics",

@@ -16,9 +16,10 @@ from campaigns import app_settings
 from campaigns.feeds.channels import has_calendar, public_channels
 from campaigns.feeds.filters import TERM_FILTERS, FeedFilterForm
 from campaigns.feeds.items import FeedSource
-from campaigns.feeds.outlets import CALENDAR, OUTLETS, OutletLink, feed_links
+from campaigns.feeds.outlets import CALENDAR, JSON_FEED, OUTLETS, OutletLink, feed_links
 from campaigns.models import Channel
 from page_types import caching
+from page_types.problems import problem_response
 
 ERROR_CACHE_CONTROL = "private, no-store"
 
@@ -31,9 +32,9 @@ def feed(request: HttpRequest, channel: str, outlet: str) -> HttpResponse:
         if channel_obj is None:
             raise Http404("Unknown channel")
         filters = FeedFilterForm(request.GET)
-        if not filters.is_valid():
-            return _bad_request(filters)
         chosen = OUTLETS[outlet]
+        if not filters.is_valid():
+            return _bad_request(filters) if chosen is not JSON_FEED else _problem(filters)
         # A calendar keeps the dates of the last days only, so it changes at midnight as well.
         midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
         validators = caching.validators_for(request, valid_from=midnight if chosen.varies_by_day else None)
@@ -60,6 +61,14 @@ def _bad_request(filters: FeedFilterForm) -> HttpResponse:
     response = HttpResponse("\n".join(lines) + "\n", status=400, content_type="text/plain; charset=utf-8")
     response["Cache-Control"] = ERROR_CACHE_CONTROL
     return response
+
+
+def _problem(filters: FeedFilterForm) -> HttpResponse:
+    """The 400 of a JSON Feed: problem details like the APIs' errors, with the messages per parameter."""
+    errors = filters.errors.get_json_data()
+    messages = {name: [error["message"] for error in errors] for name, errors in errors.items()}
+    first = next(iter(messages.values()))[0]
+    return problem_response(400, first, messages)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import APIException
 from rest_framework.fields import Field
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -46,6 +47,7 @@ from page_types.api.parameters import (
     PreviewQuery,
     QueryForm,
     page_model_for,
+    singular_filters,
 )
 from page_types.references import ApiReferences
 from page_types.renditions import RENDITIONS
@@ -222,15 +224,17 @@ class ContentEndpoint(BaseAPIViewSet):
         return context
 
     # -- errors ----------------------------------------------------------------------------------------
-    def handle_exception(self, exc: Exception) -> Response:
+    def handle_exception(self, exc: Exception) -> HttpResponseBase:
         if isinstance(exc, ParameterError):
             response = error_response(400, str(exc), exc.parameter)
         elif isinstance(exc, BadRequestError):
             response = error_response(400, str(exc))
         elif isinstance(exc, Http404):
             response = error_response(404, NOT_FOUND_MESSAGE)
+        elif isinstance(exc, APIException):  # 405, 406, 415, 429 …: Django REST framework's own, in German
+            response = error_response(exc.status_code, exc.detail if isinstance(exc.detail, str) else "")
         else:
-            response = super().handle_exception(exc)
+            self.raise_uncaught_exception(exc)
         caching.mark_private(response)
         return response
 
@@ -279,7 +283,7 @@ class PagesEndpoint(ContentEndpoint, PagesAPIViewSet):
     find_query_class = PageFindQuery
 
     def listing_query(self) -> PageQuery:
-        page_types, model = page_model_for(self.request.GET)
+        page_types, model = page_model_for(singular_filters(self.request.GET))
         return PageQuery(
             self.request.GET,
             page_types=page_types,

@@ -1,26 +1,36 @@
-"""Errors of the content API: always JSON, with the offending query parameter named.
+"""Errors of the content API: problem details (``page_types.problems``) with the offending query parameter
+named in ``errors``.
 
 ``error_response`` builds every error body; ``ERROR_MEDIA_TYPE`` and ``ERROR_SCHEMA`` describe it in the
-OpenAPI document (``page_types.api.openapi``) — a new error format changes these three together.
+OpenAPI document (``page_types.api.openapi``) — a new error format changes these three together. The members
+``message`` and ``parameter`` of the API's first error shape are kept, deprecated, until ``/api/v3/``
+(docs/API-CHANGELOG.md).
 """
 
 import re
 
+from django.http import HttpResponse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
 
+from page_types.problems import PROBLEM_MEDIA_TYPE, PROBLEM_SCHEMA, problem_response
+
 NOT_FOUND_MESSAGE = _("Nicht gefunden.")
-ERROR_MEDIA_TYPE = "application/json"
+ERROR_MEDIA_TYPE = PROBLEM_MEDIA_TYPE
 ERROR_SCHEMA = {
-    "type": "object",
+    **PROBLEM_SCHEMA,
     "properties": {
-        "message": {"type": "string", "description": "Was falsch ist, auf Deutsch."},
-        "parameter": {"type": "string", "description": "Der Parameter, an dem es liegt."},
+        **PROBLEM_SCHEMA["properties"],
+        "message": {"type": "string", "deprecated": True, "description": "Wie „detail“ (bis /api/v3/)."},
+        "parameter": {
+            "type": "string",
+            "deprecated": True,
+            "description": "Der Parameter, an dem es liegt (bis /api/v3/; siehe „errors“).",
+        },
     },
-    "required": ["message"],
+    "required": [*PROBLEM_SCHEMA["required"], "message"],
     "additionalProperties": False,
 }
 
@@ -33,12 +43,13 @@ class ParameterError(BadRequestError):
         self.parameter = parameter
 
 
-def error_response(status: int, message: str, parameter: str | None = None) -> Response:
-    """The body every error of the content API has: ``message``, and ``parameter`` where one is at fault."""
-    data = {"message": str(message)}
+def error_response(status: int, message: str, parameter: str | None = None) -> HttpResponse:
+    """An error of the content API: the problem, with ``errors`` naming the parameter at fault."""
     if parameter:
-        data["parameter"] = parameter
-    return Response(data, status=status)
+        return problem_response(
+            status, message, {parameter: [message]}, message=str(message), parameter=parameter
+        )
+    return problem_response(status, message, message=str(message))
 
 
 # Wagtail explains a bad ``fields`` parameter in English only: its parser (``parse_fields_parameter``) and the

@@ -27,6 +27,7 @@ from page_types.api.parameters import (
     FILTER_MODELS,
     IGNORED_PARAMETERS,
     MAX_ID,
+    SINGULAR,
     SLUG,
     DetailQuery,
     FindQuery,
@@ -178,6 +179,14 @@ def page_listing_parameters() -> list[Schema]:
     queries = {model: page_query(model) for model in page_models()}
     common = queries[Page]
     found = [parameter(name, field, **implied_type(name)) for name, field in common.fields.items()]
+    found += [
+        {
+            **parameter(name, common.fields[name], **implied_type(name)),
+            "name": plural,
+            "description": f"Wie `{name}`.",
+        }
+        for plural, name in SINGULAR.items()
+    ]
     by_name: dict[str, list[type[Model]]] = {}
     for model, query in queries.items():
         for name in query.fields.keys() - common.fields.keys():

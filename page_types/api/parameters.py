@@ -396,6 +396,21 @@ def page_model_for(data: Any) -> tuple[tuple[type[Page], ...], type[Page]]:
     return page_types, model
 
 
+SINGULAR = {plural: name for name, plural in TERM_KINDS.items()}
+
+
+def singular_filters(data: Any) -> Any:
+    """The query with the plural names of the term filters (``topics``, ``grade_bands`` …, as the fields are
+    named) under their singular names; when both are given, the plural stays and is refused."""
+    if not any(plural in data and name not in data for plural, name in SINGULAR.items()):
+        return data
+    data = data.copy()
+    for plural, name in SINGULAR.items():
+        if plural in data and name not in data:
+            data.setlist(name, data.pop(plural))
+    return data
+
+
 class PageQuery(SiteQuery, ObjectQuery):
     """Parameters of the pages listing: the page tree, the content filters and the ``type``."""
 
@@ -437,11 +452,22 @@ class PageQuery(SiteQuery, ObjectQuery):
         pages: QuerySet,
         root: Page,
     ) -> None:
-        super().__init__(data, model=model, api_fields=api_fields)
+        self.doubled = [plural for name, plural in TERM_KINDS.items() if name in data and plural in data]
+        super().__init__(singular_filters(data), model=model, api_fields=api_fields)
         self.page_types = tuple(page_types)
         for name in ("child_of", "descendant_of", "ancestor_of"):
             self.fields[name].pages = pages
             self.fields[name].root = root
+
+    def validate(self) -> dict[str, Any]:
+        if self.doubled:
+            plural = self.doubled[0]
+            raise ParameterError(
+                plural,
+                _("„%(plural)s“ und „%(singular)s“ bedeuten dasselbe; bitte nur eines angeben.")
+                % {"plural": plural, "singular": SINGULAR[plural]},
+            )
+        return super().validate()
 
     def default_ordering(self) -> Sequence[str]:
         return getattr(self.model, "api_ordering", ("path",))

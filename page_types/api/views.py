@@ -1,11 +1,11 @@
 """Plain views around the content API: its index and JSON 404s below it."""
 
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from wagtail.api.utils import get_full_url
 
-from page_types.api.errors import NOT_FOUND_MESSAGE
+from page_types.api.errors import NOT_FOUND_MESSAGE, error_response
 
 PUBLIC_ENDPOINTS = ("pages", "images", "documents")
 
@@ -18,7 +18,6 @@ def index(request: HttpRequest) -> JsonResponse:
     )
 
 
-@never_cache
-def not_found(request: HttpRequest, *args, **kwargs) -> JsonResponse:
+def not_found(request: HttpRequest, *args, **kwargs) -> HttpResponse:
     """Any other address below ``/api/v2/`` (e.g. ``/pages/abc/``) is a 404 in JSON, not the site's page."""
-    return JsonResponse({"message": str(NOT_FOUND_MESSAGE)}, status=404)
+    return error_response(404, NOT_FOUND_MESSAGE)

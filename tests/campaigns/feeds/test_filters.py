@@ -73,7 +73,9 @@ def test_a_school_calendar_for_informatik_grade_8_to_10_in_ludwigsburg(client, f
 def test_bad_filters_are_a_400_with_a_german_message(client, feed_site, outlet, query, parameter, message):
     response = client.get(feed_site.url("mint", outlet, query), HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400
-    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    # The JSON Feed answers like the APIs, with problem details (RFC 9457); the others in plain text.
+    expected = "application/problem+json" if outlet == "json" else "text/plain; charset=utf-8"
+    assert response["Content-Type"] == expected
     assert response["Cache-Control"] == "private, no-store"
     text = response.content.decode()
     assert message in text and parameter in text

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.factories import make_offer
-from tests.page_types.api.conftest import get_json
+from tests.page_types.api.conftest import content_error, get_json
 
 MALFORMED = [
     ("colour=blau", "colour"),
@@ -74,7 +74,7 @@ def test_a_malformed_parameter_is_a_400_naming_it(client, site, query, parameter
 
 def test_messages_are_german_and_list_every_unknown_parameter(client, site):
     status, body = get_json(client, "/api/v2/pages/?farbe=rot&colour=blau")
-    assert body == {"message": "Unbekannter Parameter: colour, farbe.", "parameter": "colour"}
+    assert body == content_error(400, "Unbekannter Parameter: colour, farbe.", "colour")
     status, body = get_json(client, "/api/v2/pages/?topic=mensch,gibt-es-nicht")
     assert body["message"] == "Unbekannt: gibt-es-nicht."
     status, body = get_json(client, "/api/v2/pages/?limit=51")
@@ -106,7 +106,7 @@ def test_messages_are_german_and_list_every_unknown_parameter(client, site):
 def test_a_bad_field_selection_is_explained_in_german_with_the_field_names(client, site, url, message):
     """Wagtail explains a bad ``fields`` in English; the answer says the same in German."""
     status, body = get_json(client, url.format(home=site["home"].pk))
-    assert (status, body) == (400, {"message": f"Ungültige Feldauswahl: {message}.", "parameter": "fields"})
+    assert (status, body) == (400, content_error(400, f"Ungültige Feldauswahl: {message}.", "fields"))
     assert not re.search(r"unknown|unexpected|\bfields?\b|nested|support", body["message"], re.IGNORECASE)
 
 
@@ -125,7 +125,7 @@ def test_a_bad_field_selection_is_explained_in_german_with_the_field_names(clien
 )
 def test_an_unknown_object_is_a_json_404(client, site, url):
     status, body = get_json(client, url)
-    assert (status, body) == (404, {"message": "Nicht gefunden."})
+    assert (status, body) == (404, content_error(404, "Nicht gefunden."))
 
 
 @pytest.mark.parametrize(

@@ -79,6 +79,19 @@ def test_mint_filters_select_offers_by_subject_and_grade_band(client, pages):
     ]
 
 
+def test_term_filters_accept_the_plural_names_of_their_fields(client, pages):
+    assert sorted(titles(client, "topics=raum,mensch")) == sorted(titles(client, "topic=raum,mensch"))
+    assert titles(client, "subjects=informatik&grade_bands=klasse-8-10") == ["Robotik"]
+    assert "Gewerbesteuer" in titles(client, "municipalities=murr&limit=50")
+    status, body = get_json(client, "/api/v2/pages/?topic=raum&topics=mensch")
+    assert (status, body["errors"]) == (
+        400,
+        {"topics": ["„topics“ und „topic“ bedeuten dasselbe; bitte nur eines angeben."]},
+    )
+    status, body = get_json(client, "/api/v2/pages/?subjects=latein")
+    assert status == 400 and list(body["errors"]) == ["subject"]
+
+
 def test_upcoming_keeps_offers_with_a_date_or_deadline_ahead_and_ongoing_ones(client, pages):
     assert sorted(titles(client, "upcoming=true")) == ["Praktikum", "Robotik", "Wettbewerb"]
     assert len(titles(client, "upcoming=false")) == 4

@@ -15,7 +15,7 @@ from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 from page_types.models import MintOfferPage
 from page_types.preview import HEADLESS_PREVIEW_MODE
 from tests.factories import make_offer
-from tests.page_types.api.conftest import get_json
+from tests.page_types.api.conftest import content_error, get_json
 from tests.processes import django_json, production_env
 
 FRONT_END = {"CLIENT_URLS": {"default": "https://vorschau.example/preview"}, "ENFORCE_TRAILING_SLASH": False}
@@ -72,7 +72,7 @@ def test_without_a_valid_token_there_is_nothing_to_see(client, draft, monkeypatc
             client, f"{PREVIEW_API}?content_type={query['content_type']}&token={query['token']}"
         ) == (
             404,
-            {"message": "Nicht gefunden."},
+            content_error(404, "Nicht gefunden."),
         )
     status, body = get_json(client, f"{PREVIEW_API}?content_type={link['content_type']}")
     assert (status, body["parameter"]) == (400, "token")
