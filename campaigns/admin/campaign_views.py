@@ -19,6 +19,7 @@ from wagtail.permissions import policy_registry
 from campaigns.addresses import check_email
 from campaigns.admin.coverage import Coverage, coverage
 from campaigns.admin.report import BAR_COLOURS, bar_chart, measurement, report, status_counts
+from campaigns.approval import refusal
 from campaigns.models import Campaign, Delivery, Variant
 from campaigns.rendering.campaign import CampaignRenderer
 from campaigns.rendering.content import campaign_page_ids
@@ -160,6 +161,7 @@ def dispatch_page(request: HttpRequest, pk: int) -> HttpResponse:
         "widths": PREVIEW_WIDTHS,
         "test_form": TestMailForm(variants=variants),
         "schedule_form": ScheduleForm(initial={"when": campaign.scheduled_at}),
+        "refusal": refusal(campaign),
         "may_send": policy_registry.get_by_type(Campaign).user_has_permission(request.user, "send"),
         "counts": counts,
         "progress_rows": [(status, label, counts[status]) for status, label in Delivery.Status.choices],
@@ -246,7 +248,10 @@ def _skips_confirmed(request: HttpRequest, campaign: Campaign) -> bool:
 def control_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """Send now, schedule, unschedule, pause, resume or cancel."""
     require(request, "send")
-    campaign = get_object_or_404(Campaign, pk=pk)
+    campaign = get_object_or_404(Campaign.objects.select_related("channel"), pk=pk)
+    if action in ("send", "schedule") and (reason := refusal(campaign)):
+        messages.error(request, reason)
+        return redirect("campaigns_campaign:dispatch", pk=pk)
     if action in ("send", "schedule") and not _skips_confirmed(request, campaign):
         messages.error(
             request,

@@ -17,6 +17,7 @@ from wagtail.snippets.views import snippets
 
 from campaigns.admin import campaign_views
 from campaigns.models import Campaign
+from campaigns.sending import control
 from page_types.snippets import SnippetViewSet
 
 NAMESPACE = "campaigns_campaign"
@@ -52,6 +53,17 @@ class CampaignEditView(snippets.EditView):
             )
             return redirect(dispatch_url(campaign))
         return super().dispatch(request, *args, **kwargs)
+
+    def run_after_hook(self):
+        """A scheduled issue whose new version is not approved is not sent: its schedule is lifted."""
+        campaign = Campaign.objects.select_related("channel").get(pk=self.object.pk)
+        if campaign.status == Campaign.Status.SCHEDULED and not campaign.is_approved:
+            control.unschedule(campaign)
+            messages.warning(
+                self.request,
+                _("Die geänderte Fassung braucht eine neue Freigabe; der geplante Versand wurde aufgehoben."),
+            )
+        return super().run_after_hook()
 
     @property
     def header_buttons(self):

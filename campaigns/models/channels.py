@@ -73,6 +73,14 @@ class Channel(index.Indexed, ClusterableModel):
         validators=[MinValueValidator(1)],
         help_text=_("Kommunen, deren Mitte höchstens so weit von der eigenen entfernt ist, gelten als nah."),
     )
+    requires_approval = models.BooleanField(
+        _("Freigabe vor dem Versand"),
+        default=True,
+        help_text=_(
+            "Eine Ausgabe wird erst versendet, wenn ihre aktuelle Fassung den Freigabe-Workflow durchlaufen "
+            "hat (Vier-Augen-Prinzip). Testmails gehen immer."
+        ),
+    )
     tracking_enabled = models.BooleanField(
         _("Öffnungs- und Klickmessung erlauben"),
         default=False,
@@ -96,6 +104,7 @@ class Channel(index.Indexed, ClusterableModel):
             heading=_("Inhaltsregel"),
         ),
         MultiFieldPanel([FieldPanel("max_items"), FieldPanel("nearby_km")], heading=_("Ausgaben")),
+        FieldPanel("requires_approval"),
         FieldPanel("tracking_enabled"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from campaigns.approval import refusal
 from campaigns.models import Campaign
 from campaigns.sending import control
 from campaigns.sending.batch import BatchResult
@@ -31,6 +32,8 @@ class Command(BaseCommand):
                 _("Die Ausgabe ist im Status „%(status)s“ und kann nicht versendet werden.")
                 % {"status": campaign.get_status_display()}
             )
+        if campaign.status != Campaign.Status.SENDING and (reason := refusal(campaign)):
+            raise CommandError(reason)
         if not inline:
             if campaign.status == Campaign.Status.SENDING:
                 control.resume(campaign)
