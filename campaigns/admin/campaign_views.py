@@ -27,7 +27,7 @@ from campaigns.rendering.personalise import Split, sample_personal
 from campaigns.rendering.ranking import Group
 from campaigns.rendering.tracking import without_tracking
 from campaigns.rendering.variants import variant_key
-from campaigns.sending import control, freeze
+from campaigns.sending import freeze
 from campaigns.sending.test_mail import MAX_TEST_RECIPIENTS, send_test
 
 Status = Campaign.Status
@@ -233,44 +233,4 @@ def test_mail(request: HttpRequest, pk: int) -> HttpResponse:
         )
     else:
         messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-    return redirect("campaigns_campaign:dispatch", pk=pk)
-
-
-def _skips_confirmed(request: HttpRequest, campaign: Campaign) -> bool:
-    """Whether the issue may go out as planned: few enough readers get nothing, or the sender confirmed."""
-    if request.POST.get("confirm_skips") == "1" or campaign.prepared_at:
-        return True
-    _variants, reach = planned(campaign)
-    return reach is None or not reach.needs_confirmation
-
-
-@require_POST
-def control_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    """Send now, schedule, unschedule, pause, resume or cancel."""
-    require(request, "send")
-    campaign = get_object_or_404(Campaign.objects.select_related("channel"), pk=pk)
-    if action in ("send", "schedule") and (reason := refusal(campaign)):
-        messages.error(request, reason)
-        return redirect("campaigns_campaign:dispatch", pk=pk)
-    if action in ("send", "schedule") and not _skips_confirmed(request, campaign):
-        messages.error(
-            request,
-            _("Mehr als 5 % der Empfänger erhielten nichts. Bitte bestätigen Sie den Versand ausdrücklich."),
-        )
-        return redirect("campaigns_campaign:dispatch", pk=pk)
-    if action == "send":
-        control.send_now(campaign)
-        messages.success(request, _("Der Versand beginnt in wenigen Augenblicken."))
-    elif action == "schedule":
-        form = ScheduleForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, " ".join(form.errors["when"]))
-            return redirect("campaigns_campaign:dispatch", pk=pk)
-        control.schedule(campaign, form.cleaned_data["when"])
-        messages.success(request, _("Versand geplant."))
-    elif action in ("unschedule", "pause", "resume", "cancel"):
-        getattr(control, action)(campaign)
-        messages.success(request, _("Erledigt."))
-    else:
-        raise Http404
     return redirect("campaigns_campaign:dispatch", pk=pk)

@@ -15,7 +15,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.views import snippets
 
-from campaigns.admin import campaign_views
+from campaigns.admin import campaign_views, send_views
 from campaigns.models import Campaign
 from campaigns.sending import control
 from page_types.snippets import SnippetViewSet
@@ -98,5 +98,8 @@ class CampaignViewSet(SnippetViewSet):
             path("dispatch/<int:pk>/progress/", campaign_views.progress, name="progress"),
             path("dispatch/<int:pk>/variant/<str:key>/", campaign_views.variant_preview, name="variant"),
             path("dispatch/<int:pk>/test/", campaign_views.test_mail, name="test_mail"),
-            path("dispatch/<int:pk>/<str:action>/", campaign_views.control_action, name="control"),
+            path("dispatch/<int:pk>/discard/", send_views.discard, name="discard"),
+            path("dispatch/<int:pk>/confirm/<str:action>/", send_views.confirm_send, name="confirm_send"),
+            path("dispatch/<int:pk>/send/<str:action>/", send_views.send, name="send"),
+            path("dispatch/<int:pk>/<str:action>/", send_views.control_action, name="control"),
         ]

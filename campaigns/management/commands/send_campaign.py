@@ -1,4 +1,7 @@
-"""``manage.py send_campaign ID``: what the admin's "Jetzt senden" button does, from a shell."""
+"""``manage.py send_campaign ID``: what the admin's confirmed "Senden…" does, from a shell.
+
+Like the admin, it refuses an issue whose current version has not passed its channel's approval.
+"""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _

@@ -79,11 +79,15 @@ def test_send_campaign_sends_an_approved_issue(issue, manager, lead):
 
 def test_admin_refuses_to_send_or_schedule_an_unapproved_issue(issue, manager, client):
     dispatch = client.get(reverse("campaigns_campaign:dispatch", args=[issue.pk])).content.decode()
-    assert 'id="approval-refusal"' in dispatch and "Jetzt senden" not in dispatch
+    assert 'id="approval-refusal"' in dispatch and "Senden…" not in dispatch
     when = (timezone.localtime() + timezone.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
     with mock.patch("campaigns.sending.control.async_task") as queued:
-        sent = client.post(reverse("campaigns_campaign:control", args=[issue.pk, "send"]), follow=True)
-        client.post(reverse("campaigns_campaign:control", args=[issue.pk, "schedule"]), {"when": when})
+        sent = client.post(
+            reverse("campaigns_campaign:send", args=[issue.pk, "send"]), {"recipients": 4}, follow=True
+        )
+        client.post(
+            reverse("campaigns_campaign:send", args=[issue.pk, "schedule"]), {"when": when, "recipients": 4}
+        )
     queued.assert_not_called()
     assert "ist nicht freigegeben" in sent.content.decode()
     assert fresh(issue).status == Campaign.Status.DRAFT
@@ -92,7 +96,7 @@ def test_admin_refuses_to_send_or_schedule_an_unapproved_issue(issue, manager, c
 def test_admin_sends_an_approved_issue(issue, manager, lead, client):
     approve(issue, lead)
     with mock.patch("campaigns.sending.control.async_task") as queued:
-        client.post(reverse("campaigns_campaign:control", args=[issue.pk, "send"]))
+        client.post(reverse("campaigns_campaign:send", args=[issue.pk, "send"]), {"recipients": 4})
     queued.assert_called_once()
 
 
