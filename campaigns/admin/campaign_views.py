@@ -10,10 +10,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
+from wagtail.admin.widgets import HeaderButton
 from wagtail.permissions import policy_registry
 
 from campaigns.addresses import check_email
@@ -148,6 +150,39 @@ def _variant(
     return variant
 
 
+# Wagtail's own word for the first breadcrumb, translated by Wagtail's catalogue (passed by name).
+HOME = "Home"
+
+
+def admin_header(campaign: Campaign, title: str, step: str = "") -> dict:
+    """Wagtail's slim header for the pages of an issue: breadcrumbs back to the list, to the issue's
+    edit view and to its dispatch page, a "Bearbeiten" button and the history link."""
+    dispatch = reverse("campaigns_campaign:dispatch", args=[campaign.pk])
+    crumbs = [
+        {"url": reverse("wagtailadmin_home"), "label": _(HOME)},
+        {"url": reverse("campaigns_campaign:list"), "label": _("Newsletter-Ausgaben")},
+        {"url": reverse("campaigns_campaign:edit", args=[campaign.pk]), "label": campaign.subject},
+        {"url": dispatch if step else "", "label": _("Vorschau & Versand")},
+    ]
+    if step:
+        crumbs.append({"url": "", "label": step})
+    buttons = []
+    if campaign.is_editable:
+        buttons.append(
+            HeaderButton(
+                _("Bearbeiten"), url=reverse("campaigns_campaign:edit", args=[campaign.pk]), icon_name="edit"
+            )
+        )
+    return {
+        "breadcrumbs_items": crumbs,
+        "header_title": title,
+        "header_icon": "mail",
+        "header_buttons": buttons,
+        "history_url": reverse("campaigns_campaign:history", args=[campaign.pk]),
+        "page_title": title,
+    }
+
+
 def dispatch_page(request: HttpRequest, pk: int) -> HttpResponse:
     require(request, "change")
     campaign = get_object_or_404(Campaign.objects.select_related("channel", "audience"), pk=pk)
@@ -159,13 +194,13 @@ def dispatch_page(request: HttpRequest, pk: int) -> HttpResponse:
         "coverage": reach,
         "recipients": sum(v.recipient_count for v in variants),
         "widths": PREVIEW_WIDTHS,
-        "test_form": TestMailForm(variants=variants),
+        "test_form": TestMailForm(variants=variants, initial={"addresses": request.user.email}),
         "schedule_form": ScheduleForm(initial={"when": campaign.scheduled_at}),
         "refusal": refusal(campaign),
         "may_send": policy_registry.get_by_type(Campaign).user_has_permission(request.user, "send"),
         "counts": counts,
         "progress_rows": [(status, label, counts[status]) for status, label in Delivery.Status.choices],
-        "page_title": _("Versand: %(subject)s") % {"subject": campaign.subject},
+        **admin_header(campaign, _("Versand: %(subject)s") % {"subject": campaign.subject}),
     }
     if campaign.status in (Status.SENT, Status.CANCELLED, Status.FAILED):
         figures = report(campaign)

@@ -65,6 +65,10 @@ class CampaignEditView(snippets.EditView):
             )
         return super().run_after_hook()
 
+    def get_success_url(self):
+        """Back to the dispatch page, where the editor sees what the saved issue sends."""
+        return dispatch_url(self.object)
+
     @property
     def header_buttons(self):
         return [

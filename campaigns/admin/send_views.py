@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.actions.registry import action_registry
 
-from campaigns.admin.campaign_views import ScheduleForm, planned, require
+from campaigns.admin.campaign_views import ScheduleForm, admin_header, planned, require
 from campaigns.admin.coverage import Coverage
 from campaigns.approval import refusal
 from campaigns.models import Campaign
@@ -80,8 +80,7 @@ def _confirmation(request: HttpRequest, summary: Summary, problem: str = "") -> 
             "coverage": summary.coverage,
             "problem": problem,
             "when_value": timezone.localtime(summary.when).strftime("%Y-%m-%dT%H:%M") if summary.when else "",
-            "page_title": _("Versand bestätigen: %(subject)s") % {"subject": campaign.subject},
-            "header_title": _("Versand bestätigen"),
+            **admin_header(campaign, _("Versand bestätigen"), step=_("Versand bestätigen")),
         },
     )
 
@@ -210,8 +209,7 @@ def discard(request: HttpRequest, pk: int) -> HttpResponse:
             "campaigns/admin/confirm_discard.html",
             {
                 "campaign": campaign,
-                "page_title": _("Ausgabe verwerfen: %(subject)s") % {"subject": campaign.subject},
-                "header_title": _("Ausgabe verwerfen"),
+                **admin_header(campaign, _("Ausgabe verwerfen"), step=_("Ausgabe verwerfen")),
             },
         )
     values = {"subject": campaign.subject}
