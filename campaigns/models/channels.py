@@ -56,7 +56,7 @@ class Channel(index.Indexed, ClusterableModel):
         "page_types.MintSubject", verbose_name=_("MINT-Fächer"), blank=True, related_name="channels"
     )
     grade_bands = ParentalManyToManyField(
-        "page_types.GradeBand", verbose_name=_("Zielgruppen"), blank=True, related_name="channels"
+        "page_types.GradeBand", verbose_name=_("Klassenstufen"), blank=True, related_name="channels"
     )
     max_items = models.PositiveSmallIntegerField(
         _("Beiträge je Ausgabe höchstens"),
