@@ -58,7 +58,7 @@ def _campaign(pk: int) -> Campaign:
     return get_object_or_404(Campaign.objects.select_related("channel", "audience"), pk=pk)
 
 
-def _when(request: HttpRequest, data, action: str) -> tuple[datetime | None, str | None]:
+def _when(data, action: str) -> tuple[datetime | None, str | None]:
     """The planned time of a schedule (``None`` for sending now) and the German error of a bad one."""
     if action != "schedule":
         return None, None
@@ -100,7 +100,7 @@ def confirm_send(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in SEND_ACTIONS:
         raise Http404
     campaign = _campaign(pk)
-    when, error = _when(request, request.GET, action)
+    when, error = _when(request.GET, action)
     reason = _start_refusal(campaign) or error
     if reason:
         messages.error(request, reason)
@@ -162,7 +162,7 @@ def send(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in SEND_ACTIONS:
         raise Http404
     campaign = _campaign(pk)
-    when, error = _when(request, request.POST, action)
+    when, error = _when(request.POST, action)
     reason = _start_refusal(campaign) or error
     if reason:
         messages.error(request, reason)
