@@ -159,5 +159,5 @@ class GradeBand(TaxonomyTerm):
     """A target group of MINT offers: a grade band (Klasse 5–7), Ausbildung/Studium, Lehrkräfte, Eltern."""
 
     class Meta(TaxonomyTerm.Meta):
-        verbose_name = _("Zielgruppe/Klassenstufe")
-        verbose_name_plural = _("Zielgruppen/Klassenstufen")
+        verbose_name = _("Klassenstufe")
+        verbose_name_plural = _("Klassenstufen")

@@ -10,15 +10,18 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
+from wagtail.admin.widgets import HeaderButton
 from wagtail.permissions import policy_registry
 
 from campaigns.addresses import check_email
 from campaigns.admin.coverage import Coverage, coverage
 from campaigns.admin.report import BAR_COLOURS, bar_chart, measurement, report, status_counts
+from campaigns.approval import refusal
 from campaigns.models import Campaign, Delivery, Variant
 from campaigns.rendering.campaign import CampaignRenderer
 from campaigns.rendering.content import campaign_page_ids
@@ -26,7 +29,7 @@ from campaigns.rendering.personalise import Split, sample_personal
 from campaigns.rendering.ranking import Group
 from campaigns.rendering.tracking import without_tracking
 from campaigns.rendering.variants import variant_key
-from campaigns.sending import control, freeze
+from campaigns.sending import freeze
 from campaigns.sending.test_mail import MAX_TEST_RECIPIENTS, send_test
 
 Status = Campaign.Status
@@ -147,6 +150,39 @@ def _variant(
     return variant
 
 
+# Wagtail's own word for the first breadcrumb, translated by Wagtail's catalogue (passed by name).
+HOME = "Home"
+
+
+def admin_header(campaign: Campaign, title: str, step: str = "") -> dict:
+    """Wagtail's slim header for the pages of an issue: breadcrumbs back to the list, to the issue's
+    edit view and to its dispatch page, a "Bearbeiten" button and the history link."""
+    dispatch = reverse("campaigns_campaign:dispatch", args=[campaign.pk])
+    crumbs = [
+        {"url": reverse("wagtailadmin_home"), "label": _(HOME)},
+        {"url": reverse("campaigns_campaign:list"), "label": _("Newsletter-Ausgaben")},
+        {"url": reverse("campaigns_campaign:edit", args=[campaign.pk]), "label": campaign.subject},
+        {"url": dispatch if step else "", "label": _("Vorschau & Versand")},
+    ]
+    if step:
+        crumbs.append({"url": "", "label": step})
+    buttons = []
+    if campaign.is_editable:
+        buttons.append(
+            HeaderButton(
+                _("Bearbeiten"), url=reverse("campaigns_campaign:edit", args=[campaign.pk]), icon_name="edit"
+            )
+        )
+    return {
+        "breadcrumbs_items": crumbs,
+        "header_title": title,
+        "header_icon": "mail",
+        "header_buttons": buttons,
+        "history_url": reverse("campaigns_campaign:history", args=[campaign.pk]),
+        "page_title": title,
+    }
+
+
 def dispatch_page(request: HttpRequest, pk: int) -> HttpResponse:
     require(request, "change")
     campaign = get_object_or_404(Campaign.objects.select_related("channel", "audience"), pk=pk)
@@ -158,12 +194,13 @@ def dispatch_page(request: HttpRequest, pk: int) -> HttpResponse:
         "coverage": reach,
         "recipients": sum(v.recipient_count for v in variants),
         "widths": PREVIEW_WIDTHS,
-        "test_form": TestMailForm(variants=variants),
+        "test_form": TestMailForm(variants=variants, initial={"addresses": request.user.email}),
         "schedule_form": ScheduleForm(initial={"when": campaign.scheduled_at}),
+        "refusal": refusal(campaign),
         "may_send": policy_registry.get_by_type(Campaign).user_has_permission(request.user, "send"),
         "counts": counts,
         "progress_rows": [(status, label, counts[status]) for status, label in Delivery.Status.choices],
-        "page_title": _("Versand: %(subject)s") % {"subject": campaign.subject},
+        **admin_header(campaign, _("Versand: %(subject)s") % {"subject": campaign.subject}),
     }
     if campaign.status in (Status.SENT, Status.CANCELLED, Status.FAILED):
         figures = report(campaign)
@@ -231,50 +268,4 @@ def test_mail(request: HttpRequest, pk: int) -> HttpResponse:
         )
     else:
         messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-    return redirect("campaigns_campaign:dispatch", pk=pk)
-
-
-def _skips_confirmed(request: HttpRequest, campaign: Campaign) -> bool:
-    """Whether the issue may go out as planned: few enough readers get nothing, or the sender confirmed."""
-    if request.POST.get("confirm_skips") == "1" or campaign.prepared_at:
-        return True
-    _variants, reach = planned(campaign)
-    return reach is None or not reach.needs_confirmation
-
-
-@require_POST
-def control_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    """Send now, schedule, unschedule, pause, resume, cancel or re-queue the failed."""
-    require(request, "send")
-    campaign = get_object_or_404(Campaign, pk=pk)
-    if action in ("send", "schedule") and not _skips_confirmed(request, campaign):
-        messages.error(
-            request,
-            _("Mehr als 5 % der Empfänger erhielten nichts. Bitte bestätigen Sie den Versand ausdrücklich."),
-        )
-        return redirect("campaigns_campaign:dispatch", pk=pk)
-    if action == "send":
-        control.send_now(campaign)
-        messages.success(request, _("Der Versand beginnt in wenigen Augenblicken."))
-    elif action == "schedule":
-        form = ScheduleForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, " ".join(form.errors["when"]))
-            return redirect("campaigns_campaign:dispatch", pk=pk)
-        control.schedule(campaign, form.cleaned_data["when"])
-        messages.success(request, _("Versand geplant."))
-    elif action == "requeue":
-        queued = control.requeue(campaign)
-        messages.success(
-            request,
-            ngettext(
-                "%(count)s Zustellung erneut eingereiht.", "%(count)s Zustellungen erneut eingereiht.", queued
-            )
-            % {"count": queued},
-        )
-    elif action in ("unschedule", "pause", "resume", "cancel"):
-        getattr(control, action)(campaign)
-        messages.success(request, _("Erledigt."))
-    else:
-        raise Http404
     return redirect("campaigns_campaign:dispatch", pk=pk)

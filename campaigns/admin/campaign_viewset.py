@@ -15,8 +15,9 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.views import snippets
 
-from campaigns.admin import campaign_views, reader_preview
+from campaigns.admin import campaign_views, reader_preview, send_views
 from campaigns.models import Campaign
+from campaigns.sending import control
 from page_types.snippets import SnippetViewSet
 
 NAMESPACE = "campaigns_campaign"
@@ -53,6 +54,21 @@ class CampaignEditView(snippets.EditView):
             return redirect(dispatch_url(campaign))
         return super().dispatch(request, *args, **kwargs)
 
+    def run_after_hook(self):
+        """A scheduled issue whose new version is not approved is not sent: its schedule is lifted."""
+        campaign = Campaign.objects.select_related("channel").get(pk=self.object.pk)
+        if campaign.status == Campaign.Status.SCHEDULED and not campaign.is_approved:
+            control.unschedule(campaign)
+            messages.warning(
+                self.request,
+                _("Die geänderte Fassung braucht eine neue Freigabe; der geplante Versand wurde aufgehoben."),
+            )
+        return super().run_after_hook()
+
+    def get_success_url(self):
+        """Back to the dispatch page, where the editor sees what the saved issue sends."""
+        return dispatch_url(self.object)
+
     @property
     def header_buttons(self):
         return [
@@ -88,5 +104,8 @@ class CampaignViewSet(SnippetViewSet):
             path("dispatch/<int:pk>/reader/", reader_preview.reader_preview, name="reader_preview"),
             path("dispatch/<int:pk>/reader/mail/", reader_preview.reader_mail, name="reader_mail"),
             path("dispatch/<int:pk>/test/", campaign_views.test_mail, name="test_mail"),
-            path("dispatch/<int:pk>/<str:action>/", campaign_views.control_action, name="control"),
+            path("dispatch/<int:pk>/discard/", send_views.discard, name="discard"),
+            path("dispatch/<int:pk>/confirm/<str:action>/", send_views.confirm_send, name="confirm_send"),
+            path("dispatch/<int:pk>/send/<str:action>/", send_views.send, name="send"),
+            path("dispatch/<int:pk>/<str:action>/", send_views.control_action, name="control"),
         ]

@@ -42,7 +42,7 @@ class Audience(ClusterableModel):
         "page_types.Municipality", verbose_name=_("Kommunen"), blank=True, related_name="+"
     )
     grade_bands = ParentalManyToManyField(
-        "page_types.GradeBand", verbose_name=_("Zielgruppen"), blank=True, related_name="+"
+        "page_types.GradeBand", verbose_name=_("Klassenstufen"), blank=True, related_name="+"
     )
     subjects = ParentalManyToManyField(
         "page_types.MintSubject", verbose_name=_("MINT-Fächer"), blank=True, related_name="+"

@@ -15,7 +15,15 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    Workflow,
+    WorkflowMixin,
+    WorkflowState,
+)
 
 INTRO_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
@@ -26,8 +34,42 @@ class CampaignQuerySet(models.QuerySet):
         return self.filter(channel_id=channel_id, status=Campaign.Status.SENT).order_by("-started_at").first()
 
 
-class Campaign(ClusterableModel):
-    """A campaign: one issue of a channel, sent to the channel's readers or one of its audiences."""
+def _default_in_the_database(mixin: type[models.Model], name: str) -> models.BooleanField:
+    """Wagtail's boolean field ``name`` of ``mixin``, its default stated in the database as well.
+
+    The previous release does not know Wagtail's state columns; with database defaults it can still insert
+    issues while a rolling upgrade runs (the expand/contract rule, docs/OPERATIONS.md section 10).
+    """
+    _name, _path, args, kwargs = mixin._meta.get_field(name).deconstruct()
+    return models.BooleanField(*args, **kwargs, db_default=kwargs["default"])
+
+
+class Campaign(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
+    """A campaign: one issue of a channel, sent to the channel's readers or one of its audiences.
+
+    Its content is edited in Wagtail's revisions: the row holds the published ("freigegeben") version, which
+    is what is sent; a draft saved after approval waits in a revision and needs approval again. The fields
+    of the sending life (status, times, frozen content) belong to the issue, not to a revision.
+    """
+
+    live = _default_in_the_database(DraftStateMixin, "live")
+    has_unpublished_changes = _default_in_the_database(DraftStateMixin, "has_unpublished_changes")
+    expired = _default_in_the_database(DraftStateMixin, "expired")
+    locked = _default_in_the_database(LockableMixin, "locked")
+
+    #: Fields the send engine writes; publishing an older revision must not turn them back.
+    LIFE_FIELDS = (
+        "status",
+        "paused",
+        "scheduled_at",
+        "started_at",
+        "prepared_at",
+        "finished_at",
+        "frozen_page_ids",
+        "error",
+        "created_at",
+        "created_by_id",
+    )
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Entwurf")
@@ -119,6 +161,34 @@ class Campaign(ClusterableModel):
     def is_active(self) -> bool:
         """Whether deliveries may still go out (sending and not paused)."""
         return self.status == self.Status.SENDING and not self.paused
+
+    def with_content_json(self, content):
+        """The revision's content with this issue's sending life kept, as Wagtail keeps ``live`` or locks."""
+        obj = super().with_content_json(content)
+        for name in self.LIFE_FIELDS:
+            setattr(obj, name, getattr(self, name))
+        return obj
+
+    def get_workflow(self) -> Workflow | None:
+        """The approval workflow of this issue: none for a channel that sends without approval."""
+        if self.channel_id and not self.channel.requires_approval:
+            return None
+        return super().get_workflow()
+
+    @property
+    def is_approved(self) -> bool:
+        """Whether the version that would be sent is the current one and passed its channel's workflow."""
+        if not self.live or self.has_unpublished_changes:
+            return False
+        if not self.channel.requires_approval:
+            return True
+        return (
+            WorkflowState.objects.for_instance(self)
+            .filter(
+                status=WorkflowState.STATUS_APPROVED, current_task_state__revision_id=self.live_revision_id
+            )
+            .exists()
+        )
 
     def content_period(self, now: datetime | None = None) -> tuple[datetime | None, datetime]:
         """The period whose new pages the campaign carries: by default since the channel's last sent one."""

@@ -56,7 +56,7 @@ class Channel(index.Indexed, ClusterableModel):
         "page_types.MintSubject", verbose_name=_("MINT-Fächer"), blank=True, related_name="channels"
     )
     grade_bands = ParentalManyToManyField(
-        "page_types.GradeBand", verbose_name=_("Zielgruppen"), blank=True, related_name="channels"
+        "page_types.GradeBand", verbose_name=_("Klassenstufen"), blank=True, related_name="channels"
     )
     max_items = models.PositiveSmallIntegerField(
         _("Beiträge je Ausgabe höchstens"),
@@ -72,6 +72,15 @@ class Channel(index.Indexed, ClusterableModel):
         default=10,
         validators=[MinValueValidator(1)],
         help_text=_("Kommunen, deren Mitte höchstens so weit von der eigenen entfernt ist, gelten als nah."),
+    )
+    requires_approval = models.BooleanField(
+        _("Freigabe vor dem Versand"),
+        default=True,
+        db_default=True,
+        help_text=_(
+            "Eine Ausgabe wird erst versendet, wenn ihre aktuelle Fassung den Freigabe-Workflow durchlaufen "
+            "hat (Vier-Augen-Prinzip). Testmails gehen immer."
+        ),
     )
     tracking_enabled = models.BooleanField(
         _("Öffnungs- und Klickmessung erlauben"),
@@ -96,6 +105,7 @@ class Channel(index.Indexed, ClusterableModel):
             heading=_("Inhaltsregel"),
         ),
         MultiFieldPanel([FieldPanel("max_items"), FieldPanel("nearby_km")], heading=_("Ausgaben")),
+        FieldPanel("requires_approval"),
         FieldPanel("tracking_enabled"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]

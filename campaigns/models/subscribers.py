@@ -63,7 +63,7 @@ class Subscriber(models.Model):
         related_name="+",
     )
     grade_bands = models.ManyToManyField(
-        "page_types.GradeBand", verbose_name=_("Zielgruppen"), blank=True, related_name="+"
+        "page_types.GradeBand", verbose_name=_("Klassenstufen"), blank=True, related_name="+"
     )
     subjects = models.ManyToManyField(
         "page_types.MintSubject", verbose_name=_("MINT-Fächer"), blank=True, related_name="+"

@@ -1,10 +1,12 @@
-"""Demo newsletter campaigns: one draft per demo channel, ready to preview, test and send.
+"""Demo newsletter campaigns: one approved issue per demo channel, ready to preview, test and send, and a
+second MINT issue waiting for approval by the "Redaktionsleitung".
 
 The demo's mail goes to the file or SMTP sink the development settings configure, never to a real
 address; a campaign is created only for a channel that has none yet, so a second run changes nothing.
 The intros start without a salutation: every mail already opens with "Guten Tag …,".
 """
 
+from campaigns.approval import approve, submit
 from campaigns.models import Campaign, Channel
 from cms.demo.context import DemoContext
 
@@ -28,13 +30,29 @@ CAMPAIGNS = {
         "Ausgabe stellen wir Ihnen einige von ihnen vor – und ihre Wurzeln.</p>",
     ),
 }
+IN_REVIEW = (
+    "mint-update",
+    "MINT-Update: Ferienangebote für den Sommer",
+    "Feriencamps, Schnupperkurse und Wettbewerbe",
+    "<p>Die Sommerferien kommen: Hier sind die Angebote, bei denen man etwas ausprobieren kann.</p>",
+)
 
 
 def load_campaigns(ctx: DemoContext) -> int:
-    """Create a draft campaign for each demo channel that has none yet; return how many were created."""
+    """Create the approved issue (and, for MINT, the one in review) for each demo channel that has none yet;
+    return how many were created."""
     created = 0
     for channel in Channel.objects.filter(slug__in=CAMPAIGNS).exclude(campaigns__isnull=False):
         subject, preheader, intro = CAMPAIGNS[channel.slug]
-        Campaign.objects.create(channel=channel, subject=subject, preheader=preheader, intro=intro)
+        approve(
+            Campaign.objects.create(channel=channel, subject=subject, preheader=preheader, intro=intro), None
+        )
         created += 1
+        if channel.slug == IN_REVIEW[0]:
+            subject, preheader, intro = IN_REVIEW[1:]
+            submit(
+                Campaign.objects.create(channel=channel, subject=subject, preheader=preheader, intro=intro),
+                None,
+            )
+            created += 1
     return created

@@ -81,7 +81,7 @@ class MintOfferPage(RoutablePageMixin, ContentPage):
         "page_types.MintSubject", verbose_name=_("Fächer"), blank=True, related_name="offers"
     )
     grade_bands = ParentalManyToManyField(
-        "page_types.GradeBand", verbose_name=_("Zielgruppen"), blank=True, related_name="offers"
+        "page_types.GradeBand", verbose_name=_("Klassenstufen"), blank=True, related_name="offers"
     )
     min_age = models.PositiveSmallIntegerField(_("Alter von"), null=True, blank=True)
     max_age = models.PositiveSmallIntegerField(_("Alter bis"), null=True, blank=True)

@@ -76,7 +76,9 @@ def newsletter(db) -> Newsletter:
         "news_district": make_news(site["news"], "Der Landkreis in Zahlen"),
         "story": make_story(site["lighthouse"], "Ein Leuchtturm der Logistik"),
     }
-    channel = Channel.objects.create(name="Wirtschaft & MINT", slug="wirtschaft-mint")
+    channel = Channel.objects.create(
+        name="Wirtschaft & MINT", slug="wirtschaft-mint", requires_approval=False
+    )
     readers = {
         "teacher": make_reader(
             channel,

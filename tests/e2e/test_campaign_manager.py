@@ -31,6 +31,8 @@ def test_campaign_manager_journey(page, screenshots, site: LiveSite):
     create_issue(page, screenshots)
     variant = preview_two_variants(page, screenshots)
     send_test_mail(page, screenshots, site, variant)
+    approve_latest_issue(site)
+    page.reload()
     recipients = send_and_watch(page, screenshots)
     issue = [m for m in site.sink.messages if m.message["Subject"] == SUBJECT]
     readers = Counter(address for message in issue for address in message.rcpt_tos)
@@ -54,7 +56,7 @@ def create_issue(page, screenshots) -> None:
     # The rich-text editor writes its content into the form field a moment after the typing stops.
     page.wait_for_function("text => document.getElementById('id_intro').value.includes(text)", arg="diesmal")
     screenshots.take(page, "new issue")
-    page.get_by_role("button", name="Speichern").click()
+    page.get_by_role("button", name="Entwurf speichern").click()
     page.wait_for_url(re.compile(r"/admin/campaigns/campaigns/dispatch/\d+/$"))
     screenshots.take(page, "dispatch page")
 
@@ -85,6 +87,18 @@ def preview_two_variants(page, screenshots) -> int:
     return largest
 
 
+def approve_latest_issue(site: LiveSite) -> None:
+    """The "Redaktionsleitung" approves the issue (the approval itself is shown in tests/campaigns/admin)."""
+    site.query(
+        """
+from campaigns.approval import approve
+from campaigns.models import Campaign
+approve(Campaign.objects.order_by("-pk").first(), None)
+result = None
+"""
+    )
+
+
 def send_test_mail(page, screenshots, site: LiveSite, variant: int) -> None:
     page.get_by_label("Empfängeradressen").fill(TEST_ADDRESS)
     settle_scrolling(page)
@@ -104,8 +118,11 @@ def send_and_watch(page, screenshots) -> int:
     moment after the click, so the manager reloads until the progress appears, as a person would.
     """
     recipients = int(re.search(r"(\d+) in \d+ Variant", page.inner_text("main")).group(1))
-    page.get_by_role("button", name="Jetzt senden").click()
-    page.locator(".messages").get_by_text("Der Versand beginnt in wenigen Augenblicken.").wait_for()
+    page.get_by_role("button", name="Senden…").click()
+    page.locator("#summary-heading").wait_for()
+    screenshots.take(page, "send summary")
+    page.get_by_role("button", name=f"Jetzt an {recipients} Empfänger senden").click()
+    page.locator(".messages").get_by_text(f"an {recipients} Empfänger gestartet.").wait_for()
     deadline = time.monotonic() + 60
     while page.locator("#progress").count() == 0 and time.monotonic() < deadline:
         page.wait_for_timeout(1000)

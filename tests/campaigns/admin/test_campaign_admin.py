@@ -73,7 +73,9 @@ def test_test_mail_message_counts_addresses_in_good_german(newsletter, manager, 
 
 def test_send_now_progress_and_report(newsletter, manager, client, smtp_sink):
     with mock.patch("campaigns.sending.control.async_task") as queued:
-        response = client.post(reverse("campaigns_campaign:control", args=[newsletter.campaign.pk, "send"]))
+        response = client.post(
+            reverse("campaigns_campaign:send", args=[newsletter.campaign.pk, "send"]), {"recipients": 4}
+        )
     assert response.status_code == 302
     queued.assert_called_once_with(control.TASK_START, newsletter.campaign.pk, group=mock.ANY)
 
@@ -91,15 +93,15 @@ def test_schedule_creates_a_one_off_django_q_schedule(newsletter, manager, clien
     from django_q.models import Schedule
 
     response = client.post(
-        reverse("campaigns_campaign:control", args=[newsletter.campaign.pk, "schedule"]),
-        {"when": "2099-01-01T08:00"},
+        reverse("campaigns_campaign:send", args=[newsletter.campaign.pk, "schedule"]),
+        {"when": "2099-01-01T08:00", "recipients": 4},
     )
     assert response.status_code == 302
     assert Campaign.objects.get().status == Campaign.Status.SCHEDULED
     schedule = Schedule.objects.get(name=f"campaign-{newsletter.campaign.pk}")
     assert (schedule.func, schedule.schedule_type) == (control.TASK_START, Schedule.ONCE)
 
-    client.post(reverse("campaigns_campaign:control", args=[newsletter.campaign.pk, "cancel"]))
+    client.post(reverse("campaigns_campaign:discard", args=[newsletter.campaign.pk]))
     assert Campaign.objects.get().status == Campaign.Status.CANCELLED
     assert not Schedule.objects.filter(name=f"campaign-{newsletter.campaign.pk}").exists()
 
@@ -113,8 +115,9 @@ def test_editors_without_campaign_rights_get_nothing(newsletter, django_user_mod
         ("progress", [newsletter.campaign.pk]),
     ):
         assert client.get(reverse(f"campaigns_campaign:{name}", args=args)).status_code in (302, 403)
-    response = client.post(reverse("campaigns_campaign:control", args=[newsletter.campaign.pk, "send"]))
-    assert response.status_code in (302, 403)
+    for name in ("send", "confirm_send"):
+        url = reverse(f"campaigns_campaign:{name}", args=[newsletter.campaign.pk, "send"])
+        assert client.post(url, {"recipients": 4}).status_code in (302, 403, 405)
     assert Campaign.objects.get().status == Campaign.Status.DRAFT
 
 

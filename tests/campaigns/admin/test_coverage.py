@@ -37,17 +37,18 @@ def test_the_page_says_who_gets_nothing_and_why(mostly_local, manager, client):
     page = _dispatch(client, mostly_local.campaign)
     assert '<dd data-coverage="skipped">3 (75,0 %)</dd>' in page
     assert "<td>Alle Beiträge sind nur für andere Kommunen bestimmt</td><td>3</td>" in page
-    assert page.count('name="confirm_skips"') == 2  # send now and schedule
+    confirm = client.get(reverse("campaigns_campaign:confirm_send", args=[mostly_local.campaign.pk, "send"]))
+    assert confirm.content.decode().count('name="confirm_skips"') == 1  # asked on the send summary
 
 
 def test_sending_with_many_skips_needs_the_confirmation(mostly_local, manager, client):
-    url = reverse("campaigns_campaign:control", args=[mostly_local.campaign.pk, "send"])
+    url = reverse("campaigns_campaign:send", args=[mostly_local.campaign.pk, "send"])
     with mock.patch("campaigns.sending.control.async_task") as queued:
-        refused = client.post(url, follow=True)
+        refused = client.post(url, {"recipients": 1}, follow=True)  # only Asperg gets a mail
         assert "bestätigen Sie den Versand ausdrücklich" in refused.content.decode()
         assert not queued.called
         assert Campaign.objects.get(pk=mostly_local.campaign.pk).status == Campaign.Status.DRAFT
-        client.post(url, {"confirm_skips": "1"})
+        client.post(url, {"confirm_skips": "1", "recipients": 1})
         assert queued.called
 
 
@@ -56,5 +57,7 @@ def test_few_skips_need_no_confirmation(mostly_local, manager, client):
         make_reader(mostly_local.channel, f"asperg{number}@example.org", municipality="asperg")
     assert Subscriber.objects.count() == 64
     with mock.patch("campaigns.sending.control.async_task") as queued:
-        client.post(reverse("campaigns_campaign:control", args=[mostly_local.campaign.pk, "send"]))
+        client.post(
+            reverse("campaigns_campaign:send", args=[mostly_local.campaign.pk, "send"]), {"recipients": 61}
+        )
     assert queued.called

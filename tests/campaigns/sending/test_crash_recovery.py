@@ -19,7 +19,7 @@ RECORD_EVERY = 5
 WORKERS = 2
 SETUP = f"""
 from campaigns.models import Campaign, Channel, Subscriber, Subscription
-channel = Channel.objects.create(name="Absturztest", slug="absturztest")
+channel = Channel.objects.create(name="Absturztest", slug="absturztest", requires_approval=False)
 for number in range({READERS}):
     subscriber = Subscriber.objects.create(email=f"leser{{number}}@example.org")
     Subscription.objects.create(subscriber=subscriber, channel=channel, status="active")

@@ -50,7 +50,9 @@ def issue_to(recipients: int) -> Issue:
     """A published district-wide news item and an issue of its channel to ``recipients`` active readers."""
     site = make_site()
     make_news(site["news"], "Der Landkreis in Zahlen")
-    channel = Channel.objects.create(name="Wirtschaft im Landkreis", slug="wirtschaft")
+    channel = Channel.objects.create(
+        name="Wirtschaft im Landkreis", slug="wirtschaft", requires_approval=False
+    )
     subscribers = Subscriber.objects.bulk_create(
         Subscriber(email=f"leser{index}@example.org") for index in range(recipients)
     )
