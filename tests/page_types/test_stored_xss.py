@@ -86,6 +86,7 @@ def test_rich_text_from_the_editor_keeps_no_script_and_no_javascript_link(client
             "title": "Geschichte mit Link",
             "slug": story.slug,
             "teaser": "Ein Teaser",
+            "reach": story.reach,
             "publish_date": "2025-01-14",
             "body": streamfield(
                 [("paragraph", draftail(f"Klick {PAYLOAD}", f"javascript:alert('{MARKER}')"))]
