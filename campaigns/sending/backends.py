@@ -15,6 +15,7 @@ Message refusals and transient failures both count towards the error streak that
 (``campaigns.sending.streak``).
 """
 
+import contextlib
 import re
 import smtplib
 from dataclasses import dataclass
@@ -72,6 +73,19 @@ def send(connection: BaseEmailBackend, message: PersonalMessage, sender: str, ad
         connection.connection.sendmail(sender, [address], message.raw)
     else:
         connection.send_messages([message])
+
+
+def end_transaction(connection: BaseEmailBackend) -> None:
+    """End a half-done SMTP transaction (``MAIL`` accepted, ``RCPT`` or ``DATA`` unfinished) with ``RSET``.
+
+    smtplib resets only after refusals it raised itself; an error such as an address it cannot encode leaves
+    the transaction open, and the next recipient's ``MAIL`` would be refused ("nested MAIL command") for
+    someone else's data. A connection that cannot take ``RSET`` is left as it is: the next send finds it
+    broken and reconnects. Backends without an SMTP session need nothing.
+    """
+    if isinstance(connection, SMTPBackend) and connection.connection is not None:
+        with contextlib.suppress(smtplib.SMTPException, OSError):
+            connection.connection.rset()
 
 
 def classify(error: Exception) -> Failure:

@@ -176,6 +176,8 @@ class Batch:
             backends.send(connection, message, self.headers.envelope_sender, delivery.subscriber.email)
         except Exception as error:  # this recipient's failure alone, sorted by classify()
             failure = classify(error)
+            if not failure.connection_lost:
+                backends.end_transaction(connection)
             if failure.kind is Kind.MESSAGE:
                 logger.warning(
                     "Delivery %s failed: %s",
