@@ -1,8 +1,9 @@
 """Where the municipalities lie: their centres, the distance between two of them, and which are nearby.
 
-The centres come from ``data/municipality-centres.csv`` (GeoNames, CC BY 4.0; the attribution is in the
-file). Municipalities are named by slug, as everywhere else; a slug without a centre (a municipality an
-editor added) has no distance to anything and nothing nearby.
+The centres come from ``data/municipality-centres.csv``: approximate, entered by hand and not yet checked
+against an authoritative source (the file says how to replace them). Municipalities are named by slug, as
+everywhere else; a slug without a centre (a municipality an editor added) has no distance to anything and
+nothing nearby.
 """
 
 import csv
