@@ -30,7 +30,7 @@ class ReaderForm(forms.Form):
     )
     grade_bands = forms.ModelMultipleChoiceField(
         GradeBand.objects.all(),
-        label=gettext_lazy("Zielgruppen"),
+        label=gettext_lazy("Klassenstufen"),
         required=False,
         to_field_name="slug",
         widget=forms.CheckboxSelectMultiple,

@@ -94,17 +94,28 @@ def _start_refusal(campaign: Campaign) -> str | None:
     return refusal(campaign)
 
 
-def confirm_send(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    """The summary the editor confirms before sending now or scheduling."""
+def _prepared(
+    request: HttpRequest, pk: int, action: str, data
+) -> tuple[Campaign, datetime | None] | HttpResponse:
+    """The issue and the time it is to start, or the way back to the dispatch page with why it cannot."""
     require(request, "send")
     if action not in SEND_ACTIONS:
         raise Http404
     campaign = _campaign(pk)
-    when, error = _when(request.GET, action)
+    when, error = _when(data, action)
     reason = _start_refusal(campaign) or error
     if reason:
         messages.error(request, reason)
         return redirect("campaigns_campaign:dispatch", pk=pk)
+    return campaign, when
+
+
+def confirm_send(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """The summary the editor confirms before sending now or scheduling."""
+    prepared = _prepared(request, pk, action, request.GET)
+    if isinstance(prepared, HttpResponse):
+        return prepared
+    campaign, when = prepared
     summary = summarise(campaign, action, when)
     problem = (
         "" if summary.items else _("Diese Ausgabe enthält keine Beiträge und kann nicht versendet werden.")
@@ -158,15 +169,10 @@ def _started_message(summary: Summary) -> str:
 @require_POST
 def send(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """Send now or schedule, if what the editor confirmed still holds; else show the new summary."""
-    require(request, "send")
-    if action not in SEND_ACTIONS:
-        raise Http404
-    campaign = _campaign(pk)
-    when, error = _when(request.POST, action)
-    reason = _start_refusal(campaign) or error
-    if reason:
-        messages.error(request, reason)
-        return redirect("campaigns_campaign:dispatch", pk=pk)
+    prepared = _prepared(request, pk, action, request.POST)
+    if isinstance(prepared, HttpResponse):
+        return prepared
+    campaign, when = prepared
     summary = summarise(campaign, action, when)
     problem = _stale(request, summary)
     if problem:
