@@ -46,11 +46,14 @@ class ProblemDetailsMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
-        if response.status_code < 400 or is_problem(response) or not answers_json(request):
+        if response.status_code < 400 or not answers_json(request):
             return response
+        # Before the problem check: the content API answers unknown paths with its own problem 404.
         if response.status_code == 404 and (twin := slash_twin(request.path_info)):
             query = request.META.get("QUERY_STRING", "")
             return HttpResponsePermanentRedirect(twin + (f"?{query}" if query else ""), preserve_request=True)
+        if is_problem(response):
+            return response
         problem = problem_response(response.status_code)
         for header in KEPT_HEADERS:
             if header in response:

@@ -7,7 +7,7 @@ test mail (it arrives in the SMTP sink), sends the issue and watches the dispatc
 variants gets exactly one message.
 
 The offer is district-wide and for every grade and subject, so every variant carries it; the variants
-differ in the demo offers that match each reader's facets.
+differ in which demo offers come first for each reader's facets and place, and in their sections.
 """
 
 import re
@@ -62,16 +62,17 @@ def create_issue(page, screenshots) -> None:
 
 
 def preview_two_variants(page, screenshots) -> int:
-    """Open the previews of the first variant and of the one with the most posts; both carry the new offer
-    and the intro as formatted text, and they differ. Returns the larger variant's position."""
+    """Open the previews of the first two variants; both carry the new offer and the intro as formatted
+    text, and they differ (since the ranking work every reader gets up to the channel's cap of items, so
+    variants differ in which items, their order and sections, not only in their number). Returns the second
+    variant's position. Variants further down are not scrolled past: each preview loads when it comes into
+    view, and a hundred of them would queue ahead of the manager's next request."""
     articles = page.locator("article")
     headings = articles.locator("h3").all_inner_texts()
     assert len(headings) >= 2, headings
-    posts = [int(re.search(r"(\d+) Beitr", heading).group(1)) for heading in headings]
-    largest = max(range(len(posts)), key=posts.__getitem__)
-    assert posts[largest] > posts[0], f"the variants do not differ: {headings}"
+    second = 1
     previews = []
-    for index in (0, largest):
+    for index in (0, second):
         article = articles.nth(index)
         article.scroll_into_view_if_needed()
         preview = article.frame_locator("iframe").first.locator("body")
@@ -84,7 +85,7 @@ def preview_two_variants(page, screenshots) -> int:
         settle_scrolling(page)
         screenshots.take(page, f"variant {index + 1} preview")
     assert previews[0] != previews[1]
-    return largest
+    return second
 
 
 def approve_latest_issue(site: LiveSite) -> None:

@@ -57,7 +57,7 @@ MALFORMED = [
     ("type=page_types.MintOfferPage&ongoing=vielleicht", "ongoing"),
     ("type=page_types.InnovationMilestonePage&year=früher", "year"),
     ("type=page_types.MintOfferPage&publish_date=1.1.", "publish_date"),
-    ("topics=mensch", "topics"),
+    ("themen=mensch", "themen"),
     ("search=a&order=location&type=page_types.MintOfferPage", "order"),
     ("topic=%00", "topic"),
     ("id=1%00", "id"),
