@@ -10,7 +10,8 @@ import uuid
 import pytest
 import redis
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 
 from tests import services
@@ -18,7 +19,7 @@ from tests.processes import django_json, production_env, run_django, start_qclus
 
 PROBE = """
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django_q.brokers import get_broker
 
@@ -104,7 +105,9 @@ def test_the_suite_runs_on_the_configured_services():
     expected_vendor = "postgresql" if services.suite_on_postgres() else "sqlite"
     assert connection.vendor == expected_vendor
     if os.environ.get("REDIS_URL"):
-        assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+        # The test settings' Redis cache (tests/cache.py), which differs from Django's only in clear().
+        assert settings.CACHES["default"]["BACKEND"] == "tests.cache.PrefixScopedRedisCache"
+        assert isinstance(caches["default"], RedisCache)
         cache.set("suite-probe", 1, 30)
         client = redis.Redis.from_url(os.environ["REDIS_URL"])
         assert client.exists(f"{settings.REDIS_KEY_PREFIX}:1:suite-probe")
