@@ -143,14 +143,26 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         pytest.exit(f"DATABASE_URL points at PostgreSQL, but {postgres_problem()}", returncode=3)
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every browser journey (``tests/e2e``) drives Chromium, whether or not its module says so, and they all
-    run on one xdist worker (``--dist loadgroup``): the demo site they share is then prepared once."""
+    run on one xdist worker (``--dist loadgroup``): the demo site they share is then prepared once. The
+    hook runs first, since xdist reads the group markers in its own hook of the same name."""
     for item in items:
         if "e2e" in item.path.parts:
             item.add_marker(pytest.mark.xdist_group("e2e"))
             if not item.get_closest_marker("needs_chromium"):
                 item.add_marker(pytest.mark.needs_chromium)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Refuse a parallel run in which xdist did not group the browser journeys: each worker would start a demo
+    site of its own, and the two sites' start-up on a loaded machine times the first pages out."""
+    if not getattr(session.config.option, "loadgroup", False):
+        return
+    ungrouped = [item.nodeid for item in session.items if "e2e" in item.path.parts and "@" not in item.nodeid]
+    if ungrouped:
+        raise pytest.UsageError(f"pytest-xdist did not group the browser journeys: {ungrouped[0]}")
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:

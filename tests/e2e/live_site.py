@@ -13,6 +13,7 @@ import contextlib
 import re
 import shutil
 import time
+import urllib.request
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -150,6 +151,14 @@ result = True
     )
 
 
+def warm_up(site: LiveSite) -> None:
+    """Fetch the home page once before the browser does: a gunicorn worker imports the site on its first
+    request and the page's image renditions are made on theirs, which on a loaded machine can outlast a
+    journey's 20-second navigation timeout without telling anything about the page."""
+    with urllib.request.urlopen(f"{site.url}/", timeout=180) as response:
+        assert response.status == 200, f"the home page answers {response.status}:\n{site.log_tail()}"
+
+
 @contextlib.contextmanager
 def running_site(var_dir: Path, logs: Path):
     """Start the sink, prepare the database, serve it with gunicorn and a qcluster; stop all on exit."""
@@ -189,6 +198,7 @@ def running_site(var_dir: Path, logs: Path):
         prepare(site)
         site.processes.append(start_gunicorn(env, port, logs / "gunicorn.log", workers=2))
         site.processes.append(start_qcluster(env, logs / "qcluster.log"))
+        warm_up(site)
         yield site
     finally:
         for process in reversed(site.processes):
