@@ -5,11 +5,9 @@ The facets are chosen in a GET form (nothing is stored); the mail is shown in a 
 with sample personal values, as on the dispatch page.
 """
 
-from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from campaigns.admin.campaign_views import PREVIEW_POLICY, require
 from campaigns.models import Campaign, Language
@@ -17,48 +15,16 @@ from campaigns.rendering.campaign import CampaignRenderer
 from campaigns.rendering.personalise import Split, sample_personal
 from campaigns.rendering.ranking import Ranking, Reader
 from campaigns.rendering.variants import ranking_for
-from campaigns.subscriptions.forms import RADII_KM
-from page_types.models import GradeBand, MintSubject, Municipality, Topic
+from campaigns.subscriptions.forms import FacetsForm
+from page_types.models import Topic
 from page_types.models.querysets import topic_ids
 
 
-class ReaderForm(forms.Form):
-    """The facets of an imagined reader; every one may stay empty."""
+class ReaderForm(FacetsForm):
+    """The facets of an imagined reader, as a subscriber states them; every one may stay empty."""
 
-    municipality = forms.ModelChoiceField(
-        Municipality.objects.all(), label=gettext_lazy("Kommune"), required=False, to_field_name="slug"
-    )
-    grade_bands = forms.ModelMultipleChoiceField(
-        GradeBand.objects.all(),
-        label=gettext_lazy("Klassenstufen"),
-        required=False,
-        to_field_name="slug",
-        widget=forms.CheckboxSelectMultiple,
-    )
-    subjects = forms.ModelMultipleChoiceField(
-        MintSubject.objects.all(),
-        label=gettext_lazy("MINT-Fächer"),
-        required=False,
-        to_field_name="slug",
-        widget=forms.CheckboxSelectMultiple,
-    )
-    topics = forms.ModelMultipleChoiceField(
-        Topic.objects.all(),
-        label=gettext_lazy("Themen"),
-        required=False,
-        to_field_name="slug",
-        widget=forms.CheckboxSelectMultiple,
-    )
-    mint_radius_km = forms.TypedChoiceField(
-        label=gettext_lazy("MINT-Angebote im Umkreis von (km)"),
-        choices=[("", "–"), *((km, km) for km in RADII_KM)],
-        coerce=int,
-        empty_value=None,
-        required=False,
-    )
-    language = forms.ChoiceField(
-        label=gettext_lazy("Sprache"), choices=Language.choices, initial=Language.GERMAN, required=False
-    )
+    name = None
+    role = None
 
     def reader(self) -> Reader:
         """The reader these facets describe (call after ``is_valid()``); topics include their sub-topics."""
