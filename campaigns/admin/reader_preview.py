@@ -26,6 +26,11 @@ class ReaderForm(FacetsForm):
     name = None
     role = None
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # In the admin "Zielgruppen" are audience segments; grade bands are "Klassenstufen" there.
+        self.fields["grade_bands"].label = _("Klassenstufen")
+
     def reader(self) -> Reader:
         """The reader these facets describe (call after ``is_valid()``); topics include their sub-topics."""
         data = self.cleaned_data
