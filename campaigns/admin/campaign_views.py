@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
@@ -20,7 +21,8 @@ from wagtail.permissions import policy_registry
 
 from campaigns.addresses import check_email
 from campaigns.admin.coverage import Coverage, coverage
-from campaigns.admin.report import BAR_COLOURS, bar_chart, measurement, report, status_counts
+from campaigns.admin.issue_overview import overview
+from campaigns.admin.report import BAR_COLOURS, bar_chart, measurement, reasons, report, status_counts
 from campaigns.approval import refusal
 from campaigns.models import Campaign, Delivery, Variant
 from campaigns.rendering.campaign import CampaignRenderer
@@ -36,8 +38,9 @@ Status = Campaign.Status
 PREVIEW_WIDTHS = (("desktop", 640), ("mobile", 375))
 
 
-def variant_label(number: int, variant: Variant) -> str:
-    """The variant named as on the dispatch page, so that variants with equal counts stay distinguishable."""
+def variant_label(number: int, variant: Variant, profile: str = "") -> str:
+    """The variant named as on the dispatch page — its number, one reader it stands for, its counts — so
+    that variants with equal counts stay distinguishable."""
     pages = len(variant.page_ids)
     values = {
         "number": number,
@@ -46,8 +49,10 @@ def variant_label(number: int, variant: Variant) -> str:
         "language": variant.language.upper(),
     }
     if variant.tracked:
-        return _("Variante %(number)s: %(n)s Empfänger, %(pages)s, %(language)s, mit Messung") % values
-    return _("Variante %(number)s: %(n)s Empfänger, %(pages)s, %(language)s") % values
+        label = _("Variante %(number)s: %(n)s Empfänger, %(pages)s, %(language)s, mit Messung") % values
+    else:
+        label = _("Variante %(number)s: %(n)s Empfänger, %(pages)s, %(language)s") % values
+    return f"{label} – {_('z. B. %(profile)s') % {'profile': profile}}" if profile else label
 
 
 class TestMailForm(forms.Form):
@@ -58,10 +63,14 @@ class TestMailForm(forms.Form):
     )
     variant = forms.ChoiceField(label=gettext_lazy("Variante"))
 
-    def __init__(self, *args, variants: list[Variant], **kwargs) -> None:
+    def __init__(
+        self, *args, variants: list[Variant], profiles: dict[str, str] | None = None, **kwargs
+    ) -> None:
         super().__init__(*args, **kwargs)
+        named = profiles or {}
         self.fields["variant"].choices = [
-            (variant.key, variant_label(number, variant)) for number, variant in enumerate(variants, start=1)
+            (variant.key, variant_label(number, variant, named.get(variant.key, "")))
+            for number, variant in enumerate(variants, start=1)
         ]
 
     def clean_addresses(self) -> list[str]:
@@ -186,15 +195,24 @@ def admin_header(campaign: Campaign, title: str, step: str = "") -> dict:
 def dispatch_page(request: HttpRequest, pk: int) -> HttpResponse:
     require(request, "change")
     campaign = get_object_or_404(Campaign.objects.select_related("channel", "audience"), pk=pk)
-    variants, reach = planned(campaign)
+    issue = overview(campaign)
+    variants = issue.variants
     counts = status_counts(campaign)
     context = {
         "campaign": campaign,
         "variants": variants,
-        "coverage": reach,
+        "variant_rows": [
+            (variant, issue.profiles.get(variant.key, ""), preview_url(campaign, variant))
+            for variant in variants
+        ],
+        "items": issue.items,
+        "coverage": issue.coverage,
         "recipients": sum(v.recipient_count for v in variants),
+        "preparing": campaign.status == Status.SENDING and not campaign.prepared_at,
         "widths": PREVIEW_WIDTHS,
-        "test_form": TestMailForm(variants=variants, initial={"addresses": request.user.email}),
+        "test_form": TestMailForm(
+            variants=variants, profiles=issue.profiles, initial={"addresses": request.user.email}
+        ),
         "schedule_form": ScheduleForm(initial={"when": campaign.scheduled_at}),
         "refusal": refusal(campaign),
         "may_send": policy_registry.get_by_type(Campaign).user_has_permission(request.user, "send"),
@@ -205,6 +223,7 @@ def dispatch_page(request: HttpRequest, pk: int) -> HttpResponse:
     if campaign.status in (Status.SENT, Status.CANCELLED, Status.FAILED):
         figures = report(campaign)
         context["report"] = figures
+        context["reasons"] = reasons(campaign)
         context["measurement"] = measurement(campaign)
         context["chart"] = bar_chart(
             [
@@ -217,6 +236,17 @@ def dispatch_page(request: HttpRequest, pk: int) -> HttpResponse:
             title=_("Zustellungen dieser Ausgabe"),
         )
     return render(request, "campaigns/admin/dispatch.html", context)
+
+
+def preview_url(campaign: Campaign, variant: Variant) -> str:
+    """The address of one variant's preview; a draft's names the variant's content, so that it renders
+    without planning the audience again (``_variant``)."""
+    query = {"pages": ",".join(map(str, variant.page_ids)), "lang": variant.language}
+    if variant.groups:
+        query["groups"] = ",".join(variant.groups)
+    if variant.tracked:
+        query["tracked"] = "1"
+    return f"{reverse('campaigns_campaign:variant', args=[campaign.pk, variant.key])}?{urlencode(query)}"
 
 
 PREVIEW_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src * data:; font-src *"
@@ -247,7 +277,12 @@ def progress(request: HttpRequest, pk: int) -> JsonResponse:
     require(request, "view")
     campaign = get_object_or_404(Campaign, pk=pk)
     return JsonResponse(
-        {"status": campaign.status, "paused": campaign.paused, "counts": status_counts(campaign)}
+        {
+            "status": campaign.status,
+            "prepared": campaign.prepared_at is not None,
+            "paused": campaign.paused,
+            "counts": status_counts(campaign),
+        }
     )
 
 

@@ -7,14 +7,16 @@ The chart is a few ``<rect>`` elements drawn on the server: no chart library, no
 from elsewhere, and it reads the same without colour (every bar is labelled with its number).
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from campaigns.models import Campaign, Delivery, Subscription, TrackingEvent, Variant
+from campaigns.sending.backends import ENHANCED_STATUS, RECIPIENT_STATUS
 
 Status = Delivery.Status
 BAR_COLOURS = {
@@ -65,6 +67,57 @@ def report(campaign: Campaign) -> Report:
         unsubscribed_since=unsubscribed,
         total=sum(counts.values()),
     )
+
+
+# How the engine words a delivery it gave up retrying (``sending.batch``, ``sending.sweeper``), in the site's
+# language the workers run in.
+GAVE_UP = ("nicht zustellbar", "Wiederholungsfrist abgelaufen")
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Deliveries of one outcome (failed or skipped) for one reason, said in words."""
+
+    status: str
+    words: str
+    count: int
+
+
+def reasons(campaign: Campaign) -> list[Reason]:
+    """Failed and skipped deliveries grouped by their reason in words, most frequent first."""
+    rows = (
+        Delivery.objects.filter(campaign=campaign, status__in=[Status.FAILED, Status.SKIPPED])
+        .values_list("status", "error")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counted: Counter[tuple[str, str]] = Counter()
+    for status, error, count in rows:
+        counted[(status, failure_in_words(error) if status == Status.FAILED else error)] += count
+    labels = dict(Status.choices)
+    return [
+        Reason(str(labels[status]), words or _("ohne Angabe"), count)
+        for (status, words), count in sorted(counted.items(), key=lambda row: (row[0][0], -row[1]))
+    ]
+
+
+def failure_in_words(error: str) -> str:
+    """What a stored delivery error means for the editor, from the RFC 3463 code or the engine's own words."""
+    enhanced = ENHANCED_STATUS.search(error.split(" ", 1)[-1]) if error[:3].isdigit() else None
+    code = enhanced.group(1) if enhanced else ""
+    if RECIPIENT_STATUS.match(code) or (not code and error[:3] in {"550", "551", "553"}):
+        return _("Die Adresse gibt es nicht oder sie ist stillgelegt (Adresse gesperrt)")
+    if code == "5.2.2":
+        return _("Postfach voll")
+    if code == "5.3.4":
+        return _("Nachricht zu groß")
+    if code.startswith("5.7."):
+        return _("Vom Empfangsserver aus Richtliniengründen abgelehnt (z. B. Spamschutz, Absender)")
+    if error.startswith("Vom Versanddienst abgelehnt"):
+        return _("Vom Versanddienst abgelehnt (Adresse gesperrt)")
+    if any(marker in error for marker in GAVE_UP):
+        return _("Über längere Zeit nicht erreichbar: Wiederholungsfrist abgelaufen")
+    return _("Sonstiger Fehler: %(error)s") % {"error": error[:120]}
 
 
 def percent(count: int, total: int) -> float:

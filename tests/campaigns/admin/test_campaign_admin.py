@@ -27,14 +27,18 @@ def test_index_and_create_form(newsletter, manager, client):
     assert client.get(reverse("campaigns_campaign:add")).status_code == 200
 
 
-def test_dispatch_page_previews_every_variant_with_its_recipients(newsletter, manager, client):
+def test_dispatch_page_offers_every_variant_with_its_recipients_and_loads_no_preview(
+    newsletter, manager, client
+):
     response = client.get(reverse("campaigns_campaign:dispatch", args=[newsletter.campaign.pk]))
     assert response.status_code == 200
     page = response.content.decode()
-    frames = re.findall(r'<iframe src="([^"]+)" width="(\d+)"', page)
+    assert "<iframe src=" not in page  # previews load when a variant is opened
+    frames = re.findall(r'<iframe data-src="([^"]+)" width="(\d+)"', page)
     assert len(frames) == 8  # four variants, desktop and mobile
     assert {width for _src, width in frames} == {"640", "375"}
-    assert len(re.findall(r"<h3[^>]*>Variante \d: 1 Empfänger", page)) == 4
+    named = r'<span id="variant-\d">Variante \d – z\. B\. [^<]+</span> · 1 Empfänger'
+    assert len(re.findall(named, page)) == 4
 
     preview_url = html_module.unescape(frames[0][0])
     preview = client.get(preview_url)
