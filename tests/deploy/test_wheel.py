@@ -11,6 +11,7 @@ import json
 import re
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -31,6 +32,14 @@ CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
 OFFLINE = re.compile(r"dns error|tcp connect error|error sending request|Could not connect|Failed to fetch")
 # The host's own directories, which pyproject maps into the `cms` package.
 HOST_DIRECTORIES = {"templates": "cms/templates", "locale": "cms/locale"}
+# What the source archive of a release holds beside the packages (MANIFEST.in).
+SDIST_EXTRAS = {
+    "CHANGELOG.md",
+    "manage.py",
+    "requirements/constraints.txt",
+    "deploy/env.example",
+    "docs/OPERATIONS.md",
+}
 
 # Runs inside the installed virtualenv: where things come from, and what the templates say in English.
 RENDER = """
@@ -96,7 +105,9 @@ def test_the_wheel_installs_into_a_fresh_virtualenv_and_runs_there(tmp_path):
     # From the source archive, as uv builds by default: so the sdist is complete as well.
     succeeded(run(UV, "build", "--quiet", "--out-dir", dist, ROOT), "uv build")
     wheel = next(dist.glob("leuchtturm-*.whl"))
-    assert next(dist.glob("leuchtturm-*.tar.gz"))
+    with tarfile.open(next(dist.glob("leuchtturm-*.tar.gz"))) as sdist:
+        archived = {name.partition("/")[2] for name in sdist.getnames()}
+    assert archived >= SDIST_EXTRAS and not any(name.startswith("tests/") for name in archived)
 
     shipped = set(zipfile.ZipFile(wheel).namelist())
     missing = [
