@@ -2,13 +2,14 @@
 fresh virtualenv outside the repository — with only the wheel and its locked dependencies — passes the
 deployment check, collects its static files and renders the host's and the plugins' templates in English.
 
-Run from a directory without the repository on the path, so that nothing in the working tree can shadow a file
-the wheel forgot. One build and one install (about 45 s, mostly the dependency install from uv's cache); the
-SQLite pass of ``.ci/run`` runs it, the PostgreSQL pass would only repeat it.
+Built from a copy of the tracked files and run from a directory without the repository on the path, so that
+nothing in the working tree can shadow a file the wheel forgot. One build and one install (45–70 s, mostly the
+dependencies from uv's cache); the SQLite pass of ``.ci/run`` runs it, the PostgreSQL pass would repeat it.
 """
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -91,7 +92,7 @@ def succeeded(completed: subprocess.CompletedProcess[str], step: str) -> None:
 def tracked_files(*directories: str) -> list[str]:
     completed = run("git", "ls-files", *directories, cwd=ROOT)
     assert completed.returncode == 0, completed.stderr
-    return [name for name in completed.stdout.splitlines() if "__pycache__" not in name]
+    return [name for name in completed.stdout.splitlines() if (ROOT / name).is_file()]
 
 
 def wheel_path_of(name: str) -> str:
@@ -100,10 +101,19 @@ def wheel_path_of(name: str) -> str:
     return f"{HOST_DIRECTORIES.get(top, top)}/{rest}"
 
 
+def source_copy(target: Path) -> Path:
+    """The repository's tracked files as the working tree has them: what a release is built from, without
+    untracked files that could slip into the archives and without build output left in the working tree."""
+    for name in tracked_files():
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, target / name)
+    return target
+
+
 def test_the_wheel_installs_into_a_fresh_virtualenv_and_runs_there(tmp_path):
     dist = tmp_path / "dist"
     # From the source archive, as uv builds by default: so the sdist is complete as well.
-    succeeded(run(UV, "build", "--quiet", "--out-dir", dist, ROOT), "uv build")
+    succeeded(run(UV, "build", "--quiet", "--out-dir", dist, source_copy(tmp_path / "source")), "uv build")
     wheel = next(dist.glob("leuchtturm-*.whl"))
     with tarfile.open(next(dist.glob("leuchtturm-*.tar.gz"))) as sdist:
         archived = {name.partition("/")[2] for name in sdist.getnames()}
