@@ -10,15 +10,17 @@ XDIST ?= -n auto --dist loadgroup
 # The slowest tests are listed at the end of every run, so the suite's time is watched like a feature.
 PYTEST_ARGS ?= --durations=15
 
-.PHONY: run test test-postgres install check messages configuration
+.PHONY: run test test-postgres install check messages configuration constraints
 
 # uv installs into the virtualenv in parallel from its own cache: a fresh install takes about 30 s instead of
-# pip's 100 s, which every clean CI run pays.
-$(STAMP): pyproject.toml
+# pip's 100 s, which every clean CI run pays. The versions are the locked ones of requirements/constraints.txt,
+# so CI, developers and a production host install the same.
+CONSTRAINTS := requirements/constraints.txt
+$(STAMP): pyproject.toml $(CONSTRAINTS)
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Leuchtturm needs Python >= 3.11"'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet 'uv>=0.5'
-	$(VENV)/bin/uv pip install --quiet --python $(PY) -e '.[dev,postgres,redis,s3]'
+	$(VENV)/bin/uv pip install --quiet --python $(PY) -c $(CONSTRAINTS) -e '.[dev,postgres,redis,s3]'
 	@touch $@
 
 install: $(STAMP)
@@ -57,3 +59,10 @@ test-postgres: $(STAMP)
 ## Write docs/CONFIGURATION.md, the table of every environment variable, from the code.
 configuration: $(STAMP)
 	$(TEST_ENV) $(PY) manage.py configuration_table
+
+## Lock the dependencies in requirements/constraints.txt after a change to pyproject.toml (pins that still fit
+## are kept); `make constraints UPGRADE=--upgrade` moves every pin to the newest version within the bounds.
+UPGRADE ?=
+constraints: $(STAMP)
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --extra postgres --extra redis --extra s3 \
+		--universal --python-version 3.11 $(UPGRADE) -o $(CONSTRAINTS)
