@@ -49,7 +49,9 @@ def validate_recurrence(value: str) -> None:
     if not value:
         return
     try:
-        parse(value)
+        # Counting from a naive time fails for a rule with a time zone of its own (TZID, UTC "Z"): the rules
+        # count in the site's local time.
+        parse(value).after(ANCHOR)
     except (ValueError, TypeError, OverflowError) as error:
         raise ValidationError(
             _(

@@ -37,7 +37,15 @@ def test_the_latest_date_is_the_one_at_or_before_now():
     assert recurrence.latest(rule, datetime(2027, 1, 1, tzinfo=BERLIN)) is None
 
 
-@pytest.mark.parametrize("value", ["jeden Donnerstag", "RRULE:FREQ=WEEKLY;BYDAY=XX", "RRULE:FREQ=MINUTELY"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "jeden Donnerstag",
+        "RRULE:FREQ=WEEKLY;BYDAY=XX",
+        "RRULE:FREQ=MINUTELY",
+        "DTSTART:20270107T060000Z\nRRULE:FREQ=WEEKLY",
+    ],
+)
 def test_a_rule_that_is_no_rrule_or_too_frequent_is_refused_in_german(value):
     with pytest.raises(ValidationError, match="Keine gültige Wiederholungsregel"):
         recurrence.validate_recurrence(value)

@@ -2,10 +2,12 @@
 fit them and whose registration deadline is near — never for offers past, full, cancelled or switched off —
 through the engine's headers and suppression, and each offer only once (an injected clock, the SMTP sink)."""
 
+import threading
 from datetime import timedelta
 from email.utils import parseaddr
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -141,3 +143,28 @@ def test_the_preference_centre_offers_the_reminder_with_a_german_label(mint, cli
 
     assert response.status_code == 200
     assert Subscription.objects.get(subscriber=quiet, channel=channel).deadline_reminders
+
+
+@pytest.mark.on_postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_workers_send_each_reminder_once(mint, smtp_sink):
+    barrier = threading.Barrier(2)
+    sent: list[int] = []
+
+    def worker() -> None:
+        barrier.wait()
+        try:
+            sent.append(send_due_reminders(now=NOW))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert sum(sent) == 2
+    assert len(mails_to(smtp_sink, "lehrerin@example.org")) == 1
+    assert len(mails_to(smtp_sink, "schueler@example.org")) == 1
+    assert DeadlineReminder.objects.count() == 3
