@@ -91,12 +91,9 @@ def test_a_reminder_carries_the_list_headers_and_an_html_part_in_the_readers_lan
     send_due_reminders(now=NOW)
 
     [message] = mails_to(smtp_sink, "lehrerin@example.org")
-    assert (
-        message["List-Id"].endswith("<mint-update.list.example.org>")
-        or "mint-update.list." in message["List-Id"]
-    )
+    assert "<mint-update.list." in message["List-Id"]
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert message["List-Unsubscribe"].startswith("<http")
+    assert str(message["List-Unsubscribe"]).strip().startswith("<http")
     assert "mailto:" in message["List-Unsubscribe"]
     assert message["Content-Language"] == "de"
     assert '<html lang="de">' in message.get_body(("html",)).get_content()
