@@ -1,7 +1,8 @@
 """The channel's admin form: a recurring schedule chosen as "alle 2 Wochen, donnerstags, 7:00".
 
 The choice is stored as an RFC 5545 RRULE in ``Channel.recurrence`` (``campaigns.recurrence``). A rule the
-choices cannot express (entered by hand) is shown and kept as it is; choosing a frequency replaces it. The
+choices cannot express (entered by hand) is shown and kept as it is; choosing a frequency replaces it, and
+choosing none ends a rule the choices made. The
 panel beside it shows the next three dates and the dates that were skipped.
 """
 
@@ -56,6 +57,9 @@ class ChannelForm(WagtailAdminModelForm):
         data = super().clean()
         frequency = data.get("recurrence_frequency")
         if not frequency:
+            # "Keine regelmäßigen Ausgaben" ends a rule the choices made; one entered by hand stays.
+            if recurrence.decompose(data.get("recurrence") or "") is not None:
+                data["recurrence"] = ""
             return data
         if data.get("recurrence_weekday") is None or data.get("recurrence_time") is None:
             self.add_error("recurrence_time", _("Bitte Wochentag und Uhrzeit angeben."))

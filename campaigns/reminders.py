@@ -81,7 +81,7 @@ def fitting(channel: Channel, offers: dict[int, Offer]) -> dict[int, list[int]]:
     allowed = unsuppressed_ids(subscribers)
     items = [offer.item for offer in offers.values()]
     result: dict[int, list[int]] = {}
-    reach: dict = {}
+    reach: dict[str | None, frozenset[int]] = {}
     for subscriber_id, reader in readers(subscribers.filter(pk__in=allowed)).items():
         ranking = ranking_for(items, reader, channel, reach)
         fits = [pk for pk, group in zip(ranking.page_ids, ranking.groups, strict=True) if group != Group.MORE]
@@ -93,6 +93,9 @@ def fitting(channel: Channel, offers: dict[int, Offer]) -> dict[int, list[int]]:
 def send_due_reminders(now: datetime | None = None) -> int:
     """Send today's reminders of every channel that offers them; return how many mails went out."""
     now = now or timezone.now()
+    # Past deadlines are never reminded of: what was recorded for them is no longer needed (minimisation).
+    closed = MintOfferPage.objects.filter(registration_deadline__lt=timezone.localdate(now))
+    DeadlineReminder.objects.filter(page__in=closed.values("pk")).delete()
     wanted: dict[int, tuple[Channel, dict[int, Offer]]] = {}
     for channel in Channel.objects.filter(offers_reminders=True):
         offers = remindable_offers(channel, now)

@@ -97,6 +97,9 @@ def test_the_admin_form_stores_alle_2_wochen_donnerstags_7_uhr_as_an_rrule(chann
     )
     assert again.is_valid() and again.save().recurrence == saved.recurrence
 
+    off = channel_form(saved, admin_user, recurrence_frequency="")
+    assert off.is_valid() and off.save().recurrence == ""
+
 
 def test_the_admin_form_refuses_a_bad_rule_and_keeps_one_entered_by_hand(channel, admin_user):
     bad = channel_form(channel, admin_user, recurrence="alle zwei Wochen")
@@ -104,7 +107,7 @@ def test_the_admin_form_refuses_a_bad_rule_and_keeps_one_entered_by_hand(channel
     assert "Keine gültige Wiederholungsregel" in str(bad.errors["recurrence"])
 
     own = "RRULE:FREQ=MONTHLY;BYDAY=-1FR;BYHOUR=9;BYMINUTE=0"
-    form = channel_form(channel, admin_user, recurrence=own)
+    form = channel_form(channel, admin_user, recurrence=own, recurrence_frequency="")
     assert form.is_valid(), form.errors
     assert form.save().recurrence == own
 

@@ -114,6 +114,15 @@ def test_an_offer_is_reminded_once_even_when_the_schedule_runs_again(mint, smtp_
     assert "Späterer Kurs" in text_of(second) and "Robotik" not in text_of(second)
 
 
+def test_records_of_past_deadlines_are_deleted(mint, smtp_sink):
+    _channel, offers, readers = mint
+    send_due_reminders(now=NOW)
+    send_due_reminders(now=NOW + timedelta(days=2))
+    assert list(
+        DeadlineReminder.objects.filter(subscriber=readers["teacher"]).values_list("page_id", flat=True)
+    ) == [offers["robotik"].pk]
+
+
 def test_the_days_before_the_deadline_are_a_setting(mint, smtp_sink, settings):
     settings.CAMPAIGNS_REMINDER_DAYS_BEFORE = 1
     send_due_reminders(now=NOW)
