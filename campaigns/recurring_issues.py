@@ -87,7 +87,7 @@ def handle_occurrence(channel: Channel, occurrence: datetime, *, now: datetime) 
 
 
 def issue_subject(channel: Channel, occurrence: datetime) -> str:
-    """ "<channel> vom <date>", in the site's language."""
+    """The subject "<channel> vom <date>", in the site's language."""
     with translation.override(settings.LANGUAGE_CODE):
         date = formats.date_format(timezone.localtime(occurrence), "j. F Y")
         return _("%(channel)s vom %(date)s") % {"channel": channel.name, "date": date}
