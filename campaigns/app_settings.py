@@ -150,6 +150,13 @@ imprint = AppSetting(
 imprint_url = AppSetting(
     "CAMPAIGNS_IMPRINT_URL", str, "/impressum/", "The site's Impressum page (a path on the site, or a URL)."
 )
+reminder_days_before = AppSetting(
+    "CAMPAIGNS_REMINDER_DAYS_BEFORE",
+    int,
+    3,
+    "Days before a MINT offer's registration deadline that readers who asked for it are reminded.",
+    1,
+)
 public_base_url_setting = AppSetting(
     "CAMPAIGNS_PUBLIC_BASE_URL",
     str,

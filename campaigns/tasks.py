@@ -3,15 +3,16 @@
 ``start_campaign`` freezes and renders a campaign and queues its batches; each ``send_batch`` queues its
 successor while due work remains, so a campaign is sent by as many chains of batches as
 ``CAMPAIGNS_SEND_CONCURRENCY`` says; ``sweep`` runs every minute and repairs whatever a crash left;
-``purge_pending_subscribers``, ``purge_tracking_events`` and ``purge_expired_data`` run daily. The
-migrations schedule the periodic ones (``campaigns.schedules``).
+``create_recurring_issues`` every five minutes; ``purge_pending_subscribers``, ``purge_tracking_events``,
+``purge_expired_data`` and ``send_deadline_reminders`` run daily. The migrations schedule the periodic ones
+(``campaigns.schedules``).
 """
 
 import logging
 
 from django_q.tasks import async_task
 
-from campaigns import subscriptions
+from campaigns import recurring_issues, reminders, subscriptions
 from campaigns.sending import control, freeze, hold, sweeper
 from campaigns.sending.batch import BatchResult
 from campaigns.sending.batch import send_batch as run_batch
@@ -63,3 +64,13 @@ def purge_tracking_events() -> int:
 def purge_expired_data() -> retention.PurgeResult:
     """Apply the retention periods: people who left, consent-log addresses, deliveries, task results."""
     return retention.purge_expired_data()
+
+
+def create_recurring_issues() -> int:
+    """Make the issues of recurring channels that are due; return how many dates were handled."""
+    return len(recurring_issues.create_due_issues())
+
+
+def send_deadline_reminders() -> int:
+    """Remind readers who asked for it of near registration deadlines; return how many mails were sent."""
+    return reminders.send_due_reminders()

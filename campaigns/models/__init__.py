@@ -6,6 +6,8 @@ from campaigns.models.channels import Channel
 from campaigns.models.consent import ConsentEvent, ConsentText
 from campaigns.models.deliveries import Delivery, Variant
 from campaigns.models.pacing import SendPace
+from campaigns.models.recurrence import ChannelOccurrence
+from campaigns.models.reminders import DeadlineReminder
 from campaigns.models.signup_requests import SignupRequest
 from campaigns.models.subscribers import Language, Role, Subscriber, Subscription
 from campaigns.models.suppression import Suppression
@@ -17,8 +19,10 @@ __all__ = [
     "CampaignPick",
     "CampaignRemoval",
     "Channel",
+    "ChannelOccurrence",
     "ConsentEvent",
     "ConsentText",
+    "DeadlineReminder",
     "Delivery",
     "Language",
     "Role",

@@ -14,6 +14,9 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from campaigns.channel_form import ChannelForm, RecurrencePanel
+from campaigns.recurrence import validate_recurrence
+
 CONTENT_MODELS = [
     "lighthousestorypage",
     "mintofferpage",
@@ -82,6 +85,35 @@ class Channel(index.Indexed, ClusterableModel):
             "hat (Vier-Augen-Prinzip). Testmails gehen immer."
         ),
     )
+    recurrence = models.TextField(
+        _("Wiederholungsregel (RRULE)"),
+        blank=True,
+        default="",
+        db_default="",
+        validators=[validate_recurrence],
+        help_text=_(
+            "Wird aus den Angaben oben gebildet. Für Sonderfälle eine Regel nach RFC 5545 eintragen, z. B. "
+            "„RRULE:FREQ=MONTHLY;BYDAY=-1FR;BYHOUR=9;BYMINUTE=0“ (letzter Freitag im Monat, 9 Uhr)."
+        ),
+    )
+    min_items = models.PositiveSmallIntegerField(
+        _("Mindestens neue Beiträge"),
+        default=1,
+        db_default=1,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Gibt es zum Termin weniger neue Beiträge, fällt die Ausgabe aus; der Termin wird vermerkt."
+        ),
+    )
+    offers_reminders = models.BooleanField(
+        _("Erinnerung vor Anmeldeschluss anbieten"),
+        default=False,
+        db_default=False,
+        help_text=_(
+            "Leserinnen und Leser können wählen, vor dem Anmeldeschluss passender MINT-Angebote erinnert zu "
+            "werden."
+        ),
+    )
     tracking_enabled = models.BooleanField(
         _("Öffnungs- und Klickmessung erlauben"),
         default=False,
@@ -105,10 +137,23 @@ class Channel(index.Indexed, ClusterableModel):
             heading=_("Inhaltsregel"),
         ),
         MultiFieldPanel([FieldPanel("max_items"), FieldPanel("nearby_km")], heading=_("Ausgaben")),
+        MultiFieldPanel(
+            [
+                FieldPanel("recurrence_frequency"),
+                FieldPanel("recurrence_weekday"),
+                FieldPanel("recurrence_time"),
+                FieldPanel("recurrence"),
+                FieldPanel("min_items"),
+                RecurrencePanel(),
+            ],
+            heading=_("Regelmäßige Ausgaben"),
+        ),
+        FieldPanel("offers_reminders"),
         FieldPanel("requires_approval"),
         FieldPanel("tracking_enabled"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    base_form_class = ChannelForm
 
     class Meta:
         verbose_name = _("Kanal")

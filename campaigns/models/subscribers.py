@@ -124,6 +124,9 @@ class Subscription(models.Model):
     created_at = models.DateTimeField(_("Angelegt"), default=timezone.now, editable=False)
     confirmed_at = models.DateTimeField(_("Bestätigt"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("Abgemeldet"), null=True, blank=True)
+    deadline_reminders = models.BooleanField(
+        _("Erinnerung vor Anmeldeschluss"), default=False, db_default=False
+    )
 
     class Meta:
         verbose_name = _("Abonnement")

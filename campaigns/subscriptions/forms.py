@@ -15,6 +15,7 @@ from django.db.models import Q, QuerySet
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from campaigns import app_settings
 from campaigns.addresses import MAX_EMAIL_LENGTH, check_email
 from campaigns.models import Channel, ConsentText, Language, Role, Subscriber, Subscription
 from campaigns.subscriptions.facets import Facets
@@ -330,6 +331,18 @@ class PreferencesForm(FacetsForm):
             required=False,
         )
         self.order_fields(["channels"])
+        offering = [channel.name for channel in self.fields["channels"].queryset if channel.offers_reminders]
+        if offering:
+            self.fields["deadline_reminders"] = forms.BooleanField(
+                label=_("Erinnerung vor Anmeldeschluss"),
+                help_text=_(
+                    "Eine kurze E-Mail %(days)s Tage vor dem Anmeldeschluss passender MINT-Angebote, die "
+                    "noch Plätze haben (für: %(channels)s)."
+                )
+                % {"days": app_settings.reminder_days_before(), "channels": ", ".join(offering)},
+                required=False,
+                initial=subscriber.subscriptions.filter(deadline_reminders=True).exists(),
+            )
 
     @classmethod
     def initial_for(cls, subscriber: Subscriber) -> dict:

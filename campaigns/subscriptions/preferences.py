@@ -110,6 +110,19 @@ def set_tracking_consent(subscriber: Subscriber, consent: bool, *, source: str) 
     return True
 
 
+def set_deadline_reminders(subscriber: Subscriber, wanted: bool, *, source: str) -> bool:
+    """Ask for (or stop) "Erinnerung vor Anmeldeschluss" on the channels that offer it; whether it changed."""
+    changed = (
+        subscriber.subscriptions.filter(channel__offers_reminders=True, status__in=RECEIVING)
+        .exclude(deadline_reminders=wanted)
+        .update(deadline_reminders=wanted)
+    )
+    if changed:
+        detail = _("Erinnerung vor Anmeldeschluss: %(state)s") % {"state": _("an") if wanted else _("aus")}
+        record(subscriber, Event.PREFERENCES_CHANGED, source=source, detail=detail)
+    return bool(changed)
+
+
 def update_preferences(
     subscriber: Subscriber,
     facets: Facets,
@@ -119,6 +132,7 @@ def update_preferences(
     consent_text: ConsentText | None = None,
     ip_address: str | None = None,
     tracking_consent: bool | None = None,
+    deadline_reminders: bool | None = None,
 ) -> list[Channel]:
     """Store new facets and make ``channels`` the ones the person receives; return those that wait for
     the confirmation by mail.
@@ -126,7 +140,7 @@ def update_preferences(
     Channels not in ``channels`` end; new ones need ``consent_text`` (the wording the person agreed to on
     the page) and start at once — except those the person once left, which wait for a confirmation by mail.
     A suppressed address gets no new channel. ``tracking_consent`` gives or withdraws consent to
-    measurement (``None`` leaves it as it is).
+    measurement, ``deadline_reminders`` asks for reminders or stops them (``None`` leaves either as it is).
     """
     active = set(subscriber.subscriptions.filter(status=Status.ACTIVE).values_list("channel_id", flat=True))
     new_channels = [channel for channel in channels if channel.pk not in active]
@@ -172,6 +186,8 @@ def update_preferences(
                 detail=_("über die Einstellungsseite (signierter Link aus einer E-Mail)"),
                 chosen=starting,
             )
+        if deadline_reminders is not None:
+            set_deadline_reminders(subscriber, deadline_reminders, source=source)
     return returning
 
 

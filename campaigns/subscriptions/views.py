@@ -249,6 +249,7 @@ def preferences_page(request: HttpRequest, subscriber: Subscriber) -> HttpRespon
                 consent_text=form.consent_text(),
                 ip_address=ratelimit.client_address(request),
                 tracking_consent=form.cleaned_data["tracking_consent"],
+                deadline_reminders=form.cleaned_data.get("deadline_reminders"),
             )
             form = PreferencesForm(subscriber=subscriber)
             saved = True

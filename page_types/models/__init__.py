@@ -5,7 +5,13 @@ from page_types.models.base import ContentPage, ListingIndexPage
 from page_types.models.history import InnovationHistoryPage, InnovationMilestonePage
 from page_types.models.home import HomePage, StandardPage
 from page_types.models.lighthouse import LighthouseIndexPage, LighthouseStoryPage, Sector
-from page_types.models.mint import MintIndexPage, MintOccurrence, MintOfferPage, OfferKind
+from page_types.models.mint import (
+    MintIndexPage,
+    MintOccurrence,
+    MintOfferPage,
+    OfferKind,
+    RegistrationStatus,
+)
 from page_types.models.news import InternalNewsIndexPage, InternalNewsPage, NewsKind
 from page_types.models.webhooks import WebhookDelivery, WebhookEndpoint
 from page_types.reach import Reach
@@ -32,6 +38,7 @@ __all__ = [
     "Municipality",
     "NewsKind",
     "OfferKind",
+    "RegistrationStatus",
     "Reach",
     "Organisation",
     "Sector",

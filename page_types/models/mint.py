@@ -39,6 +39,14 @@ class OfferKind(models.TextChoices):
     TEACHER_TRAINING = "teacher_training", _("Fortbildung für Lehrkräfte")
 
 
+class RegistrationStatus(models.TextChoices):
+    """Whether an offer still takes registrations: a full or cancelled one does not, whatever its deadline."""
+
+    OPEN = "open", _("Anmeldung möglich")
+    FULL = "full", _("Ausgebucht")
+    CANCELLED = "cancelled", _("Abgesagt")
+
+
 class MintIndexPage(ListingIndexPage):
     """Lists the MINT offers soonest first, filterable by subject and grade band; past ones on request."""
 
@@ -103,6 +111,22 @@ class MintOfferPage(RoutablePageMixin, ContentPage):
     registration_url = models.URLField(_("Anmeldung (Link)"), blank=True)
     registration_deadline = models.DateField(_("Anmeldeschluss"), null=True, blank=True)
     capacity = models.PositiveIntegerField(_("Plätze"), null=True, blank=True)
+    registration_status = models.CharField(
+        _("Stand der Anmeldung"),
+        max_length=20,
+        choices=RegistrationStatus.choices,
+        default=RegistrationStatus.OPEN,
+        db_default=RegistrationStatus.OPEN,
+    )
+    send_reminders = models.BooleanField(
+        _("Erinnerung vor Anmeldeschluss versenden"),
+        default=True,
+        db_default=True,
+        help_text=_(
+            "Leserinnen und Leser, die es gewählt haben, erhalten vor dem Anmeldeschluss eine kurze "
+            "Erinnerung."
+        ),
+    )
     accessibility_notes = models.TextField(_("Hinweise zur Barrierefreiheit"), blank=True)
     contact_name = models.CharField(_("Ansprechperson"), max_length=120, blank=True)
     contact_email = models.EmailField(_("E-Mail der Ansprechperson"), blank=True)
@@ -131,6 +155,8 @@ class MintOfferPage(RoutablePageMixin, ContentPage):
                 FieldPanel("capacity"),
                 FieldPanel("registration_url"),
                 FieldPanel("registration_deadline"),
+                FieldPanel("registration_status"),
+                FieldPanel("send_reminders"),
                 FieldPanel("accessibility_notes"),
             ],
             heading=_("Ort, Kosten und Anmeldung"),
@@ -229,6 +255,9 @@ class MintOfferPage(RoutablePageMixin, ContentPage):
 
     @property
     def registration_open(self) -> bool:
+        """Whether registrations are taken: not full, not cancelled, and the deadline not passed."""
+        if self.registration_status != RegistrationStatus.OPEN:
+            return False
         return not self.registration_deadline or self.registration_deadline >= timezone.localdate()
 
 
