@@ -6,7 +6,7 @@ written with ``bulk_create`` (a few thousand in all), so the step takes well und
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import time, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.utils import timezone
 from campaigns.addresses import email_hash
 from campaigns.models import Channel, ConsentEvent, ConsentText, Subscriber, Subscription
 from campaigns.models.consent import CHANNELS_PLACEHOLDER
+from campaigns.recurrence import Simple, compose
 from cms.demo.context import DemoContext
 from cms.demo.subscribers import DemoSubscriber, demo_subscribers
 from page_types.models import (
@@ -37,6 +38,9 @@ class ChannelSpec:
     name: str
     description: str
     page_types: tuple[type[ContentPage], ...]
+    # Recurring issues (``campaigns.recurrence``) and deadline reminders, as an editor would set them.
+    recurrence: Simple | None = None
+    offers_reminders: bool = False
 
 
 CHANNELS = (
@@ -46,6 +50,8 @@ CHANNELS = (
         "Neue MINT-Angebote für Kinder, Jugendliche, Lehrkräfte und Eltern – passend zu Klassenstufe, "
         "Fächern und Wohnort.",
         (MintOfferPage,),
+        recurrence=Simple("biweekly", 3, time(7, 0)),
+        offers_reminders=True,
     ),
     ChannelSpec(
         "wirtschaft-im-landkreis",
@@ -103,7 +109,14 @@ def _load_channels() -> int:
     for order, spec in enumerate(CHANNELS):
         if spec.slug in existing:
             continue
-        channel = Channel(slug=spec.slug, name=spec.name, description=spec.description, sort_order=order)
+        channel = Channel(
+            slug=spec.slug,
+            name=spec.name,
+            description=spec.description,
+            sort_order=order,
+            recurrence=compose(spec.recurrence, timezone.now()) if spec.recurrence else "",
+            offers_reminders=spec.offers_reminders,
+        )
         channel.page_types = list(ContentType.objects.get_for_models(*spec.page_types).values())
         channel.save()
         created += 1
@@ -152,6 +165,8 @@ def _load_subscribers(consent_text: ConsentText) -> int:
                     status=Subscription.Status.ACTIVE,
                     created_at=requested,
                     confirmed_at=confirmed,
+                    # Every third reader of a channel with reminders asked for them.
+                    deadline_reminders=channels[slug].offers_reminders and subscriber_id % 3 == 0,
                 )
             )
             for event, at in ((Event.REQUESTED, requested), (Event.CONFIRMED, confirmed)):

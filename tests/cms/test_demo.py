@@ -7,6 +7,7 @@ when the module's tests are done; every test still runs in its own savepoint.
 import re
 from collections import Counter
 from io import StringIO
+from itertools import pairwise
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -19,6 +20,7 @@ from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from campaigns.models import Campaign, Channel, ConsentEvent, ConsentText, Subscriber, Subscription
 from campaigns.models.consent import CHANNELS_PLACEHOLDER
+from campaigns.recurrence import local, upcoming
 from campaigns.selection import select_content
 from page_types.models import (
     ContentPage,
@@ -204,6 +206,19 @@ def test_channels_select_their_demo_content(demo, db):
     for slug, page_types in expected.items():
         selected = {page.specific_class for page in select_content(channels[slug])}
         assert selected == page_types, slug
+
+
+def test_the_mint_channel_recurs_every_other_thursday_and_offers_deadline_reminders(demo, db):
+    mint = Channel.objects.get(slug="mint-update")
+    dates = [local(moment) for moment in upcoming(mint.recurrence, timezone.now())]
+    assert [(d.isoweekday(), d.hour, d.minute) for d in dates] == [(4, 7, 0)] * 3
+    assert {(later.date() - earlier.date()).days for earlier, later in pairwise(dates)} == {14}
+    assert mint.offers_reminders
+    readers = Subscription.objects.filter(channel=mint, status=Subscription.Status.ACTIVE)
+    assert 0 < readers.filter(deadline_reminders=True).count() < readers.count()
+    others = Subscription.objects.exclude(channel=mint)
+    assert not others.filter(deadline_reminders=True).exists()
+    assert not Channel.objects.exclude(pk=mint.pk).exclude(recurrence="").exists()
 
 
 def test_demo_issues_greet_the_reader_only_once(demo, db):
