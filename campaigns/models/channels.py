@@ -9,6 +9,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -20,6 +21,10 @@ CONTENT_MODELS = [
     "innovationmilestonepage",
     "internalnewspage",
 ]
+
+
+#: The welcome mail's subject until an editor words it otherwise; ``{kanal}`` stands for the channel's name.
+DEFAULT_WELCOME_SUBJECT = gettext_noop("Willkommen bei „{kanal}“")
 
 
 def content_page_types() -> models.Q:
@@ -82,6 +87,16 @@ class Channel(index.Indexed, ClusterableModel):
             "hat (Vier-Augen-Prinzip). Testmails gehen immer."
         ),
     )
+    welcome_subject = models.CharField(
+        _("Betreff der Willkommensmail"),
+        max_length=150,
+        default=DEFAULT_WELCOME_SUBJECT,
+        db_default=DEFAULT_WELCOME_SUBJECT,
+        help_text=_(
+            "Geht an jede Person, die ein Abonnement dieses Kanals bestätigt hat; {kanal} steht für den "
+            "Namen des Kanals."
+        ),
+    )
     tracking_enabled = models.BooleanField(
         _("Öffnungs- und Klickmessung erlauben"),
         default=False,
@@ -106,6 +121,7 @@ class Channel(index.Indexed, ClusterableModel):
         ),
         MultiFieldPanel([FieldPanel("max_items"), FieldPanel("nearby_km")], heading=_("Ausgaben")),
         FieldPanel("requires_approval"),
+        FieldPanel("welcome_subject"),
         FieldPanel("tracking_enabled"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
