@@ -43,10 +43,8 @@ def rhythm(channel: Channel, now: datetime | None = None) -> str:
     if len(started) < 2:
         return _("Eine neue Ausgabe erscheint, sobald es genug Neues gibt.")
     days = (started[-1] - started[0]).days / (len(started) - 1)
-    if days < 10:
-        return _("Eine neue Ausgabe erscheint etwa jede Woche.")
     if days < 45:
-        weeks = round(days / 7)
+        weeks = max(1, round(days / 7))
         return ngettext(
             "Eine neue Ausgabe erscheint etwa jede Woche.",
             "Eine neue Ausgabe erscheint etwa alle %(count)s Wochen.",

@@ -7,14 +7,17 @@ from email.message import EmailMessage
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from campaigns.models import Subscriber, Subscription, Suppression, WelcomeMail
+from campaigns.models import Campaign, Subscriber, Subscription, Suppression, WelcomeMail
 from campaigns.subscriptions.suppressions import record_bounce
 from campaigns.tokens import PREFERENCES, UNSUBSCRIBE, read_token
+from campaigns.welcome.content import render_welcome
 from campaigns.welcome.sending import queue_welcome, send_due, send_welcome
-from tests.campaigns.engine import make_reader
+from tests.campaigns.engine import make_campaign
 from tests.campaigns.subscribing import confirm_token, run_queued_tasks, signup_data
 from tests.clock import Clock
+from tests.factories import make_news
 
 pytestmark = pytest.mark.django_db
 Status = WelcomeMail.Status
@@ -25,10 +28,16 @@ def parts(message: EmailMessage) -> dict[str, str]:
 
 
 def welcomes(sink, address: str) -> list[EmailMessage]:
-    return [m.message for m in sink.handler.to(address) if m.message["Subject"].startswith(("Willkommen", "Welcome"))]
+    return [
+        m.message
+        for m in sink.handler.to(address)
+        if m.message["Subject"].startswith(("Willkommen", "Welcome"))
+    ]
 
 
-def test_confirming_a_signup_brings_one_welcome_with_the_readers_items(newsletter, smtp_sink, visitor, settings):
+def test_confirming_a_signup_brings_one_welcome_with_the_readers_items(
+    newsletter, smtp_sink, visitor, settings
+):
     settings.WAGTAILADMIN_BASE_URL = "https://leuchtturm.example"
     data = signup_data(
         "mia@example.org", channels=["wirtschaft-mint"], subjects=["mathematik"], grade_bands=["klasse-5-7"]
@@ -43,7 +52,7 @@ def test_confirming_a_signup_brings_one_welcome_with_the_readers_items(newslette
     run_queued_tasks()
     visitor.post(path)  # a second click confirms nothing and welcomes nobody again
     run_queued_tasks()
-    send_due(Clock(Clock()() + timedelta(hours=1)))
+    send_due(Clock(Clock()() + timedelta(minutes=10)))
 
     [message] = welcomes(smtp_sink, subscriber.email)
     assert message["Subject"] == "Willkommen bei „Wirtschaft & MINT“"
@@ -70,8 +79,6 @@ def test_confirming_a_signup_brings_one_welcome_with_the_readers_items(newslette
 
 
 def test_at_most_five_items(newsletter, smtp_sink):
-    from tests.factories import make_news
-
     parent = newsletter.pages["news_district"].get_parent()
     for number in range(6):
         make_news(parent, f"Kreisnachricht Nummer {number}")
@@ -79,7 +86,6 @@ def test_at_most_five_items(newsletter, smtp_sink):
     queue_welcome(reader.subscriptions.get())
     run_queued_tasks()
     [message] = welcomes(smtp_sink, reader.email)
-    assert parts(message)["text/plain"].count("/weiterlesen") == 0
     assert len(re.findall(r"^\* ", parts(message)["text/plain"], re.MULTILINE)) == 5
 
 
@@ -89,7 +95,7 @@ def test_one_welcome_per_subscription_whatever_is_retried(newsletter, smtp_sink)
     assert queue_welcome(subscription) is None, "a second confirmation records no second mail"
     run_queued_tasks()
     assert send_welcome(first.pk) is False, "a retried task finds it sent"
-    assert send_due(Clock(Clock()() + timedelta(days=1))) == 0
+    assert send_due(Clock(Clock()() + timedelta(minutes=10))) == 0
     assert len(welcomes(smtp_sink, "lehrerin@example.org")) == 1
 
 
@@ -126,16 +132,16 @@ def test_a_suppressed_or_departed_reader_gets_no_welcome(newsletter, smtp_sink):
 
 
 def test_a_welcome_waits_out_a_mail_server_outage(newsletter, smtp_sink):
-    clock = Clock()
     smtp_sink.handler.reject_all = "451 4.3.2 try again later"
     welcome = queue_welcome(newsletter.readers["ludwigsburg"].subscriptions.get())
+    clock = Clock()
     assert send_welcome(welcome.pk, clock) is False
     welcome.refresh_from_db()
     assert welcome.status == Status.QUEUED and welcome.next_attempt_at > clock()
     assert send_due(clock) == 0, "not before its retry falls due"
 
     smtp_sink.handler.reject_all = ""
-    clock.advance(3600)
+    clock.advance(61)
     assert send_due(clock) == 1
     welcome.refresh_from_db()
     assert (welcome.status, welcome.attempts) == (Status.SENT, 2)
@@ -143,8 +149,8 @@ def test_a_welcome_waits_out_a_mail_server_outage(newsletter, smtp_sink):
 
 
 def test_a_crashed_send_is_taken_up_again(newsletter, smtp_sink):
-    clock = Clock()
     welcome = queue_welcome(newsletter.readers["ludwigsburg"].subscriptions.get())
+    clock = Clock()
     WelcomeMail.objects.filter(pk=welcome.pk).update(status=Status.SENDING, claimed_until=clock())
     assert send_due(clock) == 0, "the claim has not expired yet"
     clock.advance(1)
@@ -158,4 +164,18 @@ def test_a_refused_recipient_fails_and_is_suppressed(newsletter, smtp_sink):
     welcome.refresh_from_db()
     assert welcome.status == Status.FAILED
     assert Suppression.objects.is_suppressed("lb@example.org")
-    make_reader(newsletter.channel, "other@example.org")
+
+
+def test_it_says_what_the_channel_sends_and_how_often(newsletter):
+    newsletter.channel.description = "Angebote und Nachrichten aus Wirtschaft und MINT."
+    newsletter.channel.save()
+    now = timezone.now()
+    for weeks_ago in (4, 2):
+        make_campaign(
+            newsletter.channel, status=Campaign.Status.SENT, started_at=now - timedelta(weeks=weeks_ago)
+        )
+    subject, rendered = render_welcome(newsletter.readers["teacher"], newsletter.channel)
+    assert subject.startswith("Willkommen")
+    assert "Angebote und Nachrichten aus Wirtschaft und MINT." in rendered.text
+    assert "Eine neue Ausgabe erscheint etwa alle 2 Wochen." in rendered.text
+    assert "Robotik-Workshop" in rendered.text
