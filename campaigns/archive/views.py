@@ -4,11 +4,14 @@ Answers carry no cookie of the reader's and nothing personal; a non-public chann
 web versions are shown to signed-in editors only.
 """
 
+from collections.abc import Callable
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
+from campaigns import app_settings
 from campaigns.archive.feeds import IssueFeed
 from campaigns.archive.issues import (
     login_redirect,
@@ -22,6 +25,7 @@ from campaigns.archive.links import issue_path
 from campaigns.archive.web_version import WebVersion, general_version, variant_version, with_head
 from campaigns.models import Campaign
 from campaigns.rendering.content import absolute
+from page_types import caching
 
 ISSUES_PER_PAGE = 20
 
@@ -39,7 +43,7 @@ def issue(request: HttpRequest, channel_slug: str, issue_id: int) -> HttpRespons
     campaign = sent_issue(channel_slug, issue_id)
     if not may_see(request, campaign.channel):
         return login_redirect(request)
-    return _document(campaign, general_version(campaign))
+    return _document(request, campaign, app_settings.content_language(), lambda: general_version(campaign))
 
 
 def issue_variant(request: HttpRequest, channel_slug: str, issue_id: int, web_key: str) -> HttpResponse:
@@ -47,16 +51,35 @@ def issue_variant(request: HttpRequest, channel_slug: str, issue_id: int, web_ke
     variant = mailed_variant(channel_slug, issue_id, web_key)
     if not may_see(request, variant.campaign.channel):
         return login_redirect(request)
-    return _document(variant.campaign, variant_version(variant))
+    return _document(request, variant.campaign, variant.language, lambda: variant_version(variant))
 
 
-def _document(campaign: Campaign, version: WebVersion) -> HttpResponse:
+def _document(
+    request: HttpRequest, campaign: Campaign, language: str, build: Callable[[], WebVersion]
+) -> HttpResponse:
+    """The web version as a response: a public channel's rendered once per content version and URL
+    (``page_types.caching``), a non-public channel's for the signed-in editor only."""
     public = campaign.channel.is_public
-    response = HttpResponse(with_head(version, campaign, absolute(issue_path(campaign)), indexable=public))
-    response["Content-Language"] = version.language
+
+    def render() -> bytes:
+        canonical = absolute(issue_path(campaign))
+        return with_head(build(), campaign, canonical, indexable=public).encode()
+
     if not public:
-        response["Cache-Control"] = "private, no-store"
+        response = HttpResponse(render())
+        caching.mark_private(response)
         patch_vary_headers(response, ["Cookie"])
+    else:
+        validators = caching.validators_for(request)
+        if conditional := caching.conditional_response(request, validators):
+            return conditional
+        body = caching.cached_body(validators)
+        if body is None:
+            body = render()
+            caching.keep_body(validators, body)
+        response = HttpResponse(body)
+        caching.mark_cacheable(response, validators)
+    response["Content-Language"] = language
     return response
 
 

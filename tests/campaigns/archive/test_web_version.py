@@ -63,6 +63,8 @@ def test_the_general_version_is_public_and_impersonal(sent, client):
     assert "Neues Gewerbegebiet in Asperg" not in html, "local news is for Asperg's readers only"
     assert_nothing_personal(html)
     assert not response.cookies
+    again = client.get(f"/newsletter/wirtschaft-mint/{campaign.pk}/", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
 
 
 def test_each_mail_links_to_the_web_version_of_its_own_variant(sent, smtp_sink, client):
