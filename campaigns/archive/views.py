@@ -6,6 +6,8 @@ web versions are shown to signed-in editors only.
 
 from collections.abc import Callable
 
+from csp.constants import UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -38,6 +40,11 @@ def archive(request: HttpRequest, channel_slug: str) -> HttpResponse:
     return render(request, "campaigns/archive/archive.html", context)
 
 
+#: A mail's HTML styles itself inline (as mail clients need); the web version shows it as it was mailed.
+inline_styles = csp_update({"style-src": [UNSAFE_INLINE]})
+
+
+@inline_styles
 def issue(request: HttpRequest, channel_slug: str, issue_id: int) -> HttpResponse:
     """The general (non-personal) web version of a sent issue."""
     campaign = sent_issue(channel_slug, issue_id)
@@ -46,6 +53,7 @@ def issue(request: HttpRequest, channel_slug: str, issue_id: int) -> HttpRespons
     return _document(request, campaign, app_settings.content_language(), lambda: general_version(campaign))
 
 
+@inline_styles
 def issue_variant(request: HttpRequest, channel_slug: str, issue_id: int, web_key: str) -> HttpResponse:
     """The web version of the variant a mail's "Im Browser ansehen" names."""
     variant = mailed_variant(channel_slug, issue_id, web_key)

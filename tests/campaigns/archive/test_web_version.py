@@ -50,6 +50,9 @@ def test_the_general_version_is_public_and_impersonal(sent, client):
     html = response.content.decode()
     assert response.status_code == 200
     assert response["Content-Language"] == "de"
+    style_src = next(d for d in response["Content-Security-Policy"].split(";") if "style-src" in d)
+    assert "'unsafe-inline'" in style_src, "the mail's inline styles apply"
+    assert "'unsafe-inline'" not in response["Content-Security-Policy"].split("script-src")[1].split(";")[0]
     assert '<html lang="de"' in html
     assert '<meta name="description" content="MINT-Angebote und Nachrichten">' in html
     assert f'<link rel="canonical" href="{BASE}/newsletter/wirtschaft-mint/{campaign.pk}/">' in html
