@@ -2,10 +2,12 @@
 the issue's list headers and links, in the reader's language, and never lost while the server is down."""
 
 import re
+import threading
 from datetime import timedelta
 from email.message import EmailMessage
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -179,3 +181,27 @@ def test_it_says_what_the_channel_sends_and_how_often(newsletter):
     assert "Angebote und Nachrichten aus Wirtschaft und MINT." in rendered.text
     assert "Eine neue Ausgabe erscheint etwa alle 2 Wochen." in rendered.text
     assert "Robotik-Workshop" in rendered.text
+
+
+@pytest.mark.on_postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_workers_sending_the_same_welcome_at_once_send_it_once(newsletter, smtp_sink):
+    welcome = queue_welcome(newsletter.readers["teacher"].subscriptions.get())
+    results: list[bool] = []
+    barrier = threading.Barrier(4)
+
+    def worker() -> None:
+        barrier.wait()
+        try:
+            results.append(send_welcome(welcome.pk))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert sorted(results) == [False, False, False, True]
+    assert len(welcomes(smtp_sink, "lehrerin@example.org")) == 1
