@@ -60,9 +60,8 @@ def test_the_general_version_is_public_and_impersonal(sent, client):
     assert '<meta property="og:image:alt" content="Jugendliche bauen einen Roboter">' in html
     assert '<meta property="og:title" content="Neues für Sie im Landkreis">' in html
     assert "Guten Tag," in html
-    assert {"Robotik-Workshop", "Mathe-Olympiade", "Der Landkreis in Zahlen"} <= {
-        t for t in ("Robotik-Workshop", "Mathe-Olympiade", "Der Landkreis in Zahlen") if t in html
-    }
+    for title in ("Robotik-Workshop", "Mathe-Olympiade", "Der Landkreis in Zahlen"):
+        assert title in html
     assert "Neues Gewerbegebiet in Asperg" not in html, "local news is for Asperg's readers only"
     assert_nothing_personal(html)
     assert not response.cookies
