@@ -72,7 +72,8 @@ class CampaignRenderer:
 
         ``groups`` names each page's section (``campaigns.rendering.ranking.Group``); without them the
         sections are the content families. ``tracked`` measures the HTML's content links (the Impressum
-        excepted) and adds the open pixel. ``web_url`` is the variant's web version ("Im Browser ansehen").
+        and the web version excepted) and adds the open pixel. ``web_url`` is the variant's web version
+        ("Im Browser ansehen").
         """
         grouped = list(zip(page_ids, groups or [""] * len(page_ids), strict=True))
         kept = [(self._by_id[pk], group) for pk, group in grouped if pk in self._by_id]
@@ -93,5 +94,5 @@ class CampaignRenderer:
             html, text = render_html(context), render_text(context)
         if not tracked:
             return RenderedVariant(html=html, text=text)
-        html, links = add_tracking(html, exclude={self._context["imprint_url"]})
+        html, links = add_tracking(html, exclude={self._context["imprint_url"], web_url})
         return RenderedVariant(html=html, text=text, links=tuple(links))

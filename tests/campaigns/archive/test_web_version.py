@@ -95,6 +95,7 @@ def test_a_measured_variant_is_shown_without_measurement(newsletter, smtp_sink, 
     send_inline(newsletter.campaign.pk)
     variant = Variant.objects.get(deliveries__subscriber=newsletter.readers["teacher"])
     assert variant.tracked and "/newsletter/link/" in variant.html
+    assert f'href="{browser_link(smtp_sink, "lehrerin@example.org")}"' in variant.html, "not measured"
 
     html = client.get(browser_link(smtp_sink, "lehrerin@example.org").removeprefix(BASE)).content.decode()
     assert "Robotik-Workshop" in html
