@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from campaigns.models import Campaign, Channel
+from tests.cms.test_html_validity import problems
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +43,7 @@ def test_sent_issues_newest_first_and_paginated(channel, client):
     assert html.index("Ausgabe 25") < html.index("Ausgabe 24") < html.index("Ausgabe 06")
     assert "Ausgabe 05" not in html and "Ausgabe 30" not in html and "Ausgabe 31" not in html
     assert "Seite 1 von 2" in html
+    assert problems(html) == []
     assert 'type="application/atom+xml"' in html
     latest = Campaign.objects.get(subject="Ausgabe 25")
     assert f'href="/newsletter/mint-update/{latest.pk}/"' in html
