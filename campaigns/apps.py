@@ -13,5 +13,6 @@ class CampaignsConfig(AppConfig):
         from campaigns import checks, signal_handlers  # noqa: F401
         from campaigns.announcements import register_announcements
         from campaigns.webhooks import receivers  # noqa: F401
+        from campaigns.welcome import receivers as welcome_receivers  # noqa: F401
 
         register_announcements()

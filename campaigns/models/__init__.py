@@ -12,6 +12,7 @@ from campaigns.models.signup_requests import SignupRequest
 from campaigns.models.subscribers import Language, Role, Subscriber, Subscription
 from campaigns.models.suppression import Suppression
 from campaigns.models.tracking import TrackingEvent
+from campaigns.models.welcome import WelcomeMail
 
 __all__ = [
     "Audience",
@@ -33,4 +34,5 @@ __all__ = [
     "Suppression",
     "TrackingEvent",
     "Variant",
+    "WelcomeMail",
 ]

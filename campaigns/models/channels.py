@@ -9,6 +9,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -23,6 +24,10 @@ CONTENT_MODELS = [
     "innovationmilestonepage",
     "internalnewspage",
 ]
+
+
+#: The welcome mail's subject until an editor words it otherwise; ``{kanal}`` stands for the channel's name.
+DEFAULT_WELCOME_SUBJECT = gettext_noop("Willkommen bei „{kanal}“")
 
 
 def content_page_types() -> models.Q:
@@ -114,6 +119,16 @@ class Channel(index.Indexed, ClusterableModel):
             "werden."
         ),
     )
+    welcome_subject = models.CharField(
+        _("Betreff der Willkommensmail"),
+        max_length=150,
+        default=DEFAULT_WELCOME_SUBJECT,
+        db_default=DEFAULT_WELCOME_SUBJECT,
+        help_text=_(
+            "Geht an jede Person, die ein Abonnement dieses Kanals bestätigt hat; {kanal} steht für den "
+            "Namen des Kanals."
+        ),
+    )
     tracking_enabled = models.BooleanField(
         _("Öffnungs- und Klickmessung erlauben"),
         default=False,
@@ -150,6 +165,7 @@ class Channel(index.Indexed, ClusterableModel):
         ),
         FieldPanel("offers_reminders"),
         FieldPanel("requires_approval"),
+        FieldPanel("welcome_subject"),
         FieldPanel("tracking_enabled"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]

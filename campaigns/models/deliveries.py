@@ -10,9 +10,16 @@ to the queue (``campaigns.sending.sweeper``). So a crash loses nobody and repeat
 that were in flight.
 """
 
+import secrets
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+def new_web_key() -> str:
+    """A random key that names a variant's web version: unguessable, unlike the variant's content key."""
+    return secrets.token_urlsafe(24)
 
 
 class Variant(models.Model):
@@ -31,6 +38,16 @@ class Variant(models.Model):
     # The destinations of a tracked variant's links, in link-number order: the redirect goes nowhere else.
     links = models.JSONField(_("Links"), default=list, blank=True)
     recipient_count = models.PositiveIntegerField(_("Empfänger"), default=0)
+    # Names the variant's web version ("Im Browser ansehen"); random, because ``key`` follows from the
+    # content and could be guessed.
+    web_key = models.CharField(
+        _("Schlüssel der Webfassung"),
+        max_length=40,
+        null=True,
+        unique=True,
+        default=new_web_key,
+        editable=False,
+    )
     html = models.TextField(blank=True)
     text = models.TextField(blank=True)
     rendered_at = models.DateTimeField(null=True, blank=True)

@@ -66,12 +66,14 @@ class CampaignRenderer:
         language: str,
         tracked: bool = False,
         groups: Sequence[str] = (),
+        web_url: str = "",
     ) -> RenderedVariant:
         """The HTML and text of the variant with these pages, in the reader's language.
 
         ``groups`` names each page's section (``campaigns.rendering.ranking.Group``); without them the
         sections are the content families. ``tracked`` measures the HTML's content links (the Impressum
-        excepted) and adds the open pixel.
+        and the web version excepted) and adds the open pixel. ``web_url`` is the variant's web version
+        ("Im Browser ansehen").
         """
         grouped = list(zip(page_ids, groups or [""] * len(page_ids), strict=True))
         kept = [(self._by_id[pk], group) for pk, group in grouped if pk in self._by_id]
@@ -86,10 +88,11 @@ class CampaignRenderer:
                 # where the two differ, for screen readers (WCAG 3.1.2).
                 "language": content_language,
                 "reader_lang": reader_lang,
+                "web_url": web_url,
                 "sections": sections(items, [str(Group(g).label) for _i, g in kept] if groups else None),
             }
             html, text = render_html(context), render_text(context)
         if not tracked:
             return RenderedVariant(html=html, text=text)
-        html, links = add_tracking(html, exclude={self._context["imprint_url"]})
+        html, links = add_tracking(html, exclude={self._context["imprint_url"], web_url})
         return RenderedVariant(html=html, text=text, links=tuple(links))

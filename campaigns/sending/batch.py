@@ -17,7 +17,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.conf import settings
 from django.core.mail import get_connection
@@ -31,7 +31,7 @@ from campaigns.addresses import email_hash
 from campaigns.models import Campaign, Delivery, Subscription, Suppression
 from campaigns.pacing import Pacer
 from campaigns.rendering.personalise import LinkBuilder
-from campaigns.sending import backends, claim, headers, hold, streak
+from campaigns.sending import backends, claim, headers, hold, retry, streak
 from campaigns.sending.backends import Failure, Kind, classify, provider_message_id, rejected_by_esp
 from campaigns.sending.mime import VariantMail
 from campaigns.sending.variant_cache import variant_mails
@@ -231,9 +231,9 @@ class Batch:
         ``retry_max_delay``); past the horizon the delivery fails."""
         now = self.clock()
         since = delivery.failing_since = delivery.failing_since or now
-        give_up = since + app_settings.retry_horizon()
+        next_attempt_at = retry.next_attempt(since, now)
         self.outcomes.append(False)
-        if now >= give_up:
+        if next_attempt_at is None:
             detail = _("Seit %(hours)s Stunden nicht zustellbar: %(error)s") % {
                 "hours": round((now - since).total_seconds() / 3600, 1),
                 "error": failure.detail,
@@ -241,10 +241,7 @@ class Batch:
             self._finish(delivery, Status.FAILED, detail)
             self.result.failed += 1
             return
-        wait = min(
-            max(app_settings.retry_delay(), (now - since).total_seconds()), app_settings.retry_max_delay()
-        )
-        delivery.next_attempt_at = min(now + timedelta(seconds=wait), give_up)
+        delivery.next_attempt_at = next_attempt_at
         self._finish(delivery, Status.QUEUED, failure.detail)
         self.result.retried += 1
 

@@ -7,7 +7,9 @@ dies while preparing leaves nothing half-done, and the sweeper simply prepares i
 from django.db import transaction
 from django.utils import timezone
 
+from campaigns.archive.links import web_version_url
 from campaigns.models import Campaign, Delivery, Variant
+from campaigns.models.deliveries import new_web_key
 from campaigns.rendering.campaign import CampaignRenderer
 from campaigns.rendering.content import campaign_page_ids
 from campaigns.rendering.ranking import SkipReason
@@ -48,12 +50,18 @@ def prepare(campaign_id: int) -> int:
         renderer, plans, skipped = plan(campaign, campaign.frozen_page_ids)
         variants = []
         for variant_plan in plans:
+            web_key = new_web_key()
             rendered = renderer.render(
-                variant_plan.page_ids, variant_plan.language, variant_plan.tracked, variant_plan.groups
+                variant_plan.page_ids,
+                variant_plan.language,
+                variant_plan.tracked,
+                variant_plan.groups,
+                web_url=web_version_url(campaign, web_key),
             )
             variants.append(
                 variant_plan.variant(
                     campaign,
+                    web_key=web_key,
                     html=rendered.html,
                     text=rendered.text,
                     links=list(rendered.links),

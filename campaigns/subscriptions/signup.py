@@ -33,6 +33,7 @@ from campaigns.subscriptions.confirmation_mail import GUARDIAN_TASK, SEND_TASK, 
 from campaigns.subscriptions.consent_log import record
 from campaigns.subscriptions.facets import Facets
 from campaigns.subscriptions.outbox import enqueue
+from campaigns.subscriptions.signals import subscription_activated
 
 Event = ConsentEvent.Event
 Status = Subscription.Status
@@ -286,6 +287,7 @@ def _activate(
             detail=detail,
             confirms=requested,
         )
+        subscription_activated.send(sender=Subscription, subscription=subscription)
         activated.append(requested.channel)
     request.delete()
     return activated

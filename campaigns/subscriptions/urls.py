@@ -2,11 +2,13 @@
 
 The names are an interface: the campaign engine builds the links in every mail with
 ``reverse("newsletter:unsubscribe", kwargs={"token": ...})`` and ``newsletter:preferences``; measured mails
-link to ``newsletter:click`` and ``newsletter:open`` (``campaigns.tracking``).
+link to ``newsletter:click`` and ``newsletter:open`` (``campaigns.tracking``), and each mail to its web
+version, ``newsletter:issue_variant`` (``campaigns.archive``).
 """
 
 from django.urls import path
 
+from campaigns.archive import views as archive_views
 from campaigns.subscriptions import views
 from campaigns.tracking import views as tracking_views
 
@@ -22,4 +24,12 @@ urlpatterns = [
     path("unsubscribe/<str:token>/", views.unsubscribe_page, name="unsubscribe"),
     path("link/<str:token>/<int:number>/", tracking_views.click, name="click"),
     path("open/<str:token>/", tracking_views.open_pixel, name="open"),
+    path("<slug:channel_slug>/archiv/", archive_views.archive, name="archive"),
+    path("<slug:channel_slug>/archiv/atom/", archive_views.archive_feed, name="archive_feed"),
+    path("<slug:channel_slug>/<int:issue_id>/", archive_views.issue, name="issue"),
+    path(
+        "<slug:channel_slug>/<int:issue_id>/<str:web_key>/",
+        archive_views.issue_variant,
+        name="issue_variant",
+    ),
 ]
