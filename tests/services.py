@@ -134,6 +134,11 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "needs_chromium: drives Debian's Chromium through Playwright")
     config.addinivalue_line("markers", "needs_gettext: extracts or compiles the translation catalogue")
     config.addinivalue_line(
+        "markers",
+        "once: uses none of the suite's database or services (its own SQLite file, files, tools), so the "
+        "PostgreSQL pass would repeat it exactly; it runs in the SQLite pass (make test) only",
+    )
+    config.addinivalue_line(
         "markers", "on_postgres: needs the suite's database to be PostgreSQL (make test-postgres)"
     )
 
@@ -168,6 +173,8 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if item.get_closest_marker("on_postgres") and not suite_on_postgres():
         pytest.skip("runs only on PostgreSQL: `make test-postgres` (the second pass of .ci/run)")
+    if item.get_closest_marker("once") and suite_on_postgres():
+        pytest.skip("runs once, in the SQLite pass (`make test`): nothing in it uses the suite's database")
     if item.get_closest_marker("needs_chromium") and not suite_on_postgres():
         pytest.skip("browser tests run once, in `make test-postgres` (the second pass of .ci/run)")
     if item.get_closest_marker("needs_postgres"):

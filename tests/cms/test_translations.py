@@ -24,6 +24,7 @@ CODE = ("cms", "campaigns", "page_types", "templates", "locale")
 
 
 @pytest.mark.needs_gettext
+@pytest.mark.once
 def test_every_string_of_the_code_has_an_english_translation(tmp_path):
     copy = tmp_path / "project"
     for name in CODE:
@@ -51,6 +52,7 @@ def test_every_string_of_the_code_has_an_english_translation(tmp_path):
 
 
 @pytest.mark.needs_gettext
+@pytest.mark.once
 @pytest.mark.parametrize("catalogue", CATALOGUES, ids=str)
 def test_the_compiled_catalogue_says_what_its_source_says(tmp_path, catalogue):
     fresh = tmp_path / "django.mo"

@@ -6,9 +6,12 @@ import datetime
 import re
 import tomllib
 
+import pytest
 from packaging.version import Version
 
 from tests.processes import ROOT
+
+pytestmark = pytest.mark.once
 
 SECTION = re.compile(r"^## (.*)$", re.MULTILINE)
 RELEASE = re.compile(r"^\[(?P<version>\d+\.\d+\.\d+)\] - (?P<date>\d{4}-\d{2}-\d{2})$")

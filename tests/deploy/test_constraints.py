@@ -5,11 +5,14 @@ the environment running the tests holds exactly the locked versions."""
 import tomllib
 from importlib import metadata
 
+import pytest
 from packaging.markers import default_environment
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from tests.processes import ROOT
+
+pytestmark = pytest.mark.once
 
 CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
 LOCKED_EXTRAS = ("dev", "postgres", "redis", "s3")

@@ -11,6 +11,8 @@ import pytest
 
 from tests.processes import ROOT, manage, production_env
 
+pytestmark = pytest.mark.once
+
 DEPLOY = ROOT / "deploy"
 UNITS = ["leuchtturm-web.service", "leuchtturm-worker.service"]
 # Paths that exist only on the target host (the release directory); systemd-analyze reports them here.

@@ -21,7 +21,9 @@ import pytest
 
 from tests.cms.test_deploy_check import documented_environment
 from tests.processes import ROOT, production_env
-from tests.services import require, suite_on_postgres
+from tests.services import require
+
+pytestmark = pytest.mark.once
 
 UV = Path(sys.executable).with_name("uv")
 CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
@@ -121,7 +123,6 @@ def test_every_python_package_is_listed_for_the_wheel():
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(suite_on_postgres(), reason="the wheel is built and installed in the SQLite pass")
 def test_the_wheel_installs_into_a_fresh_virtualenv_and_runs_there(tmp_path):
     dist = tmp_path / "dist"
     # From the source archive, as uv builds by default: so the sdist is complete as well.

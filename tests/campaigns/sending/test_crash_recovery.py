@@ -19,6 +19,8 @@ RECORD_EVERY = 5
 WORKERS = 2
 SETUP = f"""
 from campaigns.models import Campaign, Channel, Subscriber, Subscription
+
+pytestmark = pytest.mark.once
 channel = Channel.objects.create(name="Absturztest", slug="absturztest", requires_approval=False)
 for number in range({READERS}):
     subscriber = Subscriber.objects.create(email=f"leser{{number}}@example.org")
