@@ -1,6 +1,6 @@
 """Journey — issues that fill themselves: a recurring channel's issue, the welcome mail, deadline reminders.
 
-A channel that recurs weekly from a minute ago is due at once: the recurring task (run as its schedule runs
+A channel that recurs weekly from now is due at once: the recurring task (run as its schedule runs
 it) makes the issue of that date and, the channel needing no approval, schedules its sending; the site's
 qcluster sends it, the reader opens "Im Browser ansehen" and finds it in the channel's public archive.
 A sign-up confirmed in the browser brings the welcome mail. A reader who asked for reminders gets one for
