@@ -14,17 +14,15 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
-CONTENT_MODELS = [
-    "lighthousestorypage",
-    "mintofferpage",
-    "innovationmilestonepage",
-    "internalnewspage",
-]
+from page_types.search.families import families
 
 
 def content_page_types() -> models.Q:
-    """Limit the rule's page types to the content families (subclasses of ContentPage)."""
-    return models.Q(app_label="page_types", model__in=CONTENT_MODELS)
+    """Limit the rule's page types to the content families (the concrete subclasses of ContentPage)."""
+    query = models.Q(pk__in=[])
+    for model in families().values():
+        query |= models.Q(app_label=model._meta.app_label, model=model._meta.model_name)
+    return query
 
 
 class Channel(index.Indexed, ClusterableModel):
