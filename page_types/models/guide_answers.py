@@ -26,7 +26,7 @@ CONTACT_POINTS = 6
 OFFERS = 6
 STORIES = 3
 # Municipalities whose centres lie this close count as "nearby" for offers and stories.
-NEARBY_KM = 12.0
+NEARBY_KM = 10.0
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ index's and the content API's ``language``, ``topic`` and ``municipality`` filte
 channel rule that selects them like every family."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 
 from campaigns.models import Channel
@@ -189,8 +190,6 @@ def test_the_api_detail_has_languages_contact_and_coordinates(client, contacts):
 
 
 def test_the_channel_rule_offers_and_selects_contact_points_like_every_family(contacts):
-    from django.contrib.contenttypes.models import ContentType
-
     content_type = ContentType.objects.get_for_model(ContactPointPage)
     assert ContentType.objects.filter(content_page_types(), pk=content_type.pk).exists()
     channel = Channel.objects.create(name="Ankommen", slug="ankommen")
