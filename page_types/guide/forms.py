@@ -7,12 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from page_types.forms import SlugChoiceField
 from page_types.taxonomy import Language, Municipality
 
+NO = frozenset({"", "0", "false", "False"})
+
 
 class FlagInput(forms.CheckboxInput):
-    """A checkbox sending ``1``; the value is passed on as given, so that ``kinder=0`` means no."""
+    """A checkbox sending ``1``; the value is passed on as given, so that ``kinder=0`` means no (and is shown
+    unticked)."""
 
     def __init__(self) -> None:
-        super().__init__(attrs={"value": "1"})
+        super().__init__(attrs={"value": "1"}, check_test=lambda value: value not in (None, False, *NO))
 
     def value_from_datadict(self, data, files, name):
         return data.get(name)

@@ -143,8 +143,10 @@ def test_a_family_with_children_gets_upcoming_offers_for_their_grades_nearby(cli
     response = ask(client, guide, profil="familie", kommune="asperg", kinder="1")
     assert section(response, "mint-angebote") == ["Roboter bauen"]
     assert section(response, "anlaufstellen") == ["Familienzentrum Asperg"]
-    # ``kinder=0`` is a no.
-    assert section(ask(client, guide, profil="familie", kommune="asperg", kinder="0"), "mint-angebote") == []
+    # ``kinder=0`` is a no, and the box shows it unticked.
+    response = ask(client, guide, profil="familie", kommune="asperg", kinder="0")
+    assert section(response, "mint-angebote") == []
+    assert not soup(response).select_one("input[name=kinder]").has_attr("checked")
 
 
 def test_without_own_stories_the_neighbours_stories_are_shown_and_named_so(client, guide):
