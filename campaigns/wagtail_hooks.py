@@ -19,6 +19,8 @@ from campaigns.admin.sending_status_view import may_see, sending_status_page
 from campaigns.admin.subscriber_viewset import SubscriberViewSet
 from campaigns.admin.suppression_viewset import SuppressionViewSet
 from campaigns.feeds.outreach import page_outreach
+from campaigns.subscriptions.guide_channels import guide_channels
+from page_types.guide.channels import CHANNELS_HOOK
 
 
 class CampaignsGroup(SnippetViewSetGroup):
@@ -40,6 +42,8 @@ register_snippet(CampaignsGroup)
 
 # Content pages ask for what outreach offers their readers (newsletter, calendar) by this hook.
 hooks.register("page_types_outreach", page_outreach)
+# The settlement guide asks which newsletters to recommend by this hook.
+hooks.register(CHANNELS_HOOK, guide_channels)
 
 
 class SendingStatusMenuItem(MenuItem):

@@ -10,7 +10,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from page_types.eras import Era
-from page_types.taxonomy import GradeBand, MintSubject, Municipality, Topic
+from page_types.taxonomy import GradeBand, Language, MintSubject, Municipality, Topic
 
 # The query parameter of the result page number.
 PAGE_PARAMETER = "seite"
@@ -21,6 +21,7 @@ TERM_KINDS = {
     "municipality": "municipalities",
     "subject": "subjects",
     "grade_band": "grade_bands",
+    "language": "languages",
 }
 
 
@@ -130,3 +131,9 @@ class HistoryFilterForm(ContentFilterForm):
             first, last = Era.bounds(era)
             pages = pages.filter(year__gte=first, year__lte=last)
         return pages
+
+
+class ContactPointFilterForm(ContentFilterForm):
+    """Contact points are also filtered by a language they speak."""
+
+    language = SlugChoiceField(Language.objects.all(), label=_("Sprache"), empty_label=_("Alle Sprachen"))

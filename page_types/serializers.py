@@ -18,7 +18,7 @@ from wagtail.api.rich_text import APIRichText
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
 
-from page_types.json_schemas import STRING, Schema, block_schema, choice, nullable, ref
+from page_types.json_schemas import STRING, Schema, block_schema, choice, closed, nullable, ref
 from page_types.references import (
     ApiReferences,
     image_focal_point,
@@ -183,6 +183,25 @@ class OccurrencesField(Field):
 
     def json_schema(self, model: type[Model], name: str) -> Schema:
         return {"type": "array", "items": ref("Occurrence")}
+
+
+class CoordinatesField(Field):
+    """Where a place lies, and whether the coordinates are its address's or its municipality's centre."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, coordinates) -> dict[str, Any]:
+        return {
+            "latitude": coordinates.latitude,
+            "longitude": coordinates.longitude,
+            "source": coordinates.source,
+        }
+
+    def json_schema(self, model: type[Model], name: str) -> Schema:
+        number = {"type": "number"}
+        source = {"type": "string", "enum": ["address", "municipality"]}
+        return nullable(closed({"latitude": number, "longitude": number, "source": source}))
 
 
 class StreamBlocksField(Field):

@@ -5,6 +5,7 @@ without a deployment; every term has a stable ``slug`` because API clients, feed
 to terms by slug, never by id.
 """
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -161,3 +162,22 @@ class GradeBand(TaxonomyTerm):
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("Klassenstufe")
         verbose_name_plural = _("Klassenstufen")
+
+
+class Language(TaxonomyTerm):
+    """A language a contact point speaks: its ISO 639-1 code as the slug and its own name ("Türkçe").
+
+    Readers look for help in their own language, so every language is named in itself, not in German; the
+    code goes into the ``lang`` attribute wherever the name is shown.
+    """
+
+    slug = models.SlugField(
+        _("ISO-639-1-Code"),
+        max_length=2,
+        unique=True,
+        validators=[RegexValidator(r"^[a-z]{2}$", _("Zwei Kleinbuchstaben nach ISO 639-1, z. B. „tr“."))],
+    )
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("Sprache")
+        verbose_name_plural = _("Sprachen")

@@ -16,6 +16,38 @@ TOPICS: list[tuple[str, list[str]]] = [
     ("Image", ["Identität", "Außenkommunikation", "Innenkommunikation"]),
 ]
 
+# What contact points for newcomers help with: sub-topics of "Mensch" (where welcome culture belongs).
+CONTACT_TOPICS_PARENT = "Mensch"
+CONTACT_TOPICS = ["Arbeit", "Anerkennung von Abschlüssen", "Sprache", "Wohnen", "Familie"]
+
+# The languages contact points most often speak in the district: ISO 639-1 code and the language's own name.
+LANGUAGES = [
+    ("de", "Deutsch"),
+    ("en", "English"),
+    ("fr", "Français"),
+    ("es", "Español"),
+    ("it", "Italiano"),
+    ("pt", "Português"),
+    ("pl", "Polski"),
+    ("ro", "Română"),
+    ("hr", "Hrvatski"),
+    ("sr", "Српски"),
+    ("bs", "Bosanski"),
+    ("sq", "Shqip"),
+    ("el", "Ελληνικά"),
+    ("tr", "Türkçe"),
+    ("ru", "Русский"),
+    ("uk", "Українська"),
+    ("ar", "العربية"),
+    ("fa", "فارسی"),
+    ("ps", "پښتو"),
+    ("ku", "Kurdî"),
+    ("ti", "ትግርኛ"),
+    ("vi", "Tiếng Việt"),
+    ("zh", "中文"),
+    ("hi", "हिन्दी"),
+]
+
 MINT_SUBJECTS = ["Mathematik", "Informatik", "Naturwissenschaften", "Technik"]
 
 GRADE_BANDS = [

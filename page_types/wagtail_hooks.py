@@ -11,7 +11,16 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from page_types.models import GradeBand, MintOfferPage, MintSubject, Municipality, Organisation, Topic
+from page_types.models import (
+    GradeBand,
+    GuideProfile,
+    Language,
+    MintOfferPage,
+    MintSubject,
+    Municipality,
+    Organisation,
+    Topic,
+)
 from page_types.snippets import SnippetViewSet
 from page_types.webhooks.viewsets import WebhookEndpointViewSet
 
@@ -55,6 +64,19 @@ class GradeBandViewSet(TermViewSet):
     icon = "user"
 
 
+class LanguageViewSet(TermViewSet):
+    model = Language
+    icon = "globe"
+
+
+class GuideProfileViewSet(TermViewSet):
+    """The settlement guide's profiles, beside the vocabulary they are made of."""
+
+    model = GuideProfile
+    icon = "help"
+    list_display = ["name", "slug", "sort_order"]
+
+
 class VocabularyGroup(SnippetViewSetGroup):
     menu_label = _("Vokabular")
     menu_icon = "tag"
@@ -65,6 +87,8 @@ class VocabularyGroup(SnippetViewSetGroup):
         OrganisationViewSet,
         MintSubjectViewSet,
         GradeBandViewSet,
+        LanguageViewSet,
+        GuideProfileViewSet,
     )
 
 

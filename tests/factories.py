@@ -16,12 +16,15 @@ from wagtail.models import Page, Site
 from wagtail.users.models import UserProfile
 
 from page_types.models import (
+    ContactPointIndexPage,
+    ContactPointPage,
     GradeBand,
     HomePage,
     InnovationHistoryPage,
     InnovationMilestonePage,
     InternalNewsIndexPage,
     InternalNewsPage,
+    Language,
     LighthouseIndexPage,
     LighthouseStoryPage,
     MintIndexPage,
@@ -73,7 +76,7 @@ def _publish(
     page.municipalities.set(Municipality.objects.filter(slug__in=municipalities))
     page.reach = reach
     for name, slugs in relations.items():
-        related_model = {"subjects": MintSubject, "grade_bands": GradeBand}[name]
+        related_model = {"subjects": MintSubject, "grade_bands": GradeBand, "languages": Language}[name]
         getattr(page, name).set(related_model.objects.filter(slug__in=slugs))
     page.save_revision().publish()
     page.refresh_from_db()
@@ -119,6 +122,32 @@ def make_milestone(parent: Page, title: str = "Erste Fabrik", year: int = 1900, 
 def make_news(parent: Page, title: str = "Neues aus der Wirtschaft", **facets) -> InternalNewsPage:
     page = InternalNewsPage(title=title, teaser=f"Teaser: {title}", body=[("paragraph", "<p>Text.</p>")])
     return _publish(parent, page, **facets)
+
+
+def make_contact_index(home: Page) -> ContactPointIndexPage:
+    """The published "Anlaufstellen" index below ``home`` (not part of ``make_site``)."""
+    index = home.add_child(instance=ContactPointIndexPage(title="Anlaufstellen", slug="anlaufstellen"))
+    index.save_revision().publish()
+    return index
+
+
+def make_contact_point(
+    parent: Page,
+    title: str = "Welcome Center",
+    *,
+    languages=("de",),
+    municipalities=("ludwigsburg",),
+    **facets,
+) -> ContactPointPage:
+    page = ContactPointPage(
+        title=title,
+        teaser=f"Teaser: {title}",
+        street_address="Hindenburgstraße 40, 71638 Ludwigsburg",
+        opening_hours="Mo–Do 9–12 Uhr",
+        phone="07141 000-1000",
+        email="info@anlaufstelle.example.org",
+    )
+    return _publish(parent, page, languages=languages, municipalities=municipalities, **facets)
 
 
 def make_admin(language: str, username: str = "editor"):

@@ -17,22 +17,18 @@ from wagtail.search import index
 
 from campaigns.channel_form import ChannelForm, RecurrencePanel
 from campaigns.recurrence import validate_recurrence
-
-CONTENT_MODELS = [
-    "lighthousestorypage",
-    "mintofferpage",
-    "innovationmilestonepage",
-    "internalnewspage",
-]
-
+from page_types.search.families import families
 
 #: The welcome mail's subject until an editor words it otherwise; ``{kanal}`` stands for the channel's name.
 DEFAULT_WELCOME_SUBJECT = gettext_noop("Willkommen bei „{kanal}“")
 
 
 def content_page_types() -> models.Q:
-    """Limit the rule's page types to the content families (subclasses of ContentPage)."""
-    return models.Q(app_label="page_types", model__in=CONTENT_MODELS)
+    """Limit the rule's page types to the content families (the concrete subclasses of ContentPage)."""
+    query = models.Q(pk__in=[])
+    for model in families().values():
+        query |= models.Q(app_label=model._meta.app_label, model=model._meta.model_name)
+    return query
 
 
 class Channel(index.Indexed, ClusterableModel):

@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db.models import Q, QuerySet
+from django.http import QueryDict
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -234,6 +235,21 @@ class SignupForm(FacetsForm):
         },
     )
     consent_version = ConsentVersionField()
+
+    # What a link may fill in (the settlement guide's "subscribe" links); never the address or the consent.
+    PREFILLED = ("channels", "municipality", "language")
+
+    @classmethod
+    def prefill(cls, query: QueryDict) -> dict:
+        """The form's initial values from a link's query string; values that fit no choice show nothing."""
+        initial = {}
+        for name in cls.PREFILLED:
+            values = [value for value in query.getlist(name)[:MAX_CHOICES] if is_slug(value)]
+            if values:
+                multiple = isinstance(cls.base_fields[name], forms.ModelMultipleChoiceField)
+                initial[name] = values if multiple else values[0]
+        return initial
+
     # Asked of pupils (GDPR Art. 8: under 16 a parent or guardian must agree as well).
     at_least_16 = forms.NullBooleanField(
         label=_("Sind Sie mindestens 16 Jahre alt?"),

@@ -83,7 +83,7 @@ def _signup_page(request: HttpRequest, form: SignupForm, status: int = 200) -> H
 def signup(request: HttpRequest) -> HttpResponse:
     """The sign-up form; every accepted request ends on the same thank-you page."""
     if request.method != "POST":
-        return _signup_page(request, SignupForm())
+        return _signup_page(request, SignupForm(initial=SignupForm.prefill(request.GET)))
     if not ratelimit.allow(request):
         return rate_limited(request)
     form = SignupForm(request.POST)

@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 
 from campaigns.models import Campaign, Channel, ConsentEvent, Subscriber, Subscription
 from cms.demo.campaigns import load_campaigns
+from cms.demo.contacts import load_guide_profiles
 from cms.demo.context import DemoContext
 from cms.demo.images import ImageLibrary
 from cms.demo.organisations import load_organisations
@@ -20,6 +21,8 @@ from cms.demo.outreach import load_channels, load_outreach
 from cms.demo.pages import load_content_pages
 from cms.demo.site import build_site
 from page_types.models import (
+    ContactPointPage,
+    GuideProfile,
     InnovationMilestonePage,
     InternalNewsPage,
     LighthouseStoryPage,
@@ -41,6 +44,7 @@ STEPS = (
     DemoStep("Seitenbaum", build_site),
     DemoStep("Organisationen", load_organisations),
     DemoStep("Inhaltsseiten", load_content_pages),
+    DemoStep("Wegweiser-Profile", load_guide_profiles),
     DemoStep("Newsletter", load_outreach),
     DemoStep("Newsletter-Ausgaben", load_campaigns),
 )
@@ -66,6 +70,8 @@ def demo_totals() -> list[tuple[str, int]]:
         ("MINT-Angebote", MintOfferPage.objects.live().count()),
         ("Meilensteine", InnovationMilestonePage.objects.live().count()),
         ("Nachrichten", InternalNewsPage.objects.live().count()),
+        ("Anlaufstellen", ContactPointPage.objects.live().count()),
+        ("Wegweiser-Profile", GuideProfile.objects.count()),
         ("Textseiten", StandardPage.objects.live().count()),
         ("Organisationen", Organisation.objects.count()),
         ("Bilder", get_image_model().objects.count()),

@@ -9,6 +9,7 @@ from functools import partial
 
 from wagtail.models import Page
 
+from cms.demo.contacts import CONTACTS
 from cms.demo.context import DemoContext
 from cms.demo.milestones import MILESTONES
 from cms.demo.news import NEWS
@@ -16,7 +17,13 @@ from cms.demo.offers import OFFERS
 from cms.demo.stories import STORIES
 
 # The content families: the key of their index page in ``DemoContext.pages`` and their specifications.
-FAMILIES = (("lighthouse", STORIES), ("mint", OFFERS), ("history", MILESTONES), ("news", NEWS))
+FAMILIES = (
+    ("lighthouse", STORIES),
+    ("mint", OFFERS),
+    ("history", MILESTONES),
+    ("news", NEWS),
+    ("contacts", CONTACTS),
+)
 
 
 def publish(page: Page) -> Page:
@@ -39,7 +46,8 @@ def ensure_child(parent: Page, slug: str, build: Callable[[], Page]) -> tuple[Pa
 
 
 def load_content_pages(ctx: DemoContext) -> int:
-    """Add the stories, offers, milestones and news below their index pages; return how many were new."""
+    """Add the stories, offers, milestones, news and contact points below their index pages; return how many
+    were new."""
     created = 0
     for index_key, specs in FAMILIES:
         for spec in specs:

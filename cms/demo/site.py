@@ -17,12 +17,14 @@ from cms.demo.context import DemoContext
 from cms.demo.legal import DATENSCHUTZ, IMPRESSUM
 from cms.demo.pages import ensure_child
 from page_types.models import (
+    ContactPointIndexPage,
     HomePage,
     InnovationHistoryPage,
     InternalNewsIndexPage,
     LighthouseIndexPage,
     ListingIndexPage,
     MintIndexPage,
+    SettlementGuidePage,
     StandardPage,
 )
 
@@ -40,7 +42,7 @@ class IndexSpec:
     """An index page; ``key`` names it in ``DemoContext.pages``."""
 
     key: str
-    model: type[ListingIndexPage]
+    model: type[ListingIndexPage | SettlementGuidePage]
     slug: str
     title: str
     intro: str
@@ -76,6 +78,22 @@ INDEXES = (
         "Nachrichten",
         "<p>Was die Wirtschaft für den Landkreis und seine Kommunen bedeutet – Nachrichten, Erklärstücke "
         "und Interviews.</p>",
+    ),
+    IndexSpec(
+        "contacts",
+        ContactPointIndexPage,
+        "anlaufstellen",
+        "Anlaufstellen",
+        "<p>Wer hilft beim Ankommen? Beratung zu Arbeit, Anerkennung von Abschlüssen, Sprache, Wohnen und "
+        "Familie – in vielen Sprachen. Die Einträge dieser Demo sind erfunden.</p>",
+    ),
+    IndexSpec(
+        "guide",
+        SettlementGuidePage,
+        "wegweiser",
+        "Wegweiser",
+        "<p>Was bietet mir der Landkreis Ludwigsburg, wenn ich hierherziehe? Wählen Sie, als wer Sie kommen "
+        "und wo Sie wohnen möchten – der Wegweiser zeigt Anlaufstellen, Angebote und Newsletter.</p>",
     ),
 )
 

@@ -125,6 +125,9 @@ def parameter_schema(field: forms.Field) -> Schema:
         return schema
     if isinstance(field, forms.DateField):
         return {"type": "string", "format": "date"}
+    if isinstance(field, forms.EmailField | forms.URLField):
+        schema = {"type": "string", "format": "email" if isinstance(field, forms.EmailField) else "uri"}
+        return {**schema, **({"maxLength": field.max_length} if field.max_length else {})}
     if isinstance(field, forms.CharField):
         return {"type": "string", **({"maxLength": field.max_length} if field.max_length else {})}
     raise TypeError(f"No schema for the parameter field {type(field).__name__}.")

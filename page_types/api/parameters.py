@@ -28,9 +28,11 @@ from page_types.api.errors import ParameterError, fields_message
 from page_types.eras import Era
 from page_types.forms import TERM_KINDS
 from page_types.models import (
+    ContactPointPage,
     ContentPage,
     GradeBand,
     InnovationMilestonePage,
+    Language,
     MintOfferPage,
     MintSubject,
     Municipality,
@@ -358,6 +360,7 @@ FILTER_MODELS: dict[str, type[Page]] = {
     "grade_band": MintOfferPage,
     "upcoming": MintOfferPage,
     "era": InnovationMilestonePage,
+    "language": ContactPointPage,
 }
 
 
@@ -430,6 +433,7 @@ class PageQuery(SiteQuery, ObjectQuery):
     )
     subject = SlugsField(MintSubject, help_text="MINT-Angebote für eines dieser Fächer.")
     grade_band = SlugsField(GradeBand, help_text="MINT-Angebote für eine dieser Zielgruppen.")
+    language = SlugsField(Language, help_text="Anlaufstellen, die eine dieser Sprachen sprechen (ISO 639-1).")
     era = forms.ChoiceField(required=False, choices=Era.choices, help_text="Meilensteine dieser Epoche.")
     upcoming = StrictBooleanField(
         required=False,

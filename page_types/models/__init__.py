@@ -2,6 +2,8 @@
 
 from page_types.eras import Era
 from page_types.models.base import ContentPage, ListingIndexPage
+from page_types.models.contacts import ContactPointIndexPage, ContactPointPage
+from page_types.models.guide import GuideProfile, SettlementGuidePage
 from page_types.models.history import InnovationHistoryPage, InnovationMilestonePage
 from page_types.models.home import HomePage, StandardPage
 from page_types.models.lighthouse import LighthouseIndexPage, LighthouseStoryPage, Sector
@@ -15,19 +17,23 @@ from page_types.models.mint import (
 from page_types.models.news import InternalNewsIndexPage, InternalNewsPage, NewsKind
 from page_types.models.webhooks import WebhookDelivery, WebhookEndpoint
 from page_types.reach import Reach
-from page_types.taxonomy import GradeBand, MintSubject, Municipality, Organisation, Topic
+from page_types.taxonomy import GradeBand, Language, MintSubject, Municipality, Organisation, Topic
 from page_types.versions import ContentVersion
 
 __all__ = [
+    "ContactPointIndexPage",
+    "ContactPointPage",
     "ContentPage",
     "ContentVersion",
     "Era",
     "GradeBand",
+    "GuideProfile",
     "HomePage",
     "InnovationHistoryPage",
     "InnovationMilestonePage",
     "InternalNewsIndexPage",
     "InternalNewsPage",
+    "Language",
     "LighthouseIndexPage",
     "LighthouseStoryPage",
     "ListingIndexPage",
@@ -42,6 +48,7 @@ __all__ = [
     "Reach",
     "Organisation",
     "Sector",
+    "SettlementGuidePage",
     "StandardPage",
     "Topic",
     "WebhookDelivery",

@@ -29,6 +29,8 @@ class HomePage(HeadlessPreviewable, Page):
         "page_types.MintIndexPage",
         "page_types.InnovationHistoryPage",
         "page_types.InternalNewsIndexPage",
+        "page_types.ContactPointIndexPage",
+        "page_types.SettlementGuidePage",
         "page_types.StandardPage",
     ]
 

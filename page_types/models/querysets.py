@@ -3,10 +3,10 @@
 ``ContentPageQuerySet.matching`` is the rule of "which pages fit these terms": a topic includes its
 sub-topics, a municipality includes the pages for the whole district, and subjects and grade bands narrow
 the MINT offers only — other families pass them, since a news item about the district is for the
-Informatik class too. ``reaching`` is the one rule of a page's *reach*: a page meant only for the
-municipalities it names reaches nobody else — not in a listing filtered by another municipality, a feed or
-a newsletter. ``upcoming`` says which offers are still worth showing, ``by_next_occurrence`` puts the soonest
-first.
+Informatik class too; languages likewise narrow the contact points only. ``reaching`` is the one rule of a
+page's *reach*: a page meant only for the municipalities it names reaches nobody else — not in a listing
+filtered by another municipality, a feed or a newsletter. ``upcoming`` says which offers are still worth
+showing, ``by_next_occurrence`` puts the soonest first.
 """
 
 from collections.abc import Iterable
@@ -21,7 +21,7 @@ from wagtail.query import PageQuerySet
 
 from page_types.reach import Reach
 from page_types.renditions import LISTING_RENDITION
-from page_types.taxonomy import GradeBand, MintSubject, Municipality, Topic
+from page_types.taxonomy import GradeBand, Language, MintSubject, Municipality, Topic
 
 
 def topic_ids(topics: Iterable[Topic]) -> set[int]:
@@ -46,6 +46,7 @@ class ContentPageQuerySet(PageQuerySet):
         municipalities: Iterable[Municipality] = (),
         subjects: Iterable[MintSubject] = (),
         grade_bands: Iterable[GradeBand] = (),
+        languages: Iterable[Language] = (),
     ) -> Self:
         """Pages that fit every given kind of term (any term of a kind); an empty kind does not narrow."""
         pages = self
@@ -57,21 +58,22 @@ class ContentPageQuerySet(PageQuerySet):
             tagged = self.model.municipalities.through.objects.filter(contentpage_id=OuterRef("pk"))
             wanted = tagged.filter(municipality_id__in=[m.pk for m in municipalities])
             pages = pages.filter(Exists(wanted) | ~Exists(tagged)).reaching(municipalities)
-        offer = apps.get_model("page_types", "MintOfferPage")
-        for relation, column, terms in (
-            ("subjects", "mintsubject_id", list(subjects)),
-            ("grade_bands", "gradeband_id", list(grade_bands)),
+        for model_name, relation, column, terms in (
+            ("MintOfferPage", "subjects", "mintsubject_id", list(subjects)),
+            ("MintOfferPage", "grade_bands", "gradeband_id", list(grade_bands)),
+            ("ContactPointPage", "languages", "language_id", list(languages)),
         ):
             if terms:
-                through = getattr(offer, relation).through.objects
+                family = apps.get_model("page_types", model_name)
+                through = getattr(family, relation).through.objects
                 wanted = through.filter(
-                    mintofferpage_id=OuterRef("pk"), **{f"{column}__in": [t.pk for t in terms]}
+                    **{f"{model_name.lower()}_id": OuterRef("pk"), f"{column}__in": [t.pk for t in terms]}
                 )
-                if issubclass(self.model, offer):
+                if issubclass(self.model, family):
                     pages = pages.filter(Exists(wanted))
                 else:
-                    is_offer = offer.objects.filter(pk=OuterRef("pk"))
-                    pages = pages.filter(~Exists(is_offer) | Exists(wanted))
+                    is_family = family.objects.filter(pk=OuterRef("pk"))
+                    pages = pages.filter(~Exists(is_family) | Exists(wanted))
         return pages
 
     def reaching(self, municipalities: Iterable[Municipality]) -> Self:

@@ -23,9 +23,11 @@ from campaigns.models.consent import CHANNELS_PLACEHOLDER
 from campaigns.recurrence import local, upcoming
 from campaigns.selection import select_content
 from page_types.models import (
+    ContactPointPage,
     ContentPage,
     Era,
     GradeBand,
+    GuideProfile,
     HomePage,
     InnovationMilestonePage,
     InternalNewsPage,
@@ -302,3 +304,22 @@ def test_the_holiday_camp_reads_as_one_range_of_days(demo, db):
     camp = MintOfferPage.objects.get(slug="technikcamp-solarboote")
     [week] = camp.upcoming_date_ranges()
     assert week.days == 5
+
+
+def test_contact_points_across_the_district_are_marked_as_demo_and_the_guide_answers(demo, db, client):
+    contact_points = ContactPointPage.objects.live().prefetch_related("municipalities", "languages")
+    assert contact_points.count() >= 8
+    assert all(page.title.endswith("(Demo)") for page in contact_points)
+    assert len({m.slug for page in contact_points for m in page.municipalities.all()}) >= 8
+    assert {"ar", "uk", "tr"} <= {
+        language.slug for page in contact_points for language in page.languages.all()
+    }
+    profiles = set(GuideProfile.objects.values_list("slug", flat=True))
+    assert profiles == {"fachkraft", "ausbildung-studium", "familie", "unternehmen-gruendung"}
+    for query in (
+        "profil=fachkraft&kommune=asperg&sprache=en",
+        "profil=familie&kommune=marbach-am-neckar&kinder=1",
+    ):
+        response = client.get(f"/wegweiser/?{query}", HTTP_HOST="127.0.0.1:8000")
+        assert response.status_code == 200, query
+        assert "(Demo)" in response.text and "/newsletter/?channels=" in response.text

@@ -20,6 +20,8 @@ from wagtail.models import Page
 
 from cms.wsgi import application
 from page_types.api.openapi import page_models, type_name
+from page_types.models import SettlementGuidePage
+from tests.factories import make_contact_index, make_contact_point
 from tests.fuzzing import bounded
 from tests.page_types.api.conftest import get_json
 
@@ -83,6 +85,8 @@ def valid_value(parameter: dict, page_type: str | None, page: Page) -> str:
         return str(page.pk) if name in ("id", "ancestor_of") else str(max(schema.get("minimum", 1), 1))
     if schema.get("format") == "date":
         return "2024-12-31"
+    if schema.get("format") in ("email", "uri"):
+        return {"email": "info@example.org", "uri": "https://example.org/"}[schema["format"]]
     return "x"
 
 
@@ -219,6 +223,10 @@ def test_every_undocumented_parameter_is_refused(client, content, document):
 
 
 def test_real_responses_match_their_schemas(client, content, document):
+    contacts = make_contact_index(content["home"])
+    make_contact_point(contacts, languages=("de", "uk"))
+    make_contact_point(contacts, "Hotline", municipalities=())
+    content["home"].add_child(instance=SettlementGuidePage(title="Wegweiser", slug="wegweiser"))
     get_json(client, "/api/v2/")
     assert_valid(document, "/api/v2/", get_json(client, "/api/v2/")[1])
     queries = [f"type={type_name(model)}&fields=*" for model in page_models() if model is not Page]
