@@ -68,6 +68,7 @@ def channel_form(channel: Channel, user, **changes):
         "max_items": channel.max_items,
         "nearby_km": channel.nearby_km,
         "min_items": channel.min_items,
+        "welcome_subject": channel.welcome_subject,
         "recurrence": channel.recurrence,
         "requires_approval": "on",
         **changes,
