@@ -4,6 +4,8 @@ import pytest
 from wagtail.models import Page
 
 from page_types.models import (
+    ContactPointIndexPage,
+    ContactPointPage,
     ContentPage,
     HomePage,
     InnovationHistoryPage,
@@ -14,6 +16,7 @@ from page_types.models import (
     LighthouseStoryPage,
     MintIndexPage,
     MintOfferPage,
+    SettlementGuidePage,
     StandardPage,
 )
 
@@ -26,14 +29,22 @@ FAMILIES = [
 DETAIL_MODELS = [detail for _key, _index, detail in FAMILIES]
 
 
-def test_home_page_offers_the_four_indexes_and_text_pages():
+def test_home_page_offers_the_indexes_the_guide_and_text_pages():
     assert set(HomePage.allowed_subpage_models()) == {
         LighthouseIndexPage,
         MintIndexPage,
         InnovationHistoryPage,
         InternalNewsIndexPage,
+        ContactPointIndexPage,
+        SettlementGuidePage,
         StandardPage,
     }
+
+
+def test_contact_points_live_below_their_index_only():
+    assert ContactPointPage.allowed_parent_page_models() == [ContactPointIndexPage]
+    assert ContactPointIndexPage.allowed_subpage_models() == [ContactPointPage]
+    assert SettlementGuidePage.allowed_subpage_models() == []
 
 
 @pytest.mark.parametrize(("key", "index_model", "detail_model"), FAMILIES)

@@ -14,13 +14,13 @@ import pytest
 from tests.processes import django_json, kill_process_group, manage, production_env, start_qcluster
 from tests.smtp_sink import SmtpSink
 
+pytestmark = pytest.mark.once
+
 READERS = 80
 RECORD_EVERY = 5
 WORKERS = 2
 SETUP = f"""
 from campaigns.models import Campaign, Channel, Subscriber, Subscription
-
-pytestmark = pytest.mark.once
 channel = Channel.objects.create(name="Absturztest", slug="absturztest", requires_approval=False)
 for number in range({READERS}):
     subscriber = Subscriber.objects.create(email=f"leser{{number}}@example.org")
