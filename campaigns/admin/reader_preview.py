@@ -1,20 +1,24 @@
 """Preview "as a reader": the mail a reader with the chosen facets would get of a campaign, ranked and
 sectioned by the same function as the real mails (``campaigns.rendering.variants.ranking_for``).
 
-The facets are chosen in a GET form (nothing is stored); the mail is shown in a sandboxed frame, filled
-with sample personal values, as on the dispatch page.
+The facets are chosen in a GET form (nothing is stored), or a subscriber is named by address and their
+stored facets count; the mail is shown in a sandboxed frame as wide as a desktop or a phone shows it,
+filled with sample personal values, as on the dispatch page.
 """
 
+from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from campaigns.admin.campaign_views import PREVIEW_POLICY, require
-from campaigns.models import Campaign, Language
+from campaigns.addresses import normalise_email
+from campaigns.admin.campaign_views import PREVIEW_POLICY, PREVIEW_WIDTHS, require
+from campaigns.models import Campaign, Language, Subscriber
 from campaigns.rendering.campaign import CampaignRenderer
 from campaigns.rendering.personalise import Split, sample_personal
 from campaigns.rendering.ranking import Ranking, Reader
-from campaigns.rendering.variants import ranking_for
+from campaigns.rendering.variants import ranking_for, readers
 from campaigns.subscriptions.forms import FacetsForm
 from page_types.models import Topic
 from page_types.models.querysets import topic_ids
@@ -25,15 +29,34 @@ class ReaderForm(FacetsForm):
 
     name = None
     role = None
+    email = forms.EmailField(
+        label=gettext_lazy("Oder: E-Mail-Adresse einer Abonnentin oder eines Abonnenten"),
+        required=False,
+        help_text=gettext_lazy(
+            "Zeigt die Mail mit den gespeicherten Angaben dieser Person; die Felder oben zählen dann nicht."
+        ),
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # In the admin "Zielgruppen" are audience segments; grade bands are "Klassenstufen" there.
         self.fields["grade_bands"].label = _("Klassenstufen")
 
+    def clean_email(self) -> Subscriber | None:
+        address = self.cleaned_data["email"]
+        if not address:
+            return None
+        subscriber = Subscriber.objects.for_address(normalise_email(address)).first()
+        if subscriber is None:
+            raise forms.ValidationError(_("Unter dieser Adresse ist niemand eingetragen."))
+        return subscriber
+
     def reader(self) -> Reader:
-        """The reader these facets describe (call after ``is_valid()``); topics include their sub-topics."""
+        """The reader these facets describe (call after ``is_valid()``); topics include their sub-topics.
+        A named subscriber is read as the engine reads every recipient (``variants.readers``)."""
         data = self.cleaned_data
+        if data["email"]:
+            return readers(Subscriber.objects.filter(pk=data["email"].pk))[data["email"].pk]
         topics = Topic.objects.filter(pk__in=topic_ids(data["topics"]))
         return Reader(
             language=data["language"] or Language.GERMAN,
@@ -70,7 +93,19 @@ def reader_preview(request: HttpRequest, pk: int) -> HttpResponse:
             for page_id, group in zip(ranking.page_ids, ranking.groups, strict=True)
         ]
         context["query"] = request.GET.urlencode()
+        mobile = request.GET.get("ansicht") == "mobil"
+        context["width"] = PREVIEW_WIDTHS[1][1] if mobile else PREVIEW_WIDTHS[0][1]
+        context["views"] = [
+            (label, _views_query(request, value), mobile == (value == "mobil"))
+            for label, value in ((_("Desktop"), "desktop"), (_("Mobil"), "mobil"))
+        ]
     return render(request, "campaigns/admin/reader_preview.html", context)
+
+
+def _views_query(request: HttpRequest, view: str) -> str:
+    query = request.GET.copy()
+    query["ansicht"] = view
+    return query.urlencode()
 
 
 def reader_mail(request: HttpRequest, pk: int) -> HttpResponse:

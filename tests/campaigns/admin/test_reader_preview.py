@@ -30,3 +30,21 @@ def test_bad_facets_are_a_form_error_not_a_500(newsletter, manager, client):
     assert client.get(url + "?municipality=atlantis").status_code == 200
     mail = reverse("campaigns_campaign:reader_mail", args=[newsletter.campaign.pk])
     assert client.get(mail + "?mint_radius_km=7").status_code == 400
+
+
+def test_a_named_subscriber_is_previewed_with_their_stored_facets(newsletter, manager, client):
+    url = reverse("campaigns_campaign:reader_preview", args=[newsletter.campaign.pk])
+    page = client.get(url + "?email=Schueler@example.org&subjects=technik").content.decode()
+    # The pupil's stored facets (Mathematik, Klasse 5–7) rank, not the "technik" ticked in the form.
+    assert page.index("Passend zu Ihren Angaben</td><td>Mathe-Olympiade") < page.index(
+        "Weitere Angebote</td><td>Robotik-Workshop"
+    )
+    unknown = client.get(url + "?email=niemand@example.org").content.decode()
+    assert "Unter dieser Adresse ist niemand eingetragen." in unknown
+
+
+def test_the_mail_is_shown_as_wide_as_a_desktop_or_a_phone(newsletter, manager, client):
+    url = reverse("campaigns_campaign:reader_preview", args=[newsletter.campaign.pk])
+    assert 'width="640"' in client.get(url + "?language=de").content.decode()
+    mobile = client.get(url + "?language=de&ansicht=mobil").content.decode()
+    assert 'width="375"' in mobile and 'aria-current="true">Mobil</a>' in mobile
