@@ -46,7 +46,7 @@ result = made.campaign.subject
 """
     )
     mail = site.wait_for_mail(READER, lambda message: message.message["Subject"] == subject)
-    assert "Löten für Einsteiger" in text_of(mail)
+    assert "Löten für Einsteiger" in text_of(mail), text_of(mail)
     [web_version] = [link for link in links_in(mail, f"/newsletter/{CHANNEL}/") if "archiv" not in link]
     page.goto(web_version)
     page.get_by_text("Löten für Einsteiger").first.wait_for()

@@ -63,26 +63,27 @@ def create_issue(page, screenshots) -> None:
 
 
 def preview_two_variants(page, screenshots) -> int:
-    """Open the previews of the first two variants; both carry the new offer and the intro as formatted
-    text, and they differ (since the ranking work every reader gets up to the channel's cap of items, so
-    variants differ in which items, their order and sections, not only in their number). Returns the second
-    variant's position. Variants further down are not scrolled past: each preview loads when it comes into
-    view, and a hundred of them would queue ahead of the manager's next request."""
-    articles = page.locator("article")
-    headings = articles.locator("h3").all_inner_texts()
-    assert len(headings) >= 2, headings
+    """Open the first two variants; both previews carry the new offer and the intro as formatted text, and
+    they differ (since the ranking work every reader gets up to the channel's cap of items, so variants
+    differ in which items, their order and sections, not only in their number). Returns the second
+    variant's position. A variant is named by a reader it stands for, and its preview loads only when it
+    is opened, so the page costs the same with a hundred variants."""
+    variants = page.locator("details.variant")
+    assert variants.count() >= 2, variants.count()
+    assert page.locator("iframe[src]").count() == 0  # nothing loads before a variant is opened
     second = 1
     previews = []
     for index in (0, second):
-        article = articles.nth(index)
-        article.scroll_into_view_if_needed()
-        preview = article.frame_locator("iframe").first.locator("body")
+        variant = variants.nth(index)
+        assert "z. B." in variant.locator("summary").inner_text()
+        variant.locator("summary").click()
+        preview = variant.frame_locator("iframe").first.locator("body")
         preview.get_by_text(OFFER).first.wait_for()
         text = preview.inner_text()
         assert SUBJECT in text
         assert INTRO in text and "<p" not in text, text[:500]
         previews.append(text)
-        article.scroll_into_view_if_needed()
+        variant.scroll_into_view_if_needed()
         settle_scrolling(page)
         screenshots.take(page, f"variant {index + 1} preview")
     assert previews[0] != previews[1]
@@ -116,7 +117,7 @@ def send_test_mail(page, screenshots, site: LiveSite, variant: int) -> None:
 def send_and_watch(page, screenshots) -> int:
     """Send the issue and wait on the dispatch page until it reports "Versendet"; return the recipients.
 
-    The dispatch page only polls while the issue is "Wird versendet"; the worker takes the issue up a
+    The dispatch page polls from the click on ("Wird vorbereitet", then the progress); the worker takes the issue up a
     moment after the click, so the manager reloads until the progress appears, as a person would.
     """
     recipients = int(re.search(r"(\d+) in \d+ Variant", page.inner_text("main")).group(1))
@@ -131,7 +132,8 @@ def send_and_watch(page, screenshots) -> int:
         page.wait_for_timeout(1000)
         page.reload()
     status = page.locator("#campaign-status")
-    assert status.inner_text().startswith("Wird versendet"), status.inner_text()
+    # "Wird vorbereitet" until the worker has frozen the issue; the page polls and shows the sending.
+    status.filter(has_text=re.compile(r"^\s*(Wird vorbereitet|Wird versendet|Versendet)")).wait_for()
     screenshots.take(page, "progress")
     # From here on only the page's own polling can bring the news.
     status.filter(has_text=re.compile(r"^\s*Versendet")).wait_for(timeout=SEND_TIMEOUT_MS)
