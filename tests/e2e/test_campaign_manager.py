@@ -117,8 +117,8 @@ def send_test_mail(page, screenshots, site: LiveSite, variant: int) -> None:
 def send_and_watch(page, screenshots) -> int:
     """Send the issue and wait on the dispatch page until it reports "Versendet"; return the recipients.
 
-    The dispatch page polls from the click on ("Wird vorbereitet", then the progress); the worker takes the issue up a
-    moment after the click, so the manager reloads until the progress appears, as a person would.
+    The dispatch page polls from the click on ("Wird vorbereitet", then the progress); should the worker take
+    the issue up later than the page's first look, the manager reloads until the progress appears.
     """
     recipients = int(re.search(r"(\d+) in \d+ Variant", page.inner_text("main")).group(1))
     # The summary ranks every reader of the issue; under a full parallel test run that takes its time.
