@@ -14,8 +14,10 @@ from datetime import datetime
 from typing import Self
 
 from django.apps import apps
+from django.conf import settings
 from django.db.models import Exists, F, Min, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 from wagtail.query import PageQuerySet
 
@@ -33,6 +35,12 @@ def topic_ids(topics: Iterable[Topic]) -> set[int]:
 
 class ContentPageQuerySet(PageQuerySet):
     """Pages of the content families, with the facet filters every outlet shares."""
+
+    def originals(self) -> Self:
+        """The pages in the default locale: each piece of content once, whatever its translations
+        (``page_types.translations``)."""
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        return self.filter(locale__language_code=default)
 
     def with_listing_data(self) -> Self:
         """Prefetch what a teaser card shows, so a listing costs the same few queries for any length."""
