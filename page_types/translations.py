@@ -9,7 +9,14 @@ missing one falls back to the original, item by item.
 
 from collections.abc import Collection
 
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
+
+
+def default_language() -> str:
+    """The language of the default locale, in which content is written first (the originals')."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 def translation_ids(page_ids: Collection[int], language: str) -> dict[int, int]:

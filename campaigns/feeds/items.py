@@ -80,14 +80,19 @@ class FeedSource:
         return cls(channel, filters.filter(select_content(channel)), request, limit, filters.language())
 
     @property
+    def channel_text(self) -> tuple[str, str]:
+        """The channel's name and description in the feed's language, where an editor gave them."""
+        text = self.channel.text_in(self.language)
+        return (text.name, text.description) if text else (self.channel.name, self.channel.description)
+
+    @property
     def title(self) -> str:
-        return f"{self.channel.name} – {app_settings.feed_publisher()}"
+        return f"{self.channel_text[0]} – {app_settings.feed_publisher()}"
 
     @property
     def description(self) -> str:
-        return self.channel.description or str(
-            _("Neue Beiträge im Kanal „%(name)s“.") % {"name": self.channel.name}
-        )
+        name, description = self.channel_text
+        return description or str(_("Neue Beiträge im Kanal „%(name)s“.") % {"name": name})
 
     @property
     def feed_url(self) -> str:

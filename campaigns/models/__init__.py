@@ -2,7 +2,7 @@
 
 from campaigns.models.audiences import Audience
 from campaigns.models.campaigns import Campaign, CampaignPick, CampaignRemoval
-from campaigns.models.channels import Channel
+from campaigns.models.channels import Channel, ChannelText
 from campaigns.models.consent import ConsentEvent, ConsentText
 from campaigns.models.deliveries import Delivery, Variant
 from campaigns.models.pacing import SendPace
@@ -17,6 +17,7 @@ __all__ = [
     "CampaignPick",
     "CampaignRemoval",
     "Channel",
+    "ChannelText",
     "ConsentEvent",
     "ConsentText",
     "Delivery",

@@ -93,18 +93,23 @@ class CampaignRenderer:
         by_id = self.items_in(language)
         kept = [(by_id[pk], group) for pk, group in grouped if pk in by_id]
         items = [item for item, _group in kept]
-        content_language = app_settings.content_language()
+        content_lang = (
+            ""
+            if language == app_settings.content_language()
+            else format_html(' lang="{}"', app_settings.content_language())
+        )
+        channel_text = self.campaign.channel.text_in(language)
         with translation.override(language):
             context = {
                 **self._context,
-                # The document and its frame (greeting, headings, buttons, footer) are in the reader's
-                # language; what is written in another — the campaign's own texts, untranslated items —
-                # says so, for screen readers (WCAG 3.1.2).
+                # The document and its frame (greeting, headings, buttons, footer, the channel's name where
+                # an editor translated it) are in the reader's language; what is written in another — the
+                # campaign's own texts, untranslated items — says so, for screen readers (WCAG 3.1.2).
                 "language": language,
                 "direction": "rtl" if translation.get_language_bidi() else "ltr",
-                "content_lang": ""
-                if language == content_language
-                else format_html(' lang="{}"', content_language),
+                "content_lang": content_lang,
+                "channel_name": channel_text.name if channel_text else self.campaign.channel.name,
+                "channel_lang": "" if channel_text else content_lang,
                 "sections": sections(items, [str(Group(g).label) for _i, g in kept] if groups else None),
             }
             html, text = render_html(context), render_text(context)

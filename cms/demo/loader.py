@@ -19,6 +19,7 @@ from cms.demo.organisations import load_organisations
 from cms.demo.outreach import load_channels, load_outreach
 from cms.demo.pages import load_content_pages
 from cms.demo.site import build_site
+from cms.demo.translations import load_translations
 from page_types.models import (
     InnovationMilestonePage,
     InternalNewsPage,
@@ -42,6 +43,7 @@ STEPS = (
     DemoStep("Organisationen", load_organisations),
     DemoStep("Inhaltsseiten", load_content_pages),
     DemoStep("Newsletter", load_outreach),
+    DemoStep("Übersetzungen", load_translations),
     DemoStep("Newsletter-Ausgaben", load_campaigns),
 )
 

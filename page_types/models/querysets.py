@@ -14,16 +14,15 @@ from datetime import datetime
 from typing import Self
 
 from django.apps import apps
-from django.conf import settings
 from django.db.models import Exists, F, Min, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 from wagtail.query import PageQuerySet
 
 from page_types.reach import Reach
 from page_types.renditions import LISTING_RENDITION
 from page_types.taxonomy import GradeBand, MintSubject, Municipality, Topic
+from page_types.translations import default_language
 
 
 def topic_ids(topics: Iterable[Topic]) -> set[int]:
@@ -39,8 +38,7 @@ class ContentPageQuerySet(PageQuerySet):
     def originals(self) -> Self:
         """The pages in the default locale: each piece of content once, whatever its translations
         (``page_types.translations``)."""
-        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        return self.filter(locale__language_code=default)
+        return self.filter(locale__language_code=default_language())
 
     def with_listing_data(self) -> Self:
         """Prefetch what a teaser card shows, so a listing costs the same few queries for any length."""

@@ -3,6 +3,7 @@ so; the entry keeps its identity across languages; the German feed holds no tran
 
 import pytest
 
+from campaigns.models import ChannelText
 from tests.campaigns.feeding import item_ids, parse_feed, parse_json_feed
 from tests.factories import translate
 
@@ -43,3 +44,11 @@ def test_the_english_json_feed_names_the_language_of_untranslated_items(client, 
 
 def test_an_unknown_language_is_a_bad_request(client, translated):
     assert client.get(translated.url("alles", "rss", "?locale=xx")).status_code == 400
+
+
+def test_the_english_feed_names_the_channel_in_english_where_an_editor_translated_it(client, translated):
+    channel = translated.channels["alles"]
+    ChannelText.objects.create(channel=channel, language="en", name="Everything", description="All of it.")
+    feed = parse_feed(client.get(translated.url("alles", "rss", "?locale=en")))
+    assert feed.feed.title.startswith("Everything – ") and feed.feed.description == "All of it."
+    assert parse_feed(client.get(translated.url("alles", "rss"))).feed.title.startswith("Alles – ")

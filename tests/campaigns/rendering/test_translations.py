@@ -9,7 +9,7 @@ import pytest
 from mjml import mjml2html
 from wagtail.models import Locale
 
-from campaigns.models import Delivery, Subscriber, Variant
+from campaigns.models import ChannelText, Delivery, Subscriber, Variant
 from campaigns.rendering.campaign import CampaignRenderer
 from campaigns.rendering.content import campaign_page_ids
 from campaigns.sending import control, freeze
@@ -95,3 +95,12 @@ def test_a_further_language_renders_right_to_left_with_its_lang(newsletter, sett
     assert re.search(r'<html lang="ar" dir="rtl"', html)
     assert item_blocks(html)["ورشة الروبوتات"].startswith("<div>")
     assert item_blocks(html)["Mathe-Olympiade"].startswith('<div lang="de">')
+
+
+def test_the_channel_is_named_in_the_readers_language_where_an_editor_translated_it(translated):
+    html = render(translated, "en").html
+    assert '<span lang="de">Wirtschaft &amp; MINT</span>' in html
+    ChannelText.objects.create(channel=translated.channel, language="en", name="Economy & STEM")
+    html = render(translated, "en").html
+    assert "<span>Economy &amp; STEM</span>" in html and "subscribed to “Economy &amp; STEM”" in html
+    assert "<span>Wirtschaft &amp; MINT</span>" in render(translated, "de").html
