@@ -11,7 +11,7 @@ from collections.abc import Collection
 
 from django.conf import settings
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 
 def default_language() -> str:
@@ -36,3 +36,19 @@ def translation_ids(page_ids: Collection[int], language: str) -> dict[int, int]:
         .values_list("translation_key", "pk")
     )
     return {keys[key]: pk for key, pk in translations}
+
+
+def localized_versions(pages: Collection[Page]) -> dict[int, Page]:
+    """Each page's live translation into the active language, or the page itself, by page id — in at most
+    two queries for all of them (``Page.localized`` costs one or two per page)."""
+    versions = {page.pk: page for page in pages}
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False) or not pages:
+        return versions
+    try:
+        locale = Locale.get_active()
+    except (LookupError, Locale.DoesNotExist):
+        return versions
+    keys = {page.translation_key: page.pk for page in pages if page.locale_id != locale.pk}
+    for translation in Page.objects.live().filter(translation_key__in=keys, locale=locale):
+        versions[keys[translation.translation_key]] = translation
+    return versions

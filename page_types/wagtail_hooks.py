@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from page_types.models import GradeBand, MintOfferPage, MintSubject, Municipality, Organisation, Topic
+from page_types.rich_text import LocalizedPageLinkHandler
 from page_types.snippets import SnippetViewSet
 from page_types.webhooks.viewsets import WebhookEndpointViewSet
 
@@ -99,3 +100,8 @@ def warn_about_past_dates(request: HttpRequest, page: Page) -> None:
     if deadline and deadline < timezone.localdate():
         message = gettext("Der Anmeldeschluss %(date)s liegt in der Vergangenheit.")
         messages.warning(request, message % {"date": f"{deadline:%d.%m.%Y}"})
+
+
+@hooks.register("register_rich_text_features", order=1)  # after Wagtail's own "page" link type
+def localized_page_links(features) -> None:
+    features.register_link_type(LocalizedPageLinkHandler)

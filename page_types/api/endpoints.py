@@ -31,7 +31,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Collection, CollectionViewRestriction, Page, Site
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, Site
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from page_types import caching, serializers
@@ -335,7 +335,10 @@ class PagesEndpoint(ContentEndpoint, PagesAPIViewSet):
             return model.objects.none()
         if not hasattr(self, "_private_q"):  # the restrictions are read once per request
             self._private_q = Page.objects.private_q()
-        return model.objects.live().exclude(self._private_q).filter(site_trees(site.root_page))
+        if not hasattr(self, "_site_trees"):  # and the site's trees in every language
+            self._site_trees = site_trees(site.root_page)
+        pages = model.objects.live().exclude(self._private_q).filter(self._site_trees)
+        return pages.select_related("locale")  # meta.locale of every page
 
     def get_base_queryset(self) -> QuerySet:
         return self.visible_pages()
@@ -403,6 +406,8 @@ class PagePreviewEndpoint(PagesEndpoint):
         page = preview.as_page()
         if not page.pk:
             page.pk = 0  # a page never saved has no id; its detail URL must still be buildable
+        if not page.locale_id:
+            page.locale = Locale.get_default()  # nor a locale, which meta.locale names
         return page
 
 

@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Locale
 
-from tests.factories import make_site, make_story, translate
+from tests.factories import make_offer, make_site, make_story, translate
 
 
 @pytest.fixture
@@ -71,3 +71,11 @@ def test_a_further_language_is_configuration_and_arabic_is_written_right_to_left
     assert page.html["lang"] == "ar" and page.html["dir"] == "rtl"
     assert page.find("nav", class_="language-switcher").find("a", hreflang="de")["href"] == story.url
     assert soup_of(client, story.url).html["dir"] == "ltr"
+
+
+def test_links_in_a_translation_go_to_the_translations_of_the_pages_they_name(client, story):
+    offer = make_offer(story.get_parent().get_parent().get_children().get(slug="mint"), "Robotik-Workshop")
+    offer_en = translate(offer, title="Robotics workshop")
+    link = f'<p>Siehe <a linktype="page" id="{offer.pk}">das Angebot</a>.</p>'
+    english = translate(story, title="Bosch expands", body=[("paragraph", link)])
+    assert soup_of(client, english.url).find("a", string="das Angebot")["href"] == offer_en.url
