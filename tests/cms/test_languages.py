@@ -4,6 +4,7 @@ further language by configuration only."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
 from tests.factories import make_offer, make_site, make_story, translate
@@ -79,3 +80,9 @@ def test_links_in_a_translation_go_to_the_translations_of_the_pages_they_name(cl
     link = f'<p>Siehe <a linktype="page" id="{offer.pk}">das Angebot</a>.</p>'
     english = translate(story, title="Bosch expands", body=[("paragraph", link)])
     assert soup_of(client, english.url).find("a", string="das Angebot")["href"] == offer_en.url
+
+
+def test_wagtails_editors_may_translate_pages(db):
+    for name in ("Editors", "Moderators"):
+        group = Group.objects.get(name=name)
+        assert group.permissions.filter(codename="submit_translation").exists(), name
