@@ -12,6 +12,7 @@ another ``Host`` name cannot change them.
 import mimetypes
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from django.db.models import QuerySet
@@ -79,11 +80,12 @@ class FeedSource:
         """The channel's selection (``select_content``) narrowed by the reader's valid filters."""
         return cls(channel, filters.filter(select_content(channel)), request, limit, filters.language())
 
-    @property
+    @cached_property
     def channel_text(self) -> tuple[str, str]:
         """The channel's name and description in the feed's language, where an editor gave them."""
-        text = self.channel.text_in(self.language)
-        return (text.name, text.description) if text else (self.channel.name, self.channel.description)
+        if self.language != app_settings.content_language() and (text := self.channel.text_in(self.language)):
+            return text.name, text.description
+        return self.channel.name, self.channel.description
 
     @property
     def title(self) -> str:
