@@ -86,3 +86,14 @@ def test_wagtails_editors_may_translate_pages(db):
     for name in ("Editors", "Moderators"):
         group = Group.objects.get(name=name)
         assert group.permissions.filter(codename="submit_translation").exists(), name
+
+
+def test_the_search_under_a_language_prefix_finds_the_pages_in_that_language(client, story):
+    translate(story, title="Bosch expands", teaser="Bosch builds a new plant.")
+
+    def titles(path: str) -> list[str]:
+        hits = soup_of(client, path).select(".search-hit-title a")
+        return [" ".join(hit.get_text().split()) for hit in hits]
+
+    assert titles("/en/suche/?q=Bosch") == ["Bosch expands"]
+    assert titles("/suche/?q=Bosch") == ["Bosch baut aus"]
