@@ -287,3 +287,14 @@ def test_the_holiday_camp_reads_as_one_range_of_days(demo, db):
     camp = MintOfferPage.objects.get(slug="technikcamp-solarboote", locale__language_code="de")
     [week] = camp.upcoming_date_ranges()
     assert week.days == 5
+
+
+def test_three_offers_two_stories_and_the_mint_channel_speak_english(demo, db, client):
+    offers = MintOfferPage.objects.live().filter(locale__language_code="en")
+    assert offers.count() == 3
+    assert LighthouseStoryPage.objects.live().filter(locale__language_code="en").count() == 2
+    assert Channel.objects.get(slug="mint-update").text_in("en").name == "STEM update"
+    robotics = offers.get(slug="robotik-ag-maehroboter")
+    response = client.get(robotics.url, HTTP_HOST="127.0.0.1:8000")
+    assert response.status_code == 200 and '<html lang="en"' in response.text
+    assert robotics.url.startswith("/en/mint/") and "Robotics club" in response.text
