@@ -16,10 +16,15 @@ LEGAL_PAGE_SLUGS = ("impressum", "datenschutz")
 
 
 def _home(context) -> Page | None:
-    """The site's home page in the language being shown (its translation, where one exists)."""
+    """The site's home page in the language being shown (its translation, where one exists), looked up
+    once per request: navigation, breadcrumbs and footer all ask."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    return site.root_page.localized if site else None
+    if request is None:
+        return None
+    if not hasattr(request, "_localized_home"):
+        site = Site.find_for_request(request)
+        request._localized_home = site.root_page.localized if site else None
+    return request._localized_home
 
 
 @register.simple_tag(takes_context=True)
