@@ -18,13 +18,14 @@ def select_content(
     since: datetime | None = None,
     until: datetime | None = None,
 ) -> QuerySet[ContentPage]:
-    """Live, public content pages matching the channel's rule, newest first.
+    """Live, public content pages matching the channel's rule, newest first — the originals only: each
+    outlet shows their translations in its reader's language (``page_types.translations``).
 
     ``since``/``until`` bound the first publication time (``first_published_at``), which is what
     "new since the last campaign" means. The rule's terms are applied as every outlet applies them
     (``ContentPageQuerySet.matching``): subjects and grade bands restrict MINT offers only.
     """
-    pages = ContentPage.objects.live().public()
+    pages = ContentPage.objects.live().public().originals()
     page_type_ids = [ct.pk for ct in channel.page_types.all()]
     if page_type_ids:
         pages = pages.filter(content_type_id__in=page_type_ids)

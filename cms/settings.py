@@ -88,6 +88,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    # Editors translate a page from its page ("Übersetzen"); cms/locales.py keeps a locale per language.
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -199,7 +202,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
-WAGTAIL_I18N_ENABLED = False
+# Content in several languages: German is the default and has no URL prefix, every further language of
+# LANGUAGES is a content language with its prefix (/en/…). Adding one is a line here plus its translations.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # The admin's date fields in German notation, so that a typed "20.01.2027 14:00" is read, not replaced by
 # the current time; cms/formats/en lets English admin users submit the same notation. Slugs are ASCII.
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"

@@ -1,10 +1,11 @@
 """URL configuration: admin, APIs, newsletter pages, feeds, search, sitemap, and Wagtail's page tree last.
 
 The site's own views are named (``search``, ``sitemap``, ``robots_txt``), so that templates and the plugins
-reverse them and a language prefix can be put in front of them later.
+reverse them; the pages and the search carry the language prefix of a translation (``/en/…``).
 """
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -38,7 +39,6 @@ urlpatterns = [
     path("api/", api.urls),
     path("newsletter/", include("campaigns.subscriptions.urls")),
     path("feeds/", include("campaigns.feeds.urls")),
-    path("suche/", search, name="search"),
     # The installation's ESP webhooks (none for plain SMTP); campaigns.webhooks turns bounces and complaints
     # into suppressions.
     path("webhooks/anymail/", include("campaigns.webhooks.urls")),
@@ -47,4 +47,10 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# The pages and the search in each content language: German without a prefix (its addresses stay as they
+# were), the others under theirs (/en/…); Wagtail routes /en/… to the English translation of the home page.
+urlpatterns += i18n_patterns(
+    path("suche/", search, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

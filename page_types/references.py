@@ -183,7 +183,9 @@ class ApiReferences:
             self._images.update(dict.fromkeys(missing - self._images.keys()))
         if missing := self._page_ids - self._pages.keys():
             self._pages.update(
-                (page.pk, page) for page in Page.objects.live().public().filter(pk__in=missing)
+                # A page's URL depends on its locale (the language prefix of a translation).
+                (page.pk, page)
+                for page in Page.objects.live().public().filter(pk__in=missing).select_related("locale")
             )
             self._pages.update(dict.fromkeys(missing - self._pages.keys()))
         if self.rich_text_format == APIRichText.FORMAT_HTML:

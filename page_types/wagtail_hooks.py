@@ -21,6 +21,7 @@ from page_types.models import (
     Organisation,
     Topic,
 )
+from page_types.rich_text import LocalizedPageLinkHandler
 from page_types.snippets import SnippetViewSet
 from page_types.webhooks.viewsets import WebhookEndpointViewSet
 
@@ -123,3 +124,8 @@ def warn_about_past_dates(request: HttpRequest, page: Page) -> None:
     if deadline and deadline < timezone.localdate():
         message = gettext("Der Anmeldeschluss %(date)s liegt in der Vergangenheit.")
         messages.warning(request, message % {"date": f"{deadline:%d.%m.%Y}"})
+
+
+@hooks.register("register_rich_text_features", order=1)  # after Wagtail's own "page" link type
+def localized_page_links(features) -> None:
+    features.register_link_type(LocalizedPageLinkHandler)

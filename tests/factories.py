@@ -12,7 +12,7 @@ from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
 
 from page_types.models import (
@@ -148,6 +148,18 @@ def make_contact_point(
         email="info@anlaufstelle.example.org",
     )
     return _publish(parent, page, languages=languages, municipalities=municipalities, **facets)
+
+
+def translate(page: Page, language: str = "en", **fields) -> Page:
+    """The page's translation into ``language`` as an editor makes it ("Übersetzen"), with ``fields`` (title,
+    teaser …) changed and published; untranslated parents become aliases of theirs, as in the admin."""
+    locale = Locale.objects.get(language_code=language)
+    translation = page.specific.copy_for_translation(locale, copy_parents=True)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation
 
 
 def make_admin(language: str, username: str = "editor"):

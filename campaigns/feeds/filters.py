@@ -1,4 +1,5 @@
-"""The query parameters of a feed: ``topic``, ``municipality``, ``subject``, ``grade_band`` and ``limit``.
+"""The query parameters of a feed: ``topic``, ``municipality``, ``subject``, ``grade_band``, ``limit`` and
+``locale`` (the feed's language: each item in it where translated, else in the language it was written in).
 
 They are the MINT index page's filters (``page_types.forms``), so a school can subscribe its calendar to
 "Informatik, Klasse 8–10, Ludwigsburg" with the values it knows from the site. Unknown, repeated or invalid
@@ -10,6 +11,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from wagtail.coreutils import get_content_languages
 
 from campaigns import app_settings
 from page_types.forms import ContentFilterForm, MintFilterForm
@@ -32,6 +34,9 @@ class FeedFilterForm(ContentFilterForm):
             max_value=app_settings.feed_max_items(),
             required=False,
         )
+        self.fields["locale"] = forms.ChoiceField(
+            label=_("Sprache"), choices=list(get_content_languages().items()), required=False
+        )
 
     def clean(self) -> dict:
         unknown = sorted(set(self.data) - set(self.fields))
@@ -53,6 +58,10 @@ class FeedFilterForm(ContentFilterForm):
     def item_limit(self, default: int) -> int:
         """The number of entries asked for, or ``default``."""
         return self.cleaned_data.get("limit") or default
+
+    def language(self) -> str:
+        """The language asked for, or the content's own."""
+        return self.cleaned_data.get("locale") or app_settings.content_language()
 
     def term_query(self) -> str:
         """The chosen term filters as a query string (``?subject=informatik``), or ``""`` without any."""

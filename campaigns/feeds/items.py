@@ -1,20 +1,24 @@
 """What a feed shows of a page: one ``FeedItem`` per page of the channel's selection, newest first.
 
 The pages are read in one query with their listing image (and its rendition), topics and municipalities
-prefetched, so a feed of 50 or 500 items costs the same few queries. Links and images are absolute URLs on
+prefetched, so a feed of 50 or 500 items costs the same few queries. A feed in another language than the
+content's (``?locale=en``) shows each item's live translation, read in one more query of the same kind, and
+the original where there is none, marked as being in its own language. Links and images are absolute URLs on
 the host the reader asked, since feed readers show items outside the site; identifiers (feed and entry ids,
 calendar UIDs) come from the site's configured public base URL instead, so that a request arriving under
 another ``Host`` name cannot change them.
 """
 
 import mimetypes
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import escape
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from wagtail.images.models import Filter
 
@@ -25,6 +29,7 @@ from campaigns.selection import select_content
 from page_types.models import ContentPage
 from page_types.publication import changed_at, published_at
 from page_types.renditions import LISTING_RENDITION
+from page_types.translations import translation_ids
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,8 @@ class FeedItem:
     updated: datetime
     categories: tuple[str, ...]
     image: FeedImage | None
+    # The language the item is written in.
+    language: str = ""
 
     @property
     def summary_html(self) -> str:
@@ -57,29 +64,37 @@ class FeedItem:
 
 @dataclass(frozen=True)
 class FeedSource:
-    """What one feed response is built from: the channel, its filtered pages, the request and the limit."""
+    """What one feed response is built from: the channel, its filtered pages, the request, the limit and the
+    feed's language."""
 
     channel: Channel
     pages: QuerySet[ContentPage]
     request: HttpRequest
     limit: int
+    language: str
 
     @classmethod
     def select(
         cls, channel: Channel, filters: FeedFilterForm, request: HttpRequest, limit: int
     ) -> "FeedSource":
         """The channel's selection (``select_content``) narrowed by the reader's valid filters."""
-        return cls(channel, filters.filter(select_content(channel)), request, limit)
+        return cls(channel, filters.filter(select_content(channel)), request, limit, filters.language())
+
+    @cached_property
+    def channel_text(self) -> tuple[str, str]:
+        """The channel's name and description in the feed's language, where an editor gave them."""
+        if self.language != app_settings.content_language() and (text := self.channel.text_in(self.language)):
+            return text.name, text.description
+        return self.channel.name, self.channel.description
 
     @property
     def title(self) -> str:
-        return f"{self.channel.name} – {app_settings.feed_publisher()}"
+        return f"{self.channel_text[0]} – {app_settings.feed_publisher()}"
 
     @property
     def description(self) -> str:
-        return self.channel.description or str(
-            _("Neue Beiträge im Kanal „%(name)s“.") % {"name": self.channel.name}
-        )
+        name, description = self.channel_text
+        return description or str(_("Neue Beiträge im Kanal „%(name)s“.") % {"name": name})
 
     @property
     def feed_url(self) -> str:
@@ -101,9 +116,28 @@ class FeedSource:
         return urlsplit(app_settings.public_base_url()).hostname or "localhost"
 
     def items(self) -> list[FeedItem]:
-        """The first ``limit`` pages as feed items, newest first."""
-        pages = self.pages.with_listing_data()[: self.limit]
-        return [_item(page, self.request, self.host) for page in pages]
+        """The first ``limit`` pages as feed items, newest first, each in the feed's language if it can."""
+        pages = list(self.pages.with_listing_data()[: self.limit])
+        original = app_settings.content_language()
+        if self.language == original:
+            return [_item(page, self.request, self.host, original) for page in pages]
+        translated = translation_ids([page.pk for page in pages], self.language)
+        versions = ContentPage.objects.filter(pk__in=translated.values()).with_listing_data().in_bulk()
+        marker = get_language_info(original)["name_translated"]
+        items = []
+        for page in pages:
+            version = versions.get(translated.get(page.pk))
+            if version is None:
+                item = _item(page, self.request, self.host, original)
+                item = replace(
+                    item, title=_("%(title)s (auf %(name)s)") % {"title": item.title, "name": marker}
+                )
+            else:  # the original's identity: the translation is the same entry in this feed's language
+                item = replace(
+                    _item(version, self.request, self.host, self.language), guid=_guid(page, self.host)
+                )
+            items.append(item)
+        return items
 
 
 def page_url(page: ContentPage, request: HttpRequest) -> str:
@@ -111,10 +145,14 @@ def page_url(page: ContentPage, request: HttpRequest) -> str:
     return request.build_absolute_uri(page.get_url(request=request) or "/")
 
 
-def _item(page: ContentPage, request: HttpRequest, host: str) -> FeedItem:
+def _guid(page: ContentPage, host: str) -> str:
+    """A tag URI (RFC 4151) that stays the same when the page's title, slug, place or dates change."""
+    return f"tag:{host},2025:page-{page.pk}"
+
+
+def _item(page: ContentPage, request: HttpRequest, host: str, language: str) -> FeedItem:
     return FeedItem(
-        # A tag URI (RFC 4151) that stays the same when the page's title, slug, place or dates change.
-        guid=f"tag:{host},2025:page-{page.pk}",
+        guid=_guid(page, host),
         title=page.title,
         url=page_url(page, request),
         summary=page.teaser,
@@ -122,6 +160,7 @@ def _item(page: ContentPage, request: HttpRequest, host: str) -> FeedItem:
         updated=changed_at(page),
         categories=tuple(topic.name for topic in page.topics.all()),
         image=_image(page, request),
+        language=language,
     )
 
 

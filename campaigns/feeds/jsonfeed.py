@@ -16,14 +16,14 @@ def json_feed(source: FeedSource) -> bytes:
         "home_page_url": source.home_url,
         "feed_url": source.feed_url,
         "description": source.description,
-        "language": app_settings.content_language(),
+        "language": source.language,
         "authors": [author],
-        "items": [_item(item, author) for item in source.items()],
+        "items": [_item(item, author, source.language) for item in source.items()],
     }
     return json.dumps(feed, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def _item(item: FeedItem, author: dict[str, str]) -> dict:
+def _item(item: FeedItem, author: dict[str, str], feed_language: str) -> dict:
     entry = {
         "id": item.guid,
         "url": item.url,
@@ -37,4 +37,6 @@ def _item(item: FeedItem, author: dict[str, str]) -> dict:
     }
     if item.image:
         entry["image"] = item.image.url
+    if item.language != feed_language:  # an item not translated into the feed's language says its own
+        entry["language"] = item.language
     return entry

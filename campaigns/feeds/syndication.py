@@ -25,7 +25,7 @@ def _write(feed_class: type[SyndicationFeed], source: FeedSource) -> bytes:
         title=source.title,
         link=source.home_url,
         description=source.description,
-        language=app_settings.content_language(),
+        language=source.language,
         author_name=publisher,
         author_link=source.home_url,
         feed_url=source.feed_url,

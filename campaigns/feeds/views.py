@@ -2,7 +2,7 @@
 
 Bad input never reaches the database: an unknown or internal channel is a 404, an unknown, repeated or
 invalid filter a 400 with a German message naming the parameter. Feeds are rendered in the content's
-language whatever the reader's browser prefers, like the site and the newsletters.
+language whatever the reader's browser prefers, or in the one their address asks for (``?locale=en``).
 """
 
 from dataclasses import dataclass, replace
@@ -43,10 +43,11 @@ def feed(request: HttpRequest, channel: str, outlet: str) -> HttpResponse:
         body = caching.cached_body(validators)
         if body is None:
             limit = filters.item_limit(chosen.default_limit())
-            body = chosen.build(FeedSource.select(channel_obj, filters, request, limit))
+            with translation.override(filters.language()):
+                body = chosen.build(FeedSource.select(channel_obj, filters, request, limit))
             caching.keep_body(validators, body, timeout=app_settings.feed_cache_seconds())
         response = caching.body_response(body, validators, content_type=chosen.content_type)
-        response["Content-Language"] = app_settings.content_language()
+        response["Content-Language"] = filters.language()
         if chosen is CALENDAR:
             response["Content-Disposition"] = f'inline; filename="{channel_obj.slug}.ics"'
         return response

@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('campaigns', '0014_welcome_mail_and_web_version'),
-        ('campaigns', '0015_schedule_recurring_issues_and_reminders'),
+        ("campaigns", "0014_welcome_mail_and_web_version"),
+        ("campaigns", "0015_schedule_recurring_issues_and_reminders"),
     ]
 
-    operations = [
-    ]
+    operations = []

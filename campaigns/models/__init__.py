@@ -2,7 +2,7 @@
 
 from campaigns.models.audiences import Audience
 from campaigns.models.campaigns import Campaign, CampaignPick, CampaignRemoval
-from campaigns.models.channels import Channel
+from campaigns.models.channels import Channel, ChannelText
 from campaigns.models.consent import ConsentEvent, ConsentText
 from campaigns.models.deliveries import Delivery, Variant
 from campaigns.models.pacing import SendPace
@@ -21,6 +21,7 @@ __all__ = [
     "CampaignRemoval",
     "Channel",
     "ChannelOccurrence",
+    "ChannelText",
     "ConsentEvent",
     "ConsentText",
     "DeadlineReminder",

@@ -10,9 +10,11 @@ from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.coreutils import get_content_languages
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from campaigns.channel_form import ChannelForm, RecurrencePanel
@@ -163,6 +165,7 @@ class Channel(index.Indexed, ClusterableModel):
         FieldPanel("requires_approval"),
         FieldPanel("welcome_subject"),
         FieldPanel("tracking_enabled"),
+        InlinePanel("texts", heading=_("Name und Beschreibung in weiteren Sprachen"), label=_("Sprache")),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
     base_form_class = ChannelForm
@@ -174,3 +177,31 @@ class Channel(index.Indexed, ClusterableModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def text_in(self, language: str) -> "ChannelText | None":
+        """The channel's name and description in ``language``, if an editor gave them."""
+        return next((text for text in self.texts.all() if text.language == language), None)
+
+
+def content_languages() -> list[tuple[str, str]]:
+    """The languages content may be written in (``WAGTAIL_CONTENT_LANGUAGES``), as choices."""
+    return list(get_content_languages().items())
+
+
+class ChannelText(Orderable):
+    """A channel's name and description in a further language, for the frame of its mails and feeds in that
+    language (the German ones are the channel's own)."""
+
+    channel = ParentalKey(Channel, on_delete=models.CASCADE, related_name="texts")
+    language = models.CharField(_("Sprache"), max_length=10, choices=content_languages)
+    name = models.CharField(_("Name"), max_length=120)
+    description = models.TextField(_("Beschreibung"), blank=True)
+
+    panels = [FieldPanel("language"), FieldPanel("name"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Kanal in einer weiteren Sprache")
+        verbose_name_plural = _("Kanal in weiteren Sprachen")
+        constraints = [
+            models.UniqueConstraint(fields=["channel", "language"], name="one_channel_text_per_language")
+        ]

@@ -1,4 +1,9 @@
-"""Rendering a campaign's variants: the content is read once, each variant is rendered once.
+"""Rendering a campaign's variants: the content is read once (and its translations once per language), each
+variant is rendered once.
+
+Each item comes in the reader's language where a live translation exists, otherwise in the language it was
+written in, marked so in words ("auf Deutsch", in the reader's language) and with its ``lang``; the frame
+around the items (headings, buttons, footer) is in the reader's language.
 
 The HTML and text hold personal placeholders; ``campaigns.rendering.personalise`` fills them per recipient.
 A tracked variant's HTML also gets measured links and the open pixel (``campaigns.rendering.tracking``).
@@ -19,6 +24,7 @@ from campaigns.rendering.content import (
     campaign_page_ids,
     newsletter_items,
     sections,
+    translated_items,
 )
 from campaigns.rendering.mjml import render_html
 from campaigns.rendering.personalise import placeholder_context
@@ -47,6 +53,7 @@ class CampaignRenderer:
                 campaign_page_ids(campaign) if page_ids is None else page_ids
             )
         self._by_id = {item.page_id: item for item in self.items}
+        self._by_language: dict[str, dict[int, NewsletterItem]] = {}
         intro_html = absolute_rich_text(campaign.intro) if campaign.intro else ""
         self._context = {
             "subject": campaign.subject,
@@ -59,6 +66,15 @@ class CampaignRenderer:
             "imprint_url": absolute(app_settings.imprint_url()),
             **placeholder_context(),
         }
+
+    def items_in(self, language: str) -> dict[int, NewsletterItem]:
+        """The campaign's items by page id, each in ``language`` where it is translated into it (read once
+        per language, with facts such as dates written in that language)."""
+        if language not in self._by_language:
+            with translation.override(language):
+                translated = translated_items(list(self._by_id), language)
+            self._by_language[language] = {**self._by_id, **translated}
+        return self._by_language[language]
 
     def render(
         self,
@@ -76,18 +92,26 @@ class CampaignRenderer:
         ("Im Browser ansehen").
         """
         grouped = list(zip(page_ids, groups or [""] * len(page_ids), strict=True))
-        kept = [(self._by_id[pk], group) for pk, group in grouped if pk in self._by_id]
+        by_id = self.items_in(language)
+        kept = [(by_id[pk], group) for pk, group in grouped if pk in by_id]
         items = [item for item, _group in kept]
-        content_language = app_settings.content_language()
-        reader_lang = "" if language == content_language else format_html(' lang="{}"', language)
+        content_lang = (
+            ""
+            if language == app_settings.content_language()
+            else format_html(' lang="{}"', app_settings.content_language())
+        )
+        channel_text = self.campaign.channel.text_in(language)
         with translation.override(language):
             context = {
                 **self._context,
-                # The pages exist in the content's language, so the document is in it; the frame around
-                # them (greeting, headings, buttons, footer) speaks the reader's language and says so
-                # where the two differ, for screen readers (WCAG 3.1.2).
-                "language": content_language,
-                "reader_lang": reader_lang,
+                # The document and its frame (greeting, headings, buttons, footer, the channel's name where
+                # an editor translated it) are in the reader's language; what is written in another — the
+                # campaign's own texts, untranslated items — says so, for screen readers (WCAG 3.1.2).
+                "language": language,
+                "direction": "rtl" if translation.get_language_bidi() else "ltr",
+                "content_lang": content_lang,
+                "channel_name": channel_text.name if channel_text else self.campaign.channel.name,
+                "channel_lang": "" if channel_text else content_lang,
                 "web_url": web_url,
                 "sections": sections(items, [str(Group(g).label) for _i, g in kept] if groups else None),
             }

@@ -3,7 +3,8 @@ grouped in sections by content family, and reduced to what a newsletter shows of
 
 ``campaign_page_ids`` is the single place that combines ``select_content`` (the channel rule shared with feeds
 and the API) with the campaign's adjustments; ``newsletter_items`` reads each page once per campaign, so every
-variant reuses the same items (and the same image renditions).
+variant reuses the same items (and the same image renditions). ``translated_items`` reads the translations
+into one reader language once, for all variants in that language.
 """
 
 import re
@@ -20,6 +21,7 @@ from campaigns.models import Campaign
 from campaigns.selection import select_content
 from page_types.facets import AudienceFacets
 from page_types.models import ContentPage, MintOfferPage
+from page_types.translations import translation_ids
 
 NEWSLETTER_RENDITION = "fill-600x338-c80"
 
@@ -66,6 +68,8 @@ class NewsletterItem:
     facets: AudienceFacets
     image_url: str = ""
     image_alt: str = ""
+    # The language the page is written in (its locale).
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -100,12 +104,20 @@ def newsletter_items(page_ids: list[int]) -> list[NewsletterItem]:
     """The items of the given pages, in the given order."""
     pages = (
         ContentPage.objects.filter(pk__in=page_ids)
-        .select_related("listing_image")
+        .select_related("listing_image", "locale")
         .prefetch_related("topics", "municipalities")
         .specific()
     )
     by_id = {page.pk: page for page in pages}
     return [_item(by_id[pk]) for pk in page_ids if pk in by_id]
+
+
+def translated_items(page_ids: list[int], language: str) -> dict[int, NewsletterItem]:
+    """The items of the pages' live translations into ``language``, by the original page's id; pages
+    without one are left out (their readers get the original). Facts are written in the active language."""
+    translations = translation_ids(page_ids, language)
+    items = {item.page_id: item for item in newsletter_items(list(translations.values()))}
+    return {original: items[pk] for original, pk in translations.items() if pk in items}
 
 
 def sections(items: list[NewsletterItem], headings: list[str] | None = None) -> list[Section]:
@@ -139,6 +151,7 @@ def _item(page: ContentPage) -> NewsletterItem:
         facets=facets,
         image_url=image_url,
         image_alt=page.listing_image_alt if image_url else "",
+        language=page.locale.language_code,
     )
 
 

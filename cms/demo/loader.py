@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
 from campaigns.models import Campaign, Channel, ConsentEvent, Subscriber, Subscription
 from cms.demo.campaigns import load_campaigns
@@ -20,6 +21,7 @@ from cms.demo.organisations import load_organisations
 from cms.demo.outreach import load_channels, load_outreach
 from cms.demo.pages import load_content_pages
 from cms.demo.site import build_site
+from cms.demo.translations import load_translations
 from page_types.models import (
     ContactPointPage,
     GuideProfile,
@@ -30,6 +32,7 @@ from page_types.models import (
     Organisation,
     StandardPage,
 )
+from page_types.translations import default_language
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ STEPS = (
     DemoStep("Inhaltsseiten", load_content_pages),
     DemoStep("Wegweiser-Profile", load_guide_profiles),
     DemoStep("Newsletter", load_outreach),
+    DemoStep("Übersetzungen", load_translations),
     DemoStep("Newsletter-Ausgaben", load_campaigns),
 )
 
@@ -66,12 +70,13 @@ def load_demo(steps: tuple[DemoStep, ...] = STEPS) -> list[tuple[str, int]]:
 def demo_totals() -> list[tuple[str, int]]:
     """What the database holds now, in the words of the summary ``load_demo`` prints."""
     return [
-        ("Leuchtturm-Geschichten", LighthouseStoryPage.objects.live().count()),
-        ("MINT-Angebote", MintOfferPage.objects.live().count()),
-        ("Meilensteine", InnovationMilestonePage.objects.live().count()),
-        ("Nachrichten", InternalNewsPage.objects.live().count()),
-        ("Anlaufstellen", ContactPointPage.objects.live().count()),
+        ("Leuchtturm-Geschichten", LighthouseStoryPage.objects.live().originals().count()),
+        ("MINT-Angebote", MintOfferPage.objects.live().originals().count()),
+        ("Meilensteine", InnovationMilestonePage.objects.live().originals().count()),
+        ("Nachrichten", InternalNewsPage.objects.live().originals().count()),
+        ("Anlaufstellen", ContactPointPage.objects.live().originals().count()),
         ("Wegweiser-Profile", GuideProfile.objects.count()),
+        ("übersetzte Seiten", Page.objects.live().exclude(locale__language_code=default_language()).count()),
         ("Textseiten", StandardPage.objects.live().count()),
         ("Organisationen", Organisation.objects.count()),
         ("Bilder", get_image_model().objects.count()),

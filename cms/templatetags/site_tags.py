@@ -1,10 +1,13 @@
 """Template tags for the site chrome: content language, navigation, breadcrumbs and the legal pages."""
 
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language_bidi, get_language_info
+from wagtail.coreutils import get_content_languages
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -13,9 +16,15 @@ LEGAL_PAGE_SLUGS = ("impressum", "datenschutz")
 
 
 def _home(context) -> Page | None:
+    """The site's home page in the language being shown (its translation, where one exists), looked up
+    once per request: navigation, breadcrumbs and footer all ask."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
+    if request is None:
+        return None
+    if not hasattr(request, "_localized_home"):
+        site = Site.find_for_request(request)
+        request._localized_home = site.root_page.localized if site else None
+    return request._localized_home
 
 
 @register.simple_tag(takes_context=True)
@@ -30,6 +39,46 @@ def content_language(context) -> str:
     if isinstance(page, Page):
         return page.locale.language_code
     return settings.LANGUAGE_CODE
+
+
+@register.simple_tag
+def text_direction() -> str:
+    """``rtl`` when the active language is written from right to left (Arabic, Hebrew …), else ``ltr``."""
+    return "rtl" if get_language_bidi() else "ltr"
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    """One entry of the language switcher: a content language and the page's translation into it."""
+
+    language: str
+    name: str
+    url: str
+    current: bool
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context) -> list[LanguageVersion]:
+    """The page in every content language: its live translation's address, or none (``url`` empty).
+
+    Empty where the site has one language only, or outside Wagtail pages (search, errors).
+    """
+    page = context.get("page")
+    languages = list(get_content_languages())
+    if not isinstance(page, Page) or len(languages) < 2:
+        return []
+    request = context.get("request")
+    translations = {
+        translation.locale.language_code: translation
+        for translation in page.get_translations(inclusive=True).live().public().select_related("locale")
+    }
+    versions = []
+    for code in languages:
+        translation = translations.get(code)
+        url = (translation.get_url(request) or "") if translation else ""
+        name = get_language_info(code)["name_local"]
+        versions.append(LanguageVersion(code, name, url, current=code == page.locale.language_code))
+    return versions
 
 
 @register.simple_tag(takes_context=True)

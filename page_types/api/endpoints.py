@@ -17,6 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.signing import BadSignature
 from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponseBase
+from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import APIException
@@ -30,7 +31,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Collection, CollectionViewRestriction, Page, Site
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, Site
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from page_types import caching, serializers
@@ -48,6 +49,12 @@ from page_types.api.parameters import (
     QueryForm,
     page_model_for,
     singular_filters,
+)
+from page_types.api.translations import (
+    TranslatedPageSerializer,
+    in_language,
+    prefetch_translations,
+    site_trees,
 )
 from page_types.references import ApiReferences
 from page_types.renditions import RENDITIONS
@@ -276,9 +283,12 @@ def _serializer_class(
 
 
 class PagesEndpoint(ContentEndpoint, PagesAPIViewSet):
-    """``/api/v2/pages/``: live pages outside private sections, with the content filters."""
+    """``/api/v2/pages/``: live pages outside private sections, with the content filters, in one language
+    (``?locale=``, ``page_types.api.translations``)."""
 
-    meta_fields = [*PagesAPIViewSet.meta_fields, "last_published_at"]
+    base_serializer_class = TranslatedPageSerializer
+    meta_fields = [*PagesAPIViewSet.meta_fields, "last_published_at", "translations"]
+    listing_default_fields = [*PagesAPIViewSet.listing_default_fields, "translations"]
     detail_query_class = PageDetailQuery
     find_query_class = PageFindQuery
 
@@ -325,7 +335,10 @@ class PagesEndpoint(ContentEndpoint, PagesAPIViewSet):
             return model.objects.none()
         if not hasattr(self, "_private_q"):  # the restrictions are read once per request
             self._private_q = Page.objects.private_q()
-        return model.objects.live().exclude(self._private_q).descendant_of(site.root_page, inclusive=True)
+        if not hasattr(self, "_site_trees"):  # and the site's trees in every language
+            self._site_trees = site_trees(site.root_page)
+        pages = model.objects.live().exclude(self._private_q).filter(self._site_trees)
+        return pages.select_related("locale")  # meta.locale of every page
 
     def get_base_queryset(self) -> QuerySet:
         return self.visible_pages()
@@ -335,8 +348,22 @@ class PagesEndpoint(ContentEndpoint, PagesAPIViewSet):
 
     def get_queryset(self) -> QuerySet:
         if self.action == "listing_view":
-            return self.visible_pages(self.query.model)
+            return in_language(self.visible_pages(self.query.model), self.query.cleaned_data["locale"])
         return self.visible_pages()
+
+    def get_object(self) -> Page:
+        """The page, or with ``locale`` its live translation into that language (404 if it has none)."""
+        page = super().get_object()
+        language = self.query.cleaned_data.get("locale")
+        if not language or page.locale.language_code == language:
+            return page
+        translation = self.visible_pages().filter(translation_key=page.translation_key)
+        return get_object_or_404(in_language(translation, language)).specific
+
+    def prefetch(self, items: list, serializer_class: type) -> None:
+        super().prefetch(items, serializer_class)
+        if "translations" in serializer_class.Meta.fields:
+            prefetch_translations(items)
 
 
 class PagePreviewEndpoint(PagesEndpoint):
@@ -379,6 +406,8 @@ class PagePreviewEndpoint(PagesEndpoint):
         page = preview.as_page()
         if not page.pk:
             page.pk = 0  # a page never saved has no id; its detail URL must still be buildable
+        if not page.locale_id:
+            page.locale = Locale.get_default()  # nor a locale, which meta.locale names
         return page
 
 

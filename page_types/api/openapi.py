@@ -41,6 +41,7 @@ from page_types.api.parameters import (
     SlugsField,
     StrictBooleanField,
 )
+from page_types.api.translations import PageTranslationsField
 from page_types.api.views import PUBLIC_ENDPOINTS
 from page_types.json_schemas import (
     COMPONENTS,
@@ -80,6 +81,7 @@ META_FIELDS: dict[str, Schema] = {
     "alias_of": nullable(NESTED_PAGE),
     "parent": nullable(NESTED_PAGE),
     "locale": STRING,
+    "translations": PageTranslationsField.json_schema,
     "tags": {"type": "array", "items": STRING},
     "download_url": {"type": "string", "format": "uri-reference"},
 }

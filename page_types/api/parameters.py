@@ -20,6 +20,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.api.rich_text import APIRichText, RichTextFormatError
 from wagtail.api.v2.utils import page_models_from_string, parse_fields_parameter
+from wagtail.coreutils import get_content_languages
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
@@ -231,11 +232,17 @@ class FindQuery(DetailQuery):
 
 
 class SiteQuery(forms.Form):
-    """Pages are those of the site the request is for, or of the site named by host name."""
+    """Pages are those of the site the request is for, or of the site named by host name, in one language."""
 
     site = forms.CharField(
         required=False,
         help_text="Seiten einer anderen Website dieser Installation: Hostname oder `host:port`.",
+    )
+    locale = forms.ChoiceField(
+        required=False,
+        choices=lambda: list(get_content_languages().items()),
+        help_text="Sprache (`de`, `en` …): Listen zeigen die Seiten in dieser Sprache (ohne: in der "
+        "Standardsprache), eine einzelne Seite kommt in ihrer Übersetzung in diese Sprache.",
     )
 
 

@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('page_types', '0010_mint_offer_registration_status_and_reminders'),
-        ('page_types', '0011_contact_vocabulary'),
+        ("page_types", "0010_mint_offer_registration_status_and_reminders"),
+        ("page_types", "0011_contact_vocabulary"),
     ]
 
-    operations = [
-    ]
+    operations = []

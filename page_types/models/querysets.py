@@ -22,6 +22,7 @@ from wagtail.query import PageQuerySet
 from page_types.reach import Reach
 from page_types.renditions import LISTING_RENDITION
 from page_types.taxonomy import GradeBand, Language, MintSubject, Municipality, Topic
+from page_types.translations import default_language
 
 
 def topic_ids(topics: Iterable[Topic]) -> set[int]:
@@ -33,6 +34,11 @@ def topic_ids(topics: Iterable[Topic]) -> set[int]:
 
 class ContentPageQuerySet(PageQuerySet):
     """Pages of the content families, with the facet filters every outlet shares."""
+
+    def originals(self) -> Self:
+        """The pages in the default locale: each piece of content once, whatever its translations
+        (``page_types.translations``)."""
+        return self.filter(locale__language_code=default_language())
 
     def with_listing_data(self) -> Self:
         """Prefetch what a teaser card shows, so a listing costs the same few queries for any length."""

@@ -30,11 +30,12 @@ DATES = "page_types/search/dates"
 
 
 def site_pages(request: HttpRequest) -> QuerySet:
-    """The live, public content pages of the site the request is for."""
+    """The live, public content pages of the site the request is for, in the language of its address (the
+    tree of the home page's translation; German where the home page has none)."""
     site = Site.find_for_request(request)
     if site is None:
         return ContentPage.objects.none()
-    return ContentPage.objects.live().public().descendant_of(site.root_page)
+    return ContentPage.objects.live().public().descendant_of(site.root_page.localized)
 
 
 def narrowed(pages: QuerySet, form: SearchForm, *, by_family: bool = True) -> QuerySet:
@@ -205,5 +206,5 @@ def index_pages(request: HttpRequest) -> list[ListingIndexPage]:
     site = Site.find_for_request(request)
     if site is None:
         return []
-    children = site.root_page.get_children().live().public().specific()
+    children = site.root_page.localized.get_children().live().public().specific()
     return [page for page in children if isinstance(page, ListingIndexPage)]

@@ -1,6 +1,8 @@
 """The demo's issues: one approved per demo channel plus one in review, idempotent, each with recipients
 and one of them sent end to end to the demo subscribers through the SMTP sink."""
 
+import re
+
 import pytest
 
 from campaigns.approval import refusal
@@ -36,8 +38,8 @@ def test_each_demo_issue_has_readers_and_renders_every_variant(demo):
         assert renderer.items, issue.channel.slug
         assert sum(len(plan.subscriber_ids) for plan in plans) > 0, issue.channel.slug
         for plan in plans:
-            # The pages are German, so the document is, whatever language the reader chose.
-            assert '<html lang="de"' in renderer.render(plan.page_ids, plan.language).html
+            # The document is in the reader's language; items not translated into it say they are German.
+            assert f'<html lang="{plan.language}"' in renderer.render(plan.page_ids, plan.language).html
             languages.add(plan.language)
     assert languages == {"de", "en"}
 
@@ -87,3 +89,14 @@ def test_the_demo_shows_readers_without_facets_with_every_facet_and_with_a_radiu
     far = {pk for pk, towns in places.items() if towns and all(distance_km("asperg", t) > 15 for t in towns)}
     assert far and not far & set(mails[radius.pk])
     assert far & set(mails[nobody.pk])
+
+
+def test_the_english_readers_demo_mail_shows_english_items_and_marked_german_ones(demo):
+    issue = Campaign.objects.get(subject=CAMPAIGNS["mint-update"][0])
+    renderer, plans, _unmatched = freeze.plan(issue)
+    english = [plan for plan in plans if plan.language == "en"]
+    assert english
+    mails = [renderer.render(plan.page_ids, "en", groups=plan.groups).html for plan in english]
+    assert all('<html lang="en"' in html and "Read more" in html for html in mails)
+    assert any("Robotics club: we build a robotic lawnmower" in html for html in mails)
+    assert all(re.search(r'<div lang="de"><h3[^>]*>.*?\(in German\)</span></h3>', html) for html in mails)

@@ -130,10 +130,10 @@ def test_news_concern_single_municipalities_and_the_whole_district(demo, db):
 
 
 def test_content_pages_have_teaser_topics_and_images_with_alt_text(demo, db):
-    for page in ContentPage.objects.prefetch_related("topics"):
+    for page in ContentPage.objects.originals().prefetch_related("topics"):
         assert page.teaser and page.topics.exists(), page.title
         assert page.listing_image_id and page.listing_image_alt.strip(), page.title
-    for story in LighthouseStoryPage.objects.all():
+    for story in LighthouseStoryPage.objects.originals():
         assert story.hero_image_id and story.hero_image_alt.strip()
         assert {"paragraph", "quote", "key_figures", "gallery", "call_to_action"} <= {
             b.block_type for b in story.body
@@ -145,7 +145,7 @@ def test_content_pages_have_teaser_topics_and_images_with_alt_text(demo, db):
 
 def test_images_are_distinct_pictures_in_the_library(demo, db):
     images = get_image_model().objects.all()
-    assert images.count() >= ContentPage.objects.count()
+    assert images.count() >= ContentPage.objects.originals().count()  # translations share theirs
     assert len({image.file_hash for image in images}) == images.count()
     assert len({image.title for image in images}) == images.count()
     assert all(image.description for image in images)
@@ -176,7 +176,7 @@ def test_load_demo_moves_the_default_site_to_the_configured_base_url(demo, db, s
 
 
 def test_home_index_and_legal_pages_render(demo, db, client):
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="de")
     indexes = home.get_children().filter(slug__in=INDEX_SLUGS)
     assert indexes.count() == len(INDEX_SLUGS) and all(page.show_in_menus for page in indexes)
     for page in [home, *indexes]:
@@ -301,7 +301,7 @@ def test_every_mint_offer_names_a_street_address_and_a_contact(demo, db):
 
 
 def test_the_holiday_camp_reads_as_one_range_of_days(demo, db):
-    camp = MintOfferPage.objects.get(slug="technikcamp-solarboote")
+    camp = MintOfferPage.objects.get(slug="technikcamp-solarboote", locale__language_code="de")
     [week] = camp.upcoming_date_ranges()
     assert week.days == 5
 
@@ -323,3 +323,14 @@ def test_contact_points_across_the_district_are_marked_as_demo_and_the_guide_ans
         response = client.get(f"/wegweiser/?{query}", HTTP_HOST="127.0.0.1:8000")
         assert response.status_code == 200, query
         assert "(Demo)" in response.text and "/newsletter/?channels=" in response.text
+
+
+def test_three_offers_two_stories_and_the_mint_channel_speak_english(demo, db, client):
+    offers = MintOfferPage.objects.live().filter(locale__language_code="en")
+    assert offers.count() == 3
+    assert LighthouseStoryPage.objects.live().filter(locale__language_code="en").count() == 2
+    assert Channel.objects.get(slug="mint-update").text_in("en").name == "STEM update"
+    robotics = offers.get(slug="robotik-ag-maehroboter")
+    response = client.get(robotics.url, HTTP_HOST="127.0.0.1:8000")
+    assert response.status_code == 200 and '<html lang="en"' in response.text
+    assert robotics.url.startswith("/en/mint/") and "Robotics club" in response.text

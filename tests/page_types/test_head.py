@@ -268,9 +268,8 @@ def test_index_and_home_pages_describe_themselves_from_their_introduction(client
 
 
 def test_a_translated_page_names_every_language_version(client, content, settings):
-    settings.WAGTAIL_I18N_ENABLED = True
     path = content["story"].url
-    english = Locale.objects.create(language_code="en")
+    english = Locale.objects.get(language_code="en")
     home_en = HomePage.objects.get(pk=content["home"].pk).copy_for_translation(english)
     home_en.save_revision().publish()
     story_en = content["story"].copy_for_translation(english, copy_parents=True)
@@ -283,6 +282,5 @@ def test_a_translated_page_names_every_language_version(client, content, setting
     ]
 
 
-def test_an_untranslated_page_names_no_language_versions(client, content, settings):
-    settings.WAGTAIL_I18N_ENABLED = True
+def test_an_untranslated_page_names_no_language_versions(client, content):
     assert not head_of(client, content["story"]).find_all("link", hreflang=True)

@@ -39,7 +39,7 @@ def test_sent_issues_newest_first_and_paginated(channel, client):
     first = client.get("/newsletter/mint-update/archiv/")
     html = first.content.decode()
     assert first.status_code == 200
-    assert '<html lang="de">' in html
+    assert '<html lang="de" dir="ltr">' in html
     assert html.index("Ausgabe 25") < html.index("Ausgabe 24") < html.index("Ausgabe 06")
     assert "Ausgabe 05" not in html and "Ausgabe 30" not in html and "Ausgabe 31" not in html
     assert "Seite 1 von 2" in html

@@ -71,6 +71,9 @@ def channel_form(channel: Channel, user, **changes):
         "welcome_subject": channel.welcome_subject,
         "recurrence": channel.recurrence,
         "requires_approval": "on",
+        # The inline "Name und Beschreibung in weiteren Sprachen", left empty.
+        **{f"texts-{key}": "0" for key in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS")},
+        "texts-MAX_NUM_FORMS": "1000",
         **changes,
     }
     return form_class(data, instance=channel, for_user=user)
