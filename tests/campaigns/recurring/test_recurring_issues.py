@@ -3,14 +3,12 @@ the previous issue, sent at once without approval or submitted to the approvers,
 fewer than ``min_items`` new items — and exactly once per date, however often and by how many workers the
 schedule runs."""
 
-import threading
 from datetime import datetime, timedelta
 from email.utils import parseaddr
 from html import escape
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from django_q.models import Schedule
@@ -21,6 +19,7 @@ from campaigns.recurring_issues import create_due_issues, handle_occurrence
 from campaigns.sending import control
 from campaigns.sending.inline import send_inline
 from page_types.models import ContentPage
+from tests.concurrency import at_once
 from tests.factories import make_news
 
 
@@ -127,21 +126,7 @@ def test_an_issue_needing_approval_is_submitted_and_the_approvers_are_told(
 def test_two_workers_at_the_same_date_make_exactly_one_issue(newsletter, start):
     Channel.objects.filter(pk=newsletter.channel.pk).update(recurrence=weekly_from(start))
     newsletter.campaign.delete()
-    barrier = threading.Barrier(2)
-    results: list[list[ChannelOccurrence]] = []
-
-    def worker() -> None:
-        barrier.wait()
-        try:
-            results.append(create_due_issues(now=start + timedelta(minutes=1)))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    results = at_once(lambda: create_due_issues(now=start + timedelta(minutes=1)))
 
     assert sorted(len(made) for made in results) == [0, 1]
     assert Campaign.objects.count() == 1 and ChannelOccurrence.objects.count() == 1

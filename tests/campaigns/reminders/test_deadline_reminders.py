@@ -2,12 +2,10 @@
 fit them and whose registration deadline is near — never for offers past, full, cancelled or switched off —
 through the engine's headers and suppression, and each offer only once (an injected clock, the SMTP sink)."""
 
-import threading
 from datetime import timedelta
 from email.utils import parseaddr
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,6 +15,7 @@ from campaigns.reminders import send_due_reminders
 from campaigns.tokens import PREFERENCES, make_token
 from page_types.models import MintOfferPage, RegistrationStatus
 from tests.campaigns.engine import make_reader
+from tests.concurrency import at_once
 from tests.factories import make_offer, make_site
 
 NOW = timezone.now()
@@ -154,21 +153,7 @@ def test_the_preference_centre_offers_the_reminder_with_a_german_label(mint, cli
 @pytest.mark.on_postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_workers_send_each_reminder_once(mint, smtp_sink):
-    barrier = threading.Barrier(2)
-    sent: list[int] = []
-
-    def worker() -> None:
-        barrier.wait()
-        try:
-            sent.append(send_due_reminders(now=NOW))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    sent = at_once(lambda: send_due_reminders(now=NOW))
 
     assert sum(sent) == 2
     assert len(mails_to(smtp_sink, "lehrerin@example.org")) == 1

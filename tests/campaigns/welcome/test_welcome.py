@@ -2,12 +2,10 @@
 the issue's list headers and links, in the reader's language, and never lost while the server is down."""
 
 import re
-import threading
 from datetime import time, timedelta
 from email.message import EmailMessage
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -21,6 +19,7 @@ from campaigns.welcome.sending import queue_welcome, send_due, send_welcome
 from tests.campaigns.engine import make_campaign
 from tests.campaigns.subscribing import confirm_token, run_queued_tasks, signup_data
 from tests.clock import Clock
+from tests.concurrency import at_once
 from tests.factories import make_news
 
 pytestmark = pytest.mark.django_db
@@ -199,21 +198,7 @@ def test_a_recurring_channel_names_its_next_date(newsletter):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_workers_sending_the_same_welcome_at_once_send_it_once(newsletter, smtp_sink):
     welcome = queue_welcome(newsletter.readers["teacher"].subscriptions.get())
-    results: list[bool] = []
-    barrier = threading.Barrier(4)
-
-    def worker() -> None:
-        barrier.wait()
-        try:
-            results.append(send_welcome(welcome.pk))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    results = at_once(lambda: send_welcome(welcome.pk), workers=4)
 
     assert sorted(results) == [False, False, False, True]
     assert len(welcomes(smtp_sink, "lehrerin@example.org")) == 1
