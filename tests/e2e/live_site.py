@@ -65,8 +65,10 @@ class LiveSite:
         return self.query(
             f"""
 from page_types.models import MintIndexPage
+from page_types.translations import default_language
 from tests.factories import make_offer
-result = make_offer(MintIndexPage.objects.get(), {title!r}, **{facets!r}).pk
+index = MintIndexPage.objects.get(locale__language_code=default_language())  # the German original
+result = make_offer(index, {title!r}, **{facets!r}).pk
 """
         )
 

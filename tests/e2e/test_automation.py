@@ -94,9 +94,11 @@ from django.utils import timezone
 from campaigns.models import Channel, Subscriber, Subscription
 from campaigns.reminders import send_due_reminders
 from page_types.models import GradeBand, MintIndexPage, MintSubject
+from page_types.translations import default_language
 from tests.factories import make_offer
+index = MintIndexPage.objects.get(locale__language_code=default_language())
 for title, status in (("Drohnen bauen", "open"), ("Chemie-Ferienkurs", "full")):
-    offer = make_offer(MintIndexPage.objects.get(), title, subjects=["naturwissenschaften"])
+    offer = make_offer(index, title, subjects=["naturwissenschaften"])
     offer.registration_deadline = timezone.localdate() + timedelta(days=2)
     offer.registration_status = status
     offer.save_revision().publish()
