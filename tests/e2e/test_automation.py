@@ -26,20 +26,23 @@ def test_a_recurring_channel_sends_its_issue_when_due_and_archives_it(page, scre
     site.publish_offer("Löten für Einsteiger", subjects=["technik"])
     subject = site.query(
         f"""
-from datetime import timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from campaigns.models import Channel, Subscriber, Subscription
 from campaigns.recurrence import STAMP, local
 from campaigns.recurring_issues import create_due_issues
-from page_types.models import MintOfferPage
-start = local(timezone.now() - timedelta(minutes=1)).strftime(STAMP)
-channel = Channel.objects.create(
+from page_types.models import GradeBand, MintOfferPage, MintSubject
+# The first date is now, after the offer was published: it is new content of this issue.
+start = local(timezone.now()).strftime(STAMP)
+channel = Channel(
     name="MINT wöchentlich", slug={CHANNEL!r}, requires_approval=False,
     recurrence=f"DTSTART:{{start}}\\nRRULE:FREQ=WEEKLY",
 )
 channel.page_types.set([ContentType.objects.get_for_model(MintOfferPage)])
+channel.save()  # a ParentalManyToManyField is stored with its channel
 reader = Subscriber.objects.create(email={READER!r})
+reader.subjects.set(MintSubject.objects.filter(slug="technik"))
+reader.grade_bands.set(GradeBand.objects.filter(slug="klasse-8-10"))
 Subscription.objects.create(subscriber=reader, channel=channel, status="active")
 [made] = [record for record in create_due_issues() if record.channel_id == channel.pk]
 result = made.campaign.subject
