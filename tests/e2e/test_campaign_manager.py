@@ -77,6 +77,9 @@ def preview_two_variants(page, screenshots) -> int:
     for index in range(min(variants.count(), MAX_OPENED)):
         variant = variants.nth(index)
         assert "z. B." in variant.locator("summary").inner_text()
+        # Scroll first and let the smooth scrolling end, or the click lands on the frame above.
+        variant.scroll_into_view_if_needed()
+        settle_scrolling(page)
         variant.locator("summary").click()
         preview = variant.frame_locator("iframe").first.locator("body")
         preview.get_by_text(SUBJECT).first.wait_for()
