@@ -5,6 +5,8 @@ Previewing and test mails need the right to change campaigns; sending, schedulin
 need the separate right to send (``campaigns.send_campaign``), which the "Kampagnen" group holds.
 """
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,7 +14,6 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
@@ -246,7 +247,8 @@ def preview_url(campaign: Campaign, variant: Variant) -> str:
         query["groups"] = ",".join(variant.groups)
     if variant.tracked:
         query["tracked"] = "1"
-    return f"{reverse('campaigns_campaign:variant', args=[campaign.pk, variant.key])}?{urlencode(query)}"
+    address = reverse("campaigns_campaign:variant", args=[campaign.pk, variant.key])
+    return f"{address}?{urlencode(query, safe=',')}"
 
 
 PREVIEW_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src * data:; font-src *"

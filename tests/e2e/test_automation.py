@@ -9,6 +9,8 @@ the offer whose registration closes in two days and none for the full one.
 
 import re
 
+import pytest
+
 from tests.e2e.live_site import LiveSite, links_in, text_of
 from tests.e2e.test_subscriber import open_mail
 
@@ -16,6 +18,23 @@ CHANNEL = "mint-woechentlich"
 READER = "wochenleser@example.org"
 NEWCOMER = "neu.im.landkreis@example.org"
 REMINDED = "erinnerung@example.org"
+
+
+# The offers this module publishes; unpublished when it ends, so the journeys after it see the demo's offers.
+OFFERS = ("Löten für Einsteiger", "Drohnen bauen", "Chemie-Ferienkurs")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def demo_offers_as_found(site: LiveSite):
+    yield
+    site.query(
+        f"""
+from page_types.models import MintOfferPage
+for offer in MintOfferPage.objects.live().filter(title__in={OFFERS!r}):
+    offer.unpublish()
+result = None
+"""
+    )
 
 
 def html_of(message) -> str:

@@ -53,6 +53,7 @@ def test_the_page_renders_no_variant_and_costs_the_same_queries_for_more_variant
         return original(self, *args, **kwargs)
 
     monkeypatch.setattr(CampaignRenderer, "render", counted)
+    dispatch(client, newsletter.campaign)  # caches (site root paths, content version) filled once
     with CaptureQueriesContext(connection) as few:
         variants_before = len(dispatch(client, newsletter.campaign).context["variants"])
     # New variants from readers of municipalities already planned for: planning asks once per municipality.
