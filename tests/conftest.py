@@ -1,10 +1,14 @@
 """Fixtures shared by the whole suite."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.utils import translation
 
+from tests.sharing import is_transactional, rolled_back_afterwards
 from tests.smtp_sink import SmtpSink
 
 # Markers and checks for the tests that need PostgreSQL or Redis (skipped, or failed in CI, without them);
@@ -23,10 +27,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     offenders = []
     for item in items:
         marker = item.get_closest_marker("django_db")
-        transactional = "live_server" in getattr(item, "fixturenames", ()) or (
-            marker is not None and marker.kwargs.get("transaction", False)
-        )
-        if transactional and not (marker is not None and marker.kwargs.get("serialized_rollback", False)):
+        if is_transactional(item) and not marker.kwargs.get("serialized_rollback", False):
             offenders.append(item.nodeid)
     if offenders:
         raise pytest.UsageError(
@@ -70,3 +71,12 @@ def connections_kept_open():
     yield
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo content (``load_demo``, several seconds), loaded once per module (``tests/sharing.py``); each
+    test asks for ``db`` too."""
+    with rolled_back_afterwards(django_db_blocker):
+        call_command("load_demo", stdout=StringIO())
+        yield

@@ -3,8 +3,8 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from tests.campaigns.engine import newsletter  # noqa: F401
-from tests.campaigns.feeding import feed_site  # noqa: F401
+from tests.campaigns.engine import newsletter, newsletter_keys  # noqa: F401
+from tests.campaigns.feeding import feed_site, feed_site_keys  # noqa: F401
 from tests.campaigns.subscribing import inline_mail, newsletter_channels, visitor  # noqa: F401
 from tests.campaigns.webhooking import mount_esp  # noqa: F401
 

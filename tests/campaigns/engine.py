@@ -15,14 +15,17 @@ pupil           Mathematik, Klasse 5–7, Ludwigsburg          both offers (Math
 ==============  ===========================================  =========================================
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Page
 
 from campaigns.models import Campaign, Channel, Subscriber, Subscription
 from page_types.models import GradeBand, MintSubject, Municipality
 from tests.factories import make_image, make_news, make_offer, make_site, make_story
+from tests.sharing import fresh, fresh_pages, primary_keys, rolled_back_afterwards, shares_a_transaction
 
 
 @dataclass
@@ -55,8 +58,38 @@ def make_campaign(channel: Channel, **fields) -> Campaign:
     return Campaign.objects.create(channel=channel, **fields)
 
 
+@pytest.fixture(scope="module")
+def newsletter_keys(request, django_db_setup, django_db_blocker) -> Iterator[dict | None]:
+    """The ids of the newsletter's rows, built once per module (``tests/sharing.py``); ``None`` in a module
+    with transactional tests, whose tests each build their own."""
+    if not shares_a_transaction(request):
+        yield None
+        return
+    with rolled_back_afterwards(django_db_blocker):
+        built = build_newsletter()
+        yield {
+            "channel": built.channel.pk,
+            "campaign": built.campaign.pk,
+            "pages": primary_keys(built.pages),
+            "readers": primary_keys(built.readers),
+        }
+
+
 @pytest.fixture
-def newsletter(db) -> Newsletter:
+def newsletter(db, newsletter_keys) -> Newsletter:
+    """The module's newsletter read afresh for the test, with empty caches (or built for it)."""
+    if newsletter_keys is None:
+        return build_newsletter()
+    cache.clear()
+    return Newsletter(
+        Channel.objects.get(pk=newsletter_keys["channel"]),
+        Campaign.objects.get(pk=newsletter_keys["campaign"]),
+        fresh_pages(newsletter_keys["pages"]),
+        fresh(Subscriber, newsletter_keys["readers"]),
+    )
+
+
+def build_newsletter() -> Newsletter:
     site = make_site()
     image = make_image("Robotik")
     offer_it = make_offer(

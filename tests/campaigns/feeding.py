@@ -7,6 +7,7 @@ icalendar package for calendars, and the JSON Feed 1.1 rules for JSON.
 """
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -26,6 +27,7 @@ from page_types.models import (
     Topic,
 )
 from tests.factories import make_image, make_milestone, make_news, make_offer, make_site, make_story
+from tests.sharing import fresh, fresh_pages, primary_keys, rolled_back_afterwards
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
@@ -47,9 +49,30 @@ def make_channel(slug: str, *models: type[ContentPage], **fields) -> Channel:
     return channel
 
 
+@pytest.fixture(scope="module")
+def feed_site_keys(django_db_setup, django_db_blocker) -> Iterator[dict[str, dict[str, int]]]:
+    """The ids of the feed site's pages and channels, built once per module (``tests/sharing.py``)."""
+    with rolled_back_afterwards(django_db_blocker):
+        site = build_feed_site()
+        yield {
+            "tree": primary_keys(site.tree),
+            "pages": primary_keys(site.pages),
+            "channels": primary_keys(site.channels),
+        }
+
+
 @pytest.fixture
-def feed_site(db) -> FeedSite:
+def feed_site(db, feed_site_keys) -> FeedSite:
+    """The module's feed site, read afresh for the test, with empty caches."""
     cache.clear()
+    return FeedSite(
+        fresh_pages(feed_site_keys["tree"]),
+        fresh_pages(feed_site_keys["pages"]),
+        fresh(Channel, feed_site_keys["channels"]),
+    )
+
+
+def build_feed_site() -> FeedSite:
     tree = make_site()
     raum = Topic.objects.get(name="Raum").slug
     mensch = Topic.objects.get(name="Mensch").slug

@@ -3,8 +3,6 @@ and one of them sent end to end to the demo subscribers through the SMTP sink.""
 
 import re
 
-import pytest
-
 from campaigns.approval import refusal
 from campaigns.models import Campaign, Delivery, Subscriber
 from campaigns.sending import freeze
@@ -14,12 +12,7 @@ from cms.demo.loader import load_demo
 from page_types.geography import distance_km
 
 
-@pytest.fixture
-def demo(db):
-    load_demo()
-
-
-def test_one_approved_issue_per_demo_channel_one_in_review_and_a_rerun_adds_none(demo):
+def test_one_approved_issue_per_demo_channel_one_in_review_and_a_rerun_adds_none(demo, db):
     issues = Campaign.objects.select_related("channel")
     ready = [issue for issue in issues if issue.subject != IN_REVIEW[1]]
     assert sorted(issue.channel.slug for issue in ready) == sorted(CAMPAIGNS)
@@ -31,7 +24,7 @@ def test_one_approved_issue_per_demo_channel_one_in_review_and_a_rerun_adds_none
     assert Campaign.objects.count() == len(CAMPAIGNS) + 1
 
 
-def test_each_demo_issue_has_readers_and_renders_every_variant(demo):
+def test_each_demo_issue_has_readers_and_renders_every_variant(demo, db):
     languages = set()
     for issue in Campaign.objects.select_related("channel"):
         renderer, plans, _unmatched = freeze.plan(issue)
@@ -44,7 +37,7 @@ def test_each_demo_issue_has_readers_and_renders_every_variant(demo):
     assert languages == {"de", "en"}
 
 
-def test_a_demo_issue_is_sent_to_its_readers(demo, smtp_sink):
+def test_a_demo_issue_is_sent_to_its_readers(demo, db, smtp_sink):
     issue = Campaign.objects.get(subject=CAMPAIGNS["mint-update"][0])
     assert send_inline(issue.pk).status == Campaign.Status.SENT
     sent = Delivery.objects.filter(campaign=issue, status=Delivery.Status.SENT).count()
@@ -56,12 +49,12 @@ def _mails(issue) -> tuple[dict[int, tuple[int, ...]], dict, object]:
     return {pk: plan.page_ids for plan in plans for pk in plan.subscriber_ids}, skipped, renderer
 
 
-def test_the_demo_mint_issue_reaches_nearly_everybody(demo):
+def test_the_demo_mint_issue_reaches_nearly_everybody(demo, db):
     mails, skipped, _renderer = _mails(Campaign.objects.get(subject=CAMPAIGNS["mint-update"][0]))
     assert len(mails) >= 0.95 * (len(mails) + len(skipped))
 
 
-def test_each_lighthouse_reader_gets_stories_from_two_other_municipalities(demo):
+def test_each_lighthouse_reader_gets_stories_from_two_other_municipalities(demo, db):
     mails, skipped, renderer = _mails(Campaign.objects.get(subject=CAMPAIGNS["leuchttuerme"][0]))
     places = {
         item.page_id: item.facets.municipalities
@@ -75,7 +68,7 @@ def test_each_lighthouse_reader_gets_stories_from_two_other_municipalities(demo)
         assert len(others) >= 2, homes[pk]
 
 
-def test_the_demo_shows_readers_without_facets_with_every_facet_and_with_a_radius(demo):
+def test_the_demo_shows_readers_without_facets_with_every_facet_and_with_a_radius(demo, db):
     issue = Campaign.objects.get(subject=CAMPAIGNS["mint-update"][0])
     mails, _skipped, renderer = _mails(issue)
     people = {s.email.split("@")[0]: s for s in Subscriber.objects.filter(email__endswith="@example.org")}
@@ -91,7 +84,7 @@ def test_the_demo_shows_readers_without_facets_with_every_facet_and_with_a_radiu
     assert far & set(mails[nobody.pk])
 
 
-def test_the_english_readers_demo_mail_shows_english_items_and_marked_german_ones(demo):
+def test_the_english_readers_demo_mail_shows_english_items_and_marked_german_ones(demo, db):
     issue = Campaign.objects.get(subject=CAMPAIGNS["mint-update"][0])
     renderer, plans, _unmatched = freeze.plan(issue)
     english = [plan for plan in plans if plan.language == "en"]

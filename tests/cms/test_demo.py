@@ -1,7 +1,6 @@
 """The demo content (``load_demo``) and the demo administrator (``ensure_demo_admin``).
 
-``load_demo`` takes a few seconds, so the module loads it once, inside a transaction that is rolled back
-when the module's tests are done; every test still runs in its own savepoint.
+The module shares one load of the demo (the ``demo`` fixture of ``tests/conftest.py``).
 """
 
 import re
@@ -9,11 +8,9 @@ from collections import Counter
 from io import StringIO
 from itertools import pairwise
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision, Site
@@ -39,16 +36,6 @@ from page_types.models import (
 )
 
 INDEX_SLUGS = ("leuchttuerme", "mint", "geschichte", "nachrichten")
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo content, loaded once for this module and rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
-    cache.clear()  # Wagtail caches the site root paths
 
 
 def row_counts() -> dict[str, int]:

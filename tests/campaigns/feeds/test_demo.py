@@ -9,10 +9,9 @@ from campaigns.models import Channel
 from campaigns.selection import select_content
 from page_types.models import MintOccurrence
 from tests.campaigns.feeding import events, ids, item_ids, parse_calendar
-from tests.cms.test_demo import demo  # noqa: F401
 
 
-def test_every_demo_channel_has_four_outlets_matching_its_selection(demo, db, client):  # noqa: F811
+def test_every_demo_channel_has_four_outlets_matching_its_selection(demo, db, client):
     channels = list(Channel.objects.filter(is_public=True))
     assert len(channels) == 3
     since = timezone.make_aware(datetime.combine(first_day(), time.min))

@@ -1,13 +1,16 @@
 """A ``qcluster`` killed with SIGKILL in the middle of a send and started again: every reader gets the
 issue, and only messages that were in flight when the workers died can arrive twice.
 
-Runs Leuchtturm in child processes on a file-based SQLite database (the test database of pytest-django
-lives in this process only), with the ORM broker and a real SMTP server on loopback in this process.
+Runs Leuchtturm in child processes on a file-based SQLite database (a copy of the suite's migrated test
+database, which lives in this process only), with the ORM broker and a real SMTP server on loopback in this
+process.
 """
 
+import shutil
 import sqlite3
 import time
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -37,9 +40,9 @@ def wait_for(condition, timeout: float, message: str) -> None:
 
 
 @pytest.mark.slow
-def test_killed_workers_lose_nobody_and_repeat_only_messages_in_flight(tmp_path):
+def test_killed_workers_lose_nobody_and_repeat_only_messages_in_flight(tmp_path, migrated_sqlite_file):
     sink = SmtpSink().start()
-    database = tmp_path / "crash.sqlite3"
+    database = Path(shutil.copy(migrated_sqlite_file, tmp_path / "crash.sqlite3"))
     env = production_env(
         tmp_path,
         DATABASE_URL=f"sqlite:///{database}",
@@ -55,8 +58,6 @@ def test_killed_workers_lose_nobody_and_repeat_only_messages_in_flight(tmp_path)
     )
     cluster = None
     try:
-        migrated = manage("migrate", "--noinput", env=env)
-        assert migrated.returncode == 0, migrated.stderr
         campaign_id = django_json(SETUP, env)
         queued = manage("send_campaign", str(campaign_id), env=env)
         assert queued.returncode == 0, queued.stderr
