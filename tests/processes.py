@@ -1,4 +1,5 @@
-"""Run Leuchtturm in child processes, configured only by environment variables, as an operator would.
+"""Run Leuchtturm in child processes, configured only by environment variables, as an operator would —
+from the repository's checkout or from a release installed into a virtualenv (``Installation``).
 
 Settings are read once per process, so what an environment variable switches (database, cache, broker,
 security headers) is observed in a fresh interpreter rather than faked with ``override_settings``. Loaded as a
