@@ -75,10 +75,12 @@ with translation.override("en"):
 # The readers who sign up on the installed site, by the language they choose in the form.
 READERS = {"de": "greta.lehmann@example.org", "en": "oliver.hughes@example.net"}
 CHANNEL = "wirtschaft-im-landkreis"  # one of the standard channels bootstrap_site creates
+# The confirmation mail's subject and greeting, in each reader's language.
 CONFIRMATION_SUBJECTS = {
     "de": "Bitte bestätigen Sie Ihre Newsletter-Anmeldung",
     "en": "Please confirm your newsletter subscription",
 }
+GREETINGS = {"de": "Guten Tag,", "en": "Hello,"}
 ISSUE_SUBJECT = "Die Wirtschaftsförderung stellt sich vor"
 # The footer link of an issue's text, in the frame of each reader's language.
 UNSUBSCRIBE = {"de": "Newsletter abbestellen:", "en": "Unsubscribe:"}
@@ -317,6 +319,7 @@ def test_the_installed_release_signs_readers_up_and_sends_an_issue_on_postgresql
             sign_up(site, address, language)
             confirmation = site.wait_for_mail(address)  # sent by the worker
             assert confirmation.message["Subject"] == CONFIRMATION_SUBJECTS[language]
+            assert text_of(confirmation).startswith(GREETINGS[language])
             [link] = links_in(confirmation, "/newsletter/confirm/")
             _landed, page = post(link, {})
             assert "Vielen Dank für Ihre Bestätigung" in page
