@@ -111,11 +111,12 @@ class Release:
 
     @property
     def wheel(self) -> Path:
+        """The built wheel."""
         return next(self.dist.glob("leuchtturm-*.whl"))
 
-    def env(self, var_dir: Path, **variables: str) -> dict[str, str]:
+    def env(self, var_dir: Path) -> dict[str, str]:
         """The production environment of a host that runs this release (nothing from the repository)."""
-        return production_env(var_dir, self.installation, STATIC_ROOT=str(self.static_root), **variables)
+        return production_env(var_dir, self.installation, STATIC_ROOT=str(self.static_root))
 
 
 def run(*command: str | Path, **kwargs) -> subprocess.CompletedProcess[str]:
