@@ -1,4 +1,5 @@
-"""Run Leuchtturm in child processes, configured only by environment variables, as an operator would.
+"""Run Leuchtturm in child processes, configured only by environment variables, as an operator would —
+from the repository's checkout or from a release installed into a virtualenv (``Installation``).
 
 Settings are read once per process, so what an environment variable switches (database, cache, broker,
 security headers) is observed in a fresh interpreter rather than faked with ``override_settings``. Loaded as a
@@ -14,6 +15,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -37,9 +39,43 @@ PRODUCTION_SECRET_KEY = "production-like-Vb8Kq2Zx7RmT4wNc9JpL3sYh6Df1Ga5E"
 LOOPBACK_SILENCED_CHECKS = "cms.E001,cms.E002,cms.E003,cms.E004,cms.E005"
 
 
-def production_env(var_dir: Path, **variables: str) -> dict[str, str]:
+@dataclass(frozen=True)
+class Installation:
+    """Where a child runs Leuchtturm from: its interpreter, how that calls Django's commands, and the working
+    directory — the repository's checkout, or a release installed into a virtualenv elsewhere."""
+
+    python: Path
+    django: tuple[str, ...]
+    cwd: Path
+
+    def command(self, *arguments: str) -> list[str]:
+        """The command line of the management command ``arguments``."""
+        return [str(self.python), *self.django, *arguments]
+
+    @property
+    def gunicorn(self) -> Path:
+        """The gunicorn installed beside the interpreter."""
+        return self.python.with_name("gunicorn")
+
+    @property
+    def is_checkout(self) -> bool:
+        """Whether it runs the repository's own modules."""
+        return self.cwd == ROOT
+
+
+# The repository itself, as `make run` and the suite use it.
+CHECKOUT = Installation(Path(sys.executable), ("manage.py",), ROOT)
+
+
+def installed_release(venv: Path, cwd: Path) -> Installation:
+    """A release installed into the virtualenv ``venv`` and run from ``cwd``, as a host without a checkout
+    runs it (docs/OPERATIONS.md section 2): ``python -m django`` instead of ``manage.py``."""
+    return Installation(venv / "bin" / "python", ("-m", "django"), cwd)
+
+
+def production_env(var_dir: Path, installation: Installation = CHECKOUT, **variables: str) -> dict[str, str]:
     """An environment for ``cms.settings`` with ``DEBUG`` off, the given variables and nothing inherited
-    that would choose a backend."""
+    that would choose a backend; the repository is on the path only for its own checkout."""
     env = {
         name: value
         for name, value in os.environ.items()
@@ -51,39 +87,46 @@ def production_env(var_dir: Path, **variables: str) -> dict[str, str]:
         LEUCHTTURM_VAR_DIR=str(var_dir),
         ALLOWED_HOSTS="testserver,127.0.0.1,localhost",
         SILENCED_SYSTEM_CHECKS=LOOPBACK_SILENCED_CHECKS,
-        PYTHONPATH=str(ROOT),
     )
+    if installation.is_checkout:
+        env["PYTHONPATH"] = str(ROOT)
     env.update(variables)
     return env
 
 
-def run_django(code: str, env: dict[str, str], timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def run_django(
+    code: str, env: dict[str, str], timeout: float = 60, installation: Installation = CHECKOUT
+) -> subprocess.CompletedProcess[str]:
     """Run ``code`` after ``django.setup()`` in a fresh interpreter."""
     return subprocess.run(
-        [sys.executable, "-c", f"import django\ndjango.setup()\n{code}"],
+        [str(installation.python), "-c", f"import django\ndjango.setup()\n{code}"],
         env=env,
-        cwd=ROOT,
+        cwd=installation.cwd,
         capture_output=True,
         text=True,
         timeout=timeout,
     )
 
 
-def manage(*arguments: str, env: dict[str, str], timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """Run ``manage.py`` with ``arguments`` in a fresh interpreter, as an operator would from a shell."""
+def manage(
+    *arguments: str, env: dict[str, str], timeout: float = 300, installation: Installation = CHECKOUT
+) -> subprocess.CompletedProcess[str]:
+    """Run the management command ``arguments`` in a fresh interpreter, as an operator would from a shell."""
     return subprocess.run(
-        [sys.executable, "manage.py", *arguments],
+        installation.command(*arguments),
         env=env,
-        cwd=ROOT,
+        cwd=installation.cwd,
         capture_output=True,
         text=True,
         timeout=timeout,
     )
 
 
-def django_json(code: str, env: dict[str, str], timeout: float = 60) -> dict:
+def django_json(
+    code: str, env: dict[str, str], timeout: float = 60, installation: Installation = CHECKOUT
+) -> dict:
     """Run ``code`` (which binds ``result``) in a fresh interpreter and return ``result`` as JSON data."""
-    completed = run_django(f"{code}\nimport json\nprint(json.dumps(result))", env, timeout)
+    completed = run_django(f"{code}\nimport json\nprint(json.dumps(result))", env, timeout, installation)
     assert completed.returncode == 0, completed.stderr
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
@@ -117,13 +160,13 @@ def migrated_sqlite_file(django_db_setup, django_db_blocker, tmp_path_factory) -
     return path
 
 
-def start_qcluster(env: dict[str, str], log: Path) -> subprocess.Popen:
-    """Start ``manage.py qcluster`` in its own process group (it forks workers, a monitor and a pusher)."""
+def start_qcluster(env: dict[str, str], log: Path, installation: Installation = CHECKOUT) -> subprocess.Popen:
+    """Start ``qcluster`` in its own process group (it forks workers, a monitor and a pusher)."""
     with log.open("ab") as output:
         return subprocess.Popen(
-            [sys.executable, "manage.py", "qcluster"],
+            installation.command("qcluster"),
             env=env,
-            cwd=ROOT,
+            cwd=installation.cwd,
             stdout=output,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -163,12 +206,14 @@ def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 60) -> 
     raise TimeoutError(f"nothing listens on 127.0.0.1:{port} after {timeout} s")
 
 
-def start_gunicorn(env: dict[str, str], port: int, log: Path, workers: int = 4) -> subprocess.Popen:
+def start_gunicorn(
+    env: dict[str, str], port: int, log: Path, workers: int = 4, installation: Installation = CHECKOUT
+) -> subprocess.Popen:
     """Serve ``cms.wsgi`` with gunicorn on loopback as a production web host does; return once it listens."""
     with log.open("ab") as output:
         process = subprocess.Popen(
             [
-                str(Path(sys.executable).with_name("gunicorn")),
+                str(installation.gunicorn),
                 "cms.wsgi",
                 f"--bind=127.0.0.1:{port}",
                 f"--workers={workers}",
@@ -176,7 +221,7 @@ def start_gunicorn(env: dict[str, str], port: int, log: Path, workers: int = 4) 
                 "--graceful-timeout=10",
             ],
             env=env,
-            cwd=ROOT,
+            cwd=installation.cwd,
             stdout=output,
             stderr=subprocess.STDOUT,
             start_new_session=True,

@@ -9,8 +9,10 @@ A pytest plugin (loaded by ``tests/conftest.py``) with these markers:
 - ``needs_chromium``: Debian's Chromium and Playwright must be installed (``.ci/run`` installs Chromium);
   browser tests run once, in ``make test-postgres`` (the site they drive is then configured like production);
 - ``needs_gettext``: GNU gettext's tools must be installed (``.ci/run`` installs them);
-- ``on_postgres``: the suite's own database must be PostgreSQL — such tests (real concurrency, several
-  processes on one database) run in ``make test-postgres``, the second pass of ``.ci/run``.
+- ``on_postgres``: runs only in ``make test-postgres``, the second pass of ``.ci/run``: the suite's own
+  database must be PostgreSQL (real concurrency, several processes on one database), or the test runs
+  child processes on the PostgreSQL server that pass provides (``own_backends``: the installed wheel of
+  ``tests/deploy/test_wheel.py``).
 
 An unreachable service skips the test on a developer's machine. With ``CI`` set it fails the test instead, so
 a broken CI machine can never turn into a green run that tested nothing. A suite pointed at PostgreSQL that
@@ -20,6 +22,7 @@ cannot reach it stops at once with the reason.
 import functools
 import os
 import shutil
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import pytest
@@ -119,6 +122,46 @@ def _without_password(url: str) -> str:
     return parts.geturl()
 
 
+def own_backends(name: str) -> tuple[dict[str, str], Callable[[], None]]:
+    """Variables that give Leuchtturm in child processes backends of its own, and a function that removes
+    them afterwards.
+
+    On the SQLite pass the children keep the default file in their data directory. On the PostgreSQL pass
+    (``make test-postgres``) they get a fresh database ``name`` on the suite's server and the suite's Redis
+    as cache and django-q2 broker, under a key prefix of their own, so they also run on the scaled-out stack.
+    """
+    if not suite_on_postgres():
+        return {}, lambda: None
+    import psycopg
+
+    server = postgres_url()
+    with psycopg.connect(server, dbname="postgres", autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    variables = {"DATABASE_URL": postgres_database_url(name)}
+    prefix = f"leuchtturm-test-{name}"
+    if redis_problem() is None:
+        variables.update(REDIS_URL=redis_url(), Q_BROKER="redis", REDIS_KEY_PREFIX=prefix)
+
+    def remove() -> None:
+        with psycopg.connect(server, dbname="postgres", autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if "REDIS_URL" in variables:
+            delete_redis_keys(prefix)
+
+    return variables, remove
+
+
+def delete_redis_keys(prefix: str) -> None:
+    """Remove an installation's keys (cache entries, django-q2 queues and statistics) from the shared Redis,
+    given its ``REDIS_KEY_PREFIX``."""
+    import redis
+
+    client = redis.Redis.from_url(redis_url())
+    for pattern in (f"{prefix}*", f"django_q:{prefix}*"):
+        for key in client.scan_iter(match=pattern, count=500):
+            client.delete(key)
+
+
 def require(problem: str | None) -> None:
     """Skip (or, in CI, fail) the running test when ``problem`` says a service is missing."""
     if problem is None:
@@ -139,7 +182,9 @@ def pytest_configure(config: pytest.Config) -> None:
         "PostgreSQL pass would repeat it exactly; it runs in the SQLite pass (make test) only",
     )
     config.addinivalue_line(
-        "markers", "on_postgres: needs the suite's database to be PostgreSQL (make test-postgres)"
+        "markers",
+        "on_postgres: runs in the PostgreSQL pass only (make test-postgres): needs the suite's database, or "
+        "the backends own_backends gives child processes there, to be PostgreSQL",
     )
 
 
@@ -190,11 +235,5 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 def pytest_sessionfinish(session: pytest.Session) -> None:
     """Remove this run's keys (cache entries, django-q2 queues and statistics) from a shared Redis."""
     prefix = os.environ.get("REDIS_KEY_PREFIX", "")
-    if not prefix.startswith("leuchtturm-test-") or redis_problem():
-        return
-    import redis
-
-    client = redis.Redis.from_url(redis_url())
-    for pattern in (f"{prefix}*", f"django_q:{prefix}*"):
-        for key in client.scan_iter(match=pattern, count=500):
-            client.delete(key)
+    if prefix.startswith("leuchtturm-test-") and not redis_problem():
+        delete_redis_keys(prefix)

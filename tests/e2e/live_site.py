@@ -1,12 +1,15 @@
 """The site the browser tests drive: Leuchtturm in child processes with the demo content and a real SMTP sink.
 
 One gunicorn and one ``qcluster`` serve a database of their own (a SQLite file in a temporary directory, or
-a fresh PostgreSQL database when the suite runs on PostgreSQL), prepared as an operator prepares the demo:
-``migrate``, ``load_demo`` and user accounts from the shell. Mail leaves through Django's SMTP backend to an
-aiosmtpd server on loopback, so the tests read what a person would find in their inbox.
+a fresh PostgreSQL database and a Redis namespace when the suite runs on PostgreSQL), prepared as an
+operator prepares the demo: ``migrate``, ``load_demo`` and user accounts from the shell. Mail leaves through
+Django's SMTP backend to an aiosmtpd server on loopback, so the tests read what a person would find in their
+inbox.
 
 ``DEBUG`` is on, as in ``make run``: with ``DEBUG`` off Django does not serve uploaded media (production
 leaves ``/media/`` to the proxy or a bucket, docs/OPERATIONS.md), and the journeys need the images.
+tests/deploy/test_wheel.py runs the same site from an installed release, with ``DEBUG`` off and without demo
+content.
 """
 
 import contextlib
@@ -15,12 +18,14 @@ import shutil
 import time
 import urllib.request
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests import services
 from tests.processes import (
+    CHECKOUT,
+    Installation,
     django_json,
     manage,
     production_env,
@@ -42,23 +47,25 @@ LINK = re.compile(r"https?://[^\s<>\"']+")
 
 @dataclass
 class LiveSite:
-    """A running site: its base URL, its environment (for shell commands) and the mail it sent."""
+    """A running site: its base URL, its environment and installation (for shell commands) and the mail it
+    sent."""
 
     url: str
     env: dict[str, str]
     sink: SmtpSink
     logs: Path
+    installation: Installation = CHECKOUT
     processes: list = field(default_factory=list)
 
     def manage(self, *arguments: str, timeout: float = 300) -> str:
-        """Run ``manage.py`` against the site's database; return its output, fail with its errors."""
-        completed = manage(*arguments, env=self.env, timeout=timeout)
+        """Run a management command against the site's database; return its output, fail with its errors."""
+        completed = manage(*arguments, env=self.env, timeout=timeout, installation=self.installation)
         assert completed.returncode == 0, f"manage.py {' '.join(arguments)}:\n{completed.stderr}"
         return completed.stdout
 
     def query(self, code: str, timeout: float = 120):
         """Run Python ``code`` (binding ``result``) in a shell on the site's database; return ``result``."""
-        return django_json(code, self.env, timeout=timeout)
+        return django_json(code, self.env, timeout=timeout, installation=self.installation)
 
     def publish_offer(self, title: str, **facets) -> int:
         """Publish a MINT offer with a date in two weeks (``tests.factories.make_offer``); return its id."""
@@ -110,32 +117,7 @@ def links_in(message: ReceivedMessage, path_prefix: str) -> list[str]:
     ]
 
 
-def database_variables(name: str) -> tuple[dict[str, str], Callable[[], None]]:
-    """Variables that give the site its own database, and a function that removes it afterwards.
-
-    On the SQLite pass the site keeps the default file in its data directory. On the PostgreSQL pass
-    (``make test-postgres``) it gets a fresh database on the suite's server and the suite's Redis as cache
-    and django-q2 broker, so the journeys also run on the scaled-out stack.
-    """
-    if not services.suite_on_postgres():
-        return {}, lambda: None
-    import psycopg
-
-    server = services.postgres_url()
-    with psycopg.connect(server, dbname="postgres", autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-    def drop() -> None:
-        with psycopg.connect(server, dbname="postgres", autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    variables = {"DATABASE_URL": services.postgres_database_url(name)}
-    if services.redis_problem() is None:
-        variables.update(REDIS_URL=services.redis_url(), Q_BROKER="redis")
-    return variables, drop
-
-
-def prepare(site: LiveSite) -> None:
+def prepare_demo(site: LiveSite) -> None:
     """Schema, demo content and the two staff accounts: an editor (superuser) and a campaign manager who
     has nothing but the "Kampagnen" group's rights."""
     site.manage("migrate", "--noinput")
@@ -162,15 +144,23 @@ def warm_up(site: LiveSite) -> None:
 
 
 @contextlib.contextmanager
-def running_site(var_dir: Path, logs: Path):
-    """Start the sink, prepare the database, serve it with gunicorn and a qcluster; stop all on exit."""
+def running_site(
+    var_dir: Path,
+    logs: Path,
+    prepare: Callable[[LiveSite], None] = prepare_demo,
+    installation: Installation = CHECKOUT,
+    **variables: str,
+) -> Iterator[LiveSite]:
+    """Start the sink, ``prepare`` the database, serve it with gunicorn and a qcluster from ``installation``;
+    stop all on exit. ``variables`` override the journeys' environment below."""
     shutil.rmtree(logs, ignore_errors=True)
     logs.mkdir(parents=True)
     sink = SmtpSink().start()
     port = free_port()
-    db_variables, drop_database = database_variables(f"leuchtturm_e2e_{uuid.uuid4().hex[:10]}")
+    backend_variables, remove_backends = services.own_backends(f"leuchtturm_site_{uuid.uuid4().hex[:10]}")
     env = production_env(
         var_dir,
+        installation,
         DEBUG="1",
         EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
         EMAIL_HOST="127.0.0.1",
@@ -193,17 +183,20 @@ def running_site(var_dir: Path, logs: Path):
         CAMPAIGNS_RECORD_EVERY="5",
         Q_POLL="0.2",
         Q_TIMEOUT="120",
-        **db_variables,
+        **backend_variables,
     )
-    site = LiveSite(url=f"http://127.0.0.1:{port}", env=env, sink=sink, logs=logs)
+    env.update(variables)
+    site = LiveSite(f"http://127.0.0.1:{port}", env, sink, logs, installation)
     try:
         prepare(site)
-        site.processes.append(start_gunicorn(env, port, logs / "gunicorn.log", workers=2))
-        site.processes.append(start_qcluster(env, logs / "qcluster.log"))
+        site.processes.append(
+            start_gunicorn(env, port, logs / "gunicorn.log", workers=2, installation=installation)
+        )
+        site.processes.append(start_qcluster(env, logs / "qcluster.log", installation=installation))
         warm_up(site)
         yield site
     finally:
         for process in reversed(site.processes):
             stop_process_group(process, grace_seconds=10)
         sink.stop()
-        drop_database()
+        remove_backends()
