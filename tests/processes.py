@@ -147,7 +147,8 @@ def migrated_sqlite_file(django_db_setup, django_db_blocker, tmp_path_factory) -
     """A SQLite file holding a copy of the worker's migrated test database, for child processes that need a
     database of their own but test nothing about migrating it: the copy takes milliseconds where a child's
     ``migrate`` of every Wagtail and Leuchtturm migration costs half a minute of CPU. SQLite pass only; a
-    test using it copies the file before writing, and asks for no ``db`` (whose transaction would hold it)."""
+    test using it carries the ``django_db`` mark (so that the database exists) and copies the file before
+    writing to it."""
     from django.db import connection
 
     if connection.vendor != "sqlite":

@@ -17,7 +17,9 @@ import pytest
 from tests.processes import django_json, kill_process_group, manage, production_env, start_qcluster
 from tests.smtp_sink import SmtpSink
 
-pytestmark = pytest.mark.once
+# The mark lets pytest-django create the test database that ``migrated_sqlite_file`` copies (it does so only
+# for a session with such tests); the copy is taken before the test's own transaction begins.
+pytestmark = [pytest.mark.once, pytest.mark.django_db]
 
 READERS = 80
 RECORD_EVERY = 5
