@@ -4,8 +4,9 @@ A module-scoped fixture builds its rows inside ``rolled_back_afterwards``: a tra
 the module's tests run and is rolled back after them. Each test still asks for ``db``, so it runs in a
 savepoint of that transaction and its changes are undone before the next test. Function-scoped fixtures
 then read the shared rows afresh, so that no test sees objects another test changed in memory. A module
-with transactional tests builds per test instead (``shares_a_transaction``): their flush and the other
-processes they start would otherwise meet the shared, uncommitted transaction.
+with transactional tests, or with database tests that do not ask for the fixture, builds per test instead
+(``shares_a_transaction``): a flush, the other processes a transactional test starts, or a test expecting an
+empty table would otherwise meet the shared rows.
 """
 
 import contextlib
@@ -25,9 +26,24 @@ def is_transactional(item: pytest.Item) -> bool:
     )
 
 
+def uses_the_database(item: pytest.Item) -> bool:
+    return item.get_closest_marker("django_db") is not None or bool(
+        {"db", "transactional_db"} & set(getattr(item, "fixturenames", ()))
+    )
+
+
 def shares_a_transaction(request: pytest.FixtureRequest) -> bool:
-    """Whether a module-scoped fixture may keep its rows in a transaction open across the module's tests."""
-    return not any(is_transactional(item) for item in request.session.items if item.module is request.module)
+    """Whether the module-scoped fixture being set up may keep its rows in a transaction open across the
+    module's tests: none of them is transactional, and each that uses the database asks for the fixture (the
+    others would find its rows)."""
+    for item in request.session.items:
+        if item.module is not request.module:
+            continue
+        if is_transactional(item) or (
+            uses_the_database(item) and request.fixturename not in item.fixturenames
+        ):
+            return False
+    return True
 
 
 @contextlib.contextmanager

@@ -27,7 +27,7 @@ from page_types.models import (
     Topic,
 )
 from tests.factories import make_image, make_milestone, make_news, make_offer, make_site, make_story
-from tests.sharing import fresh, fresh_pages, primary_keys, rolled_back_afterwards
+from tests.sharing import fresh, fresh_pages, primary_keys, rolled_back_afterwards, shares_a_transaction
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
@@ -50,8 +50,12 @@ def make_channel(slug: str, *models: type[ContentPage], **fields) -> Channel:
 
 
 @pytest.fixture(scope="module")
-def feed_site_keys(django_db_setup, django_db_blocker) -> Iterator[dict[str, dict[str, int]]]:
-    """The ids of the feed site's pages and channels, built once per module (``tests/sharing.py``)."""
+def feed_site_keys(request, django_db_setup, django_db_blocker) -> Iterator[dict[str, dict[str, int]] | None]:
+    """The ids of the feed site's pages and channels, built once per module (``tests/sharing.py``), or
+    ``None`` where the module's tests each build their own."""
+    if not shares_a_transaction(request):
+        yield None
+        return
     with rolled_back_afterwards(django_db_blocker):
         site = build_feed_site()
         yield {
@@ -63,8 +67,10 @@ def feed_site_keys(django_db_setup, django_db_blocker) -> Iterator[dict[str, dic
 
 @pytest.fixture
 def feed_site(db, feed_site_keys) -> FeedSite:
-    """The module's feed site, read afresh for the test, with empty caches."""
+    """The module's feed site, read afresh for the test, with empty caches (or built for it)."""
     cache.clear()
+    if feed_site_keys is None:
+        return build_feed_site()
     return FeedSite(
         fresh_pages(feed_site_keys["tree"]),
         fresh_pages(feed_site_keys["pages"]),

@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.campaigns.subscribing import newsletter_channels  # noqa: F401 — the sign-up page's channels
-from tests.page_types.conftest import content, site  # noqa: F401 — one filled page per family
+from tests.page_types.conftest import content, content_keys, site, site_keys  # noqa: F401 — one filled page per family
 
 INTERACTIVE = ["a", "button", "input", "select", "textarea", "details", "label"]
 ID_REFERENCES = ("for", "aria-labelledby", "aria-describedby", "aria-controls")

@@ -71,9 +71,10 @@ def rich_body(link_target, image) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def content_keys(site_keys, django_db_blocker) -> Iterator[dict | None]:
-    """The ids of the filled pages, image and organisation, built once per module on the module's site."""
-    if site_keys is None:
+def content_keys(request, site_keys, django_db_blocker) -> Iterator[dict | None]:
+    """The ids of the filled pages, image and organisation, built once per module on the module's site, or
+    ``None`` where the module's tests each build their own."""
+    if site_keys is None or not shares_a_transaction(request):
         yield None
         return
     with rolled_back_afterwards(django_db_blocker):
