@@ -8,7 +8,12 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.utils import translation
 
-from tests.sharing import is_transactional, rolled_back_afterwards
+from tests.sharing import (
+    is_transactional,
+    keep_sharing_modules_together,
+    rolled_back_afterwards,
+    shares_a_transaction,
+)
 from tests.smtp_sink import SmtpSink
 
 # Markers and checks for the tests that need PostgreSQL or Redis (skipped, or failed in CI, without them);
@@ -16,7 +21,15 @@ from tests.smtp_sink import SmtpSink
 pytest_plugins = ["tests.services", "tests.processes"]
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Check the transactional tests; keep each module that shares rows on one xdist worker (before xdist
+    reads the groups)."""
+    refuse_transactional_tests_that_lose_data(items)
+    keep_sharing_modules_together(items)
+
+
+def refuse_transactional_tests_that_lose_data(items: list[pytest.Item]) -> None:
     """Refuse a transactional test that does not restore the migrated data it wipes.
 
     A transactional test ends with a flush of every table. Without ``serialized_rollback`` Django then
@@ -74,9 +87,11 @@ def connections_kept_open():
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
+def demo(request, django_db_setup, django_db_blocker):
     """The demo content (``load_demo``, several seconds), loaded once per module (``tests/sharing.py``); each
     test asks for ``db`` too."""
+    if not shares_a_transaction(request):
+        pytest.fail(f"{request.module.__name__}: every database test of a module using the demo asks for it")
     with rolled_back_afterwards(django_db_blocker):
         call_command("load_demo", stdout=StringIO())
         yield

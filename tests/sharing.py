@@ -17,6 +17,9 @@ from django.core.cache import cache
 from django.db import models, transaction
 from wagtail.models import Page
 
+# The module-scoped fixtures built on this module.
+SHARED_FIXTURES = ("demo", "feed_site_keys", "newsletter_keys", "site_keys", "content_keys")
+
 
 def is_transactional(item: pytest.Item) -> bool:
     """Whether the test runs without a wrapping transaction (it commits, and the test flushes afterwards)."""
@@ -32,18 +35,36 @@ def uses_the_database(item: pytest.Item) -> bool:
     )
 
 
+def may_share(items: list[pytest.Item], fixturename: str) -> bool:
+    """Whether the module-scoped fixture ``fixturename`` may keep its rows in a transaction open across the
+    module's tests ``items``: none of them is transactional, and each that uses the database asks for the
+    fixture (the others would find its rows)."""
+    return not any(
+        is_transactional(item) or (uses_the_database(item) and fixturename not in item.fixturenames)
+        for item in items
+    )
+
+
+def module_items(request: pytest.FixtureRequest) -> list[pytest.Item]:
+    return [item for item in request.session.items if item.module is request.module]
+
+
 def shares_a_transaction(request: pytest.FixtureRequest) -> bool:
-    """Whether the module-scoped fixture being set up may keep its rows in a transaction open across the
-    module's tests: none of them is transactional, and each that uses the database asks for the fixture (the
-    others would find its rows)."""
-    for item in request.session.items:
-        if item.module is not request.module:
-            continue
-        if is_transactional(item) or (
-            uses_the_database(item) and request.fixturename not in item.fixturenames
-        ):
-            return False
-    return True
+    """``may_share`` for the module-scoped fixture being set up."""
+    return may_share(module_items(request), request.fixturename)
+
+
+def keep_sharing_modules_together(items: list[pytest.Item]) -> None:
+    """Give each module that shares rows an xdist group of its own, so that they are built once, on one
+    worker, rather than on every worker that runs some of the module's tests (``--dist loadgroup``)."""
+    by_module: dict[object, list[pytest.Item]] = {}
+    for item in items:
+        by_module.setdefault(item.module, []).append(item)
+    for module, its in by_module.items():
+        used = {name for item in its for name in item.fixturenames if name in SHARED_FIXTURES}
+        if any(may_share(its, name) for name in used):
+            for item in its:
+                item.add_marker(pytest.mark.xdist_group(module.__name__))
 
 
 @contextlib.contextmanager

@@ -1,4 +1,4 @@
-"""The demo content (``load_demo``) and the demo administrator (``ensure_demo_admin``).
+"""The demo content (``load_demo``).
 
 The module shares one load of the demo (the ``demo`` fixture of ``tests/conftest.py``).
 """
@@ -8,7 +8,6 @@ from collections import Counter
 from io import StringIO
 from itertools import pairwise
 
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
@@ -250,35 +249,6 @@ def test_subscribers_are_varied_and_each_consent_is_logged(demo, db):
         for event in (ConsentEvent.Event.REQUESTED, ConsentEvent.Event.CONFIRMED):
             key = (subscription.subscriber_id, subscription.channel_id, event, "form", current.pk)
             assert events[key] == 1, key
-
-
-def create_demo_admin() -> str:
-    """Run ``ensure_demo_admin``; return what it printed."""
-    output = StringIO()
-    call_command("ensure_demo_admin", stdout=output)
-    return output.getvalue()
-
-
-def printed_password(output: str) -> str:
-    return re.search(r"Passwort:\s+(\S+)", output).group(1)
-
-
-def test_ensure_demo_admin_creates_one_superuser_with_a_generated_password(db):
-    users = get_user_model().objects
-    first = printed_password(create_demo_admin())
-    admin = users.get(is_superuser=True)
-    assert admin.username == "admin" and admin.check_password(first)
-    assert len(first) >= 20
-    admin.delete()
-    second = printed_password(create_demo_admin())
-    assert second != first
-
-
-def test_ensure_demo_admin_does_nothing_when_a_superuser_exists(db):
-    get_user_model().objects.create_superuser("chefin", "chefin@example.org", "irrelevant-passwort-123")
-    output = create_demo_admin()
-    assert "Passwort" not in output
-    assert get_user_model().objects.count() == 1
 
 
 def test_every_mint_offer_names_a_street_address_and_a_contact(demo, db):

@@ -18,8 +18,8 @@ from campaigns.welcome.content import render_welcome
 from campaigns.welcome.sending import queue_welcome, send_due, send_welcome
 from tests.campaigns.engine import make_campaign
 from tests.campaigns.subscribing import confirm_token, run_queued_tasks, signup_data
+from tests.campaigns.welcome.mailbox import welcomes
 from tests.clock import Clock
-from tests.concurrency import at_once
 from tests.factories import make_news
 
 pytestmark = pytest.mark.django_db
@@ -28,14 +28,6 @@ Status = WelcomeMail.Status
 
 def parts(message: EmailMessage) -> dict[str, str]:
     return {part.get_content_type(): part.get_content() for part in message.iter_parts()}
-
-
-def welcomes(sink, address: str) -> list[EmailMessage]:
-    return [
-        m.message
-        for m in sink.handler.to(address)
-        if m.message["Subject"].startswith(("Willkommen", "Welcome"))
-    ]
 
 
 def test_confirming_a_signup_brings_one_welcome_with_the_readers_items(
@@ -192,13 +184,3 @@ def test_a_recurring_channel_names_its_next_date(newsletter):
     _subject, rendered = render_welcome(newsletter.readers["teacher"], newsletter.channel)
     day = f"{coming.day}. {date_format(coming, 'F')} {coming.year}"
     assert f"Die nächste Ausgabe erscheint am {day} um 07:00 Uhr." in rendered.text.replace("\n", " ")
-
-
-@pytest.mark.on_postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_workers_sending_the_same_welcome_at_once_send_it_once(newsletter, smtp_sink):
-    welcome = queue_welcome(newsletter.readers["teacher"].subscriptions.get())
-    results = at_once(lambda: send_welcome(welcome.pk), workers=4)
-
-    assert sorted(results) == [False, False, False, True]
-    assert len(welcomes(smtp_sink, "lehrerin@example.org")) == 1

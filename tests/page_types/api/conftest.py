@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 
 def get_json(client, url: str, **headers) -> tuple[int, dict]:
     """Status and decoded JSON body of a GET request: JSON, or problem details for an error (RFC 9457)."""
@@ -25,3 +27,15 @@ def content_error(status: int, message: str, parameter: str | None = None) -> di
     if parameter:
         body.update(errors={parameter: [message]}, parameter=parameter)
     return body
+
+
+@pytest.fixture
+def document(client, db) -> dict:
+    """The OpenAPI document the site serves."""
+    response = client.get("/api/openapi.json")
+    assert response.status_code == 200
+    return response.json()
+
+
+def operation(document: dict, path: str) -> dict:
+    return document["paths"][path]["get"]

@@ -1,6 +1,6 @@
-"""The content API's OpenAPI description at /api/openapi.json: a valid OpenAPI 3.1 document next to the
-subscription API, in which every documented parameter is accepted, every other one refused, and real
-responses match their schemas — checked one by one over filled-in pages and by schemathesis."""
+"""The content API keeps to its OpenAPI description (test_openapi_document.py checks the document itself):
+every documented parameter is accepted, every other one refused, and real responses match their schemas —
+checked one by one over filled-in pages and by schemathesis."""
 
 import pytest
 import schemathesis
@@ -8,7 +8,6 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.core.files.base import ContentFile
 from jsonschema import Draft202012Validator
-from openapi_spec_validator import validate
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -23,7 +22,7 @@ from page_types.api.openapi import page_models, type_name
 from page_types.models import SettlementGuidePage
 from tests.factories import make_contact_index, make_contact_point
 from tests.fuzzing import bounded
-from tests.page_types.api.conftest import get_json
+from tests.page_types.api.conftest import get_json, operation
 
 PAGES = "/api/v2/pages/"
 EXAMPLES_PER_OPERATION = 15
@@ -38,17 +37,6 @@ KNOWN_VALUES = {
     "html_path": "/mint/",
     "registration_url": "https://example.org/anmeldung",
 }
-
-
-@pytest.fixture
-def document(client, db) -> dict:
-    response = client.get("/api/openapi.json")
-    assert response.status_code == 200
-    return response.json()
-
-
-def operation(document: dict, path: str) -> dict:
-    return document["paths"][path]["get"]
 
 
 def response_validator(document: dict, path: str, status: str = "200") -> Draft202012Validator:
@@ -95,68 +83,6 @@ def field_choices(page_type: str | None, name: str) -> dict:
         return dict(apps.get_model(page_type)._meta.get_field(name).flatchoices) if page_type else {}
     except FieldDoesNotExist:
         return {}
-
-
-def test_one_valid_openapi_3_1_document_describes_both_apis(document):
-    validate(document)
-    assert document["openapi"].startswith("3.1")
-    assert {
-        "/api/v2/",
-        "/api/v2/pages/",
-        "/api/v2/pages/{id}/",
-        "/api/v2/pages/find/",
-        "/api/v2/page_preview/",
-        "/api/v2/images/",
-        "/api/v2/images/{id}/",
-        "/api/v2/images/find/",
-        "/api/v2/documents/",
-        "/api/v2/documents/{id}/",
-        "/api/v2/documents/find/",
-        "/api/health/",
-        "/api/subscriptions",
-        "/api/subscriptions/options",
-    } <= set(document["paths"])
-
-
-def test_every_page_type_has_its_fields_described(document):
-    schemas = document["components"]["schemas"]
-    for model in page_models():
-        assert type_name(model) in schemas
-    offer = schemas["page_types.MintOfferPage"]["properties"]
-    assert offer["occurrences"] == {"type": "array", "items": {"$ref": "#/components/schemas/Occurrence"}}
-    assert offer["kind"]["anyOf"][0]["properties"]["slug"]["enum"][0] == "workshop"
-    assert {block["properties"]["type"]["const"] for block in offer["body"]["items"]["oneOf"]} == {
-        "heading",
-        "paragraph",
-        "quote",
-        "key_figures",
-        "image",
-        "gallery",
-        "embed",
-        "call_to_action",
-    }
-    assert schemas["page_types.InnovationHistoryPage"]["properties"]["eras"] == {
-        "type": "array",
-        "items": {"type": "object", "additionalProperties": {"type": "string"}},
-    }
-
-
-def test_filters_of_one_page_type_say_so(document):
-    parameters = {parameter["name"]: parameter for parameter in operation(document, PAGES)["parameters"]}
-    assert parameters["subject"]["x-page-types"] == ["page_types.MintOfferPage"]
-    assert set(parameters["kind"]["x-page-types"]) == {
-        "page_types.MintOfferPage",
-        "page_types.InternalNewsPage",
-    }
-    assert "x-page-types" not in parameters["limit"] and "x-page-types" not in parameters["slug"]
-    assert parameters["topic"]["description"] == "Mit einem dieser Themen oder einem ihrer Unterthemen."
-
-
-def test_errors_are_described_in_one_place(document):
-    for path in ("/api/v2/pages/", "/api/v2/images/{id}/"):
-        responses = operation(document, path)["responses"]
-        assert responses["400"] == {"$ref": "#/components/responses/ContentBadRequest"}
-        assert responses["404"] == {"$ref": "#/components/responses/ContentNotFound"}
 
 
 def documented_operations(document: dict) -> list[tuple[str, dict]]:
@@ -252,13 +178,6 @@ def test_error_bodies_match_the_described_error(client, content, document):
     status, body = get_json(client, f"{PAGES}999999/")
     assert status == 404
     assert_valid(document, "/api/v2/pages/{id}/", body, "404")
-
-
-def test_the_docs_page_shows_the_document_without_a_cdn(client, db):
-    docs = client.get("/api/docs")
-    assert docs.status_code == 200
-    html = docs.content.decode()
-    assert "/api/openapi.json" in html and "cdn" not in html.lower()
 
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application).include(path_regex="^/api/v2/")
