@@ -8,8 +8,8 @@ public form, mails each the confirmation in their language and delivers an issue
 Built from a copy of the tracked files and run from a directory without the repository on the path, so that
 nothing in the working tree can shadow a file the wheel forgot. The build and the install (45–70 s, mostly
 the dependencies from uv's cache) happen once for the module, and its tests stay together on one xdist
-worker. They run in the PostgreSQL pass of ``.ci/run``, whose second worker has room while the browser
-journeys keep the first busy; the SQLite pass skips them.
+worker. They run once, in the PostgreSQL pass of ``.ci/run``, which the service run needs anyway; the SQLite
+pass skips them.
 """
 
 import re
