@@ -1,6 +1,6 @@
-"""Contact points (Anlaufstellen): the page and its coordinates, the languages named in themselves, the
-index's and the content API's ``language``, ``topic`` and ``municipality`` filters with their errors, and the
-channel rule that selects them like every family."""
+"""Contact points (Anlaufstellen): the page and its coordinates, the languages named in themselves on the
+page, the index's and the content API's ``language``, ``topic`` and ``municipality`` filters with their
+errors, and the channel rule that selects them like every family."""
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -48,25 +48,6 @@ def titles(client, query: str) -> list[str]:
     status, body = get_json(client, f"/api/v2/pages/?{query}")
     assert status == 200, body
     return [item["title"] for item in body["items"]]
-
-
-def test_the_vocabulary_has_what_contact_points_help_with_and_languages_in_their_own_names(db):
-    helps_with = Topic.objects.filter(parent__slug="mensch").values_list("slug", flat=True)
-    assert {"arbeit", "anerkennung-von-abschluessen", "sprache", "wohnen", "familie"} <= set(helps_with)
-    names = dict(Language.objects.values_list("slug", "name"))
-    assert (names["de"], names["en"], names["tr"], names["uk"], names["ar"]) == (
-        "Deutsch",
-        "English",
-        "Türkçe",
-        "Українська",
-        "العربية",
-    )
-
-
-def test_a_language_code_must_be_two_iso_letters(db):
-    with pytest.raises(ValidationError) as error:
-        Language(name="Klingonisch", slug="tlh").full_clean()
-    assert "slug" in error.value.message_dict
 
 
 def test_coordinates_come_from_the_address_or_else_from_the_municipality_centre(contacts):
