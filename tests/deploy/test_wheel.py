@@ -181,9 +181,7 @@ def release(tmp_path_factory) -> Release:
     venv = root / "venv"
     python = venv / "bin" / "python"
     succeeded(run(UV, "venv", "--quiet", "--python", sys.executable, venv), "uv venv")
-    workdir = root / "elsewhere"
-    workdir.mkdir()
-    installed = Release(dist, venv, installed_release(venv, workdir), root / "static")
+    wheel = next(dist.glob("leuchtturm-*.whl"))
     succeeded(
         run(
             UV,
@@ -194,11 +192,14 @@ def release(tmp_path_factory) -> Release:
             python,
             "-c",
             CONSTRAINTS,
-            f"{installed.wheel}[postgres,redis,s3]",
+            f"{wheel}[postgres,redis,s3]",
             "gunicorn",
         ),
         "uv pip install",
     )
+    workdir = root / "elsewhere"
+    workdir.mkdir()
+    installed = Release(dist, venv, installed_release(venv, workdir), root / "static")
     collected = manage(
         "collectstatic", "--noinput", env=installed.env(root / "var"), installation=installed.installation
     )
