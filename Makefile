@@ -7,10 +7,6 @@ TEST_ENV := DJANGO_SETTINGS_MODULE=tests.settings
 # Tests run on every core (pytest-xdist; each worker has its own database); the browser journeys stay
 # together on one worker, which prepares their demo site once (tests/services.py).
 XDIST ?= -n auto --dist loadgroup
-# The PostgreSQL pass spends much of its time waiting — on the database server, on the child processes it
-# starts (qcluster, gunicorn, the wheel's install) and on the browser — so a third worker uses the cores
-# meanwhile.
-XDIST_POSTGRES ?= -n 3 --dist loadgroup
 # The slowest tests are listed at the end of every run, so the suite's time is watched like a feature.
 PYTEST_ARGS ?= --durations=15
 
@@ -65,7 +61,7 @@ test: check
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 test-postgres: $(STAMP)
-	$(TEST_ENV) DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(VENV)/bin/pytest $(XDIST_POSTGRES) $(PYTEST_ARGS)
+	$(TEST_ENV) DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(VENV)/bin/pytest $(XDIST) $(PYTEST_ARGS)
 
 ## Write docs/CONFIGURATION.md, the table of every environment variable, from the code.
 configuration: $(STAMP)
