@@ -40,7 +40,7 @@ def refuse_transactional_tests_that_lose_data(items: list[pytest.Item]) -> None:
     offenders = []
     for item in items:
         marker = item.get_closest_marker("django_db")
-        if is_transactional(item) and not marker.kwargs.get("serialized_rollback", False):
+        if is_transactional(item) and (marker is None or not marker.kwargs.get("serialized_rollback", False)):
             offenders.append(item.nodeid)
     if offenders:
         raise pytest.UsageError(

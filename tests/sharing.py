@@ -10,12 +10,16 @@ empty table would otherwise meet the shared rows.
 """
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 import pytest
 from django.core.cache import cache
 from django.db import models, transaction
 from wagtail.models import Page
+
+Built = TypeVar("Built")
+Keys = TypeVar("Keys")
 
 # The module-scoped fixtures built on this module.
 SHARED_FIXTURES = ("demo", "feed_site_keys", "newsletter_keys", "site_keys", "content_keys")
@@ -65,6 +69,31 @@ def keep_sharing_modules_together(items: list[pytest.Item]) -> None:
         if any(may_share(its, name) for name in used):
             for item in its:
                 item.add_marker(pytest.mark.xdist_group(module.__name__))
+
+
+def built_once(
+    request: pytest.FixtureRequest,
+    django_db_blocker,
+    build: Callable[[], Built],
+    keys: Callable[[Built], Keys],
+) -> Iterator[Keys | None]:
+    """The body of a module-scoped fixture: ``build`` once, in a transaction rolled back after the module,
+    and yield the ``keys`` (ids) of what was built; yield ``None`` where the module may not share
+    (``shares_a_transaction``), so that its tests build their own."""
+    if not shares_a_transaction(request):
+        yield None
+        return
+    with rolled_back_afterwards(django_db_blocker):
+        yield keys(build())
+
+
+def for_the_test(keys: Keys | None, build: Callable[[], Built], read: Callable[[Keys], Built]) -> Built:
+    """The body of the matching function-scoped fixture: the shared rows ``read`` afresh, with empty caches,
+    or built for the test where the module does not share."""
+    if keys is None:
+        return build()
+    cache.clear()
+    return read(keys)
 
 
 @contextlib.contextmanager

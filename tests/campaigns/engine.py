@@ -19,13 +19,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from django.core.cache import cache
 from wagtail.models import Page
 
 from campaigns.models import Campaign, Channel, Subscriber, Subscription
 from page_types.models import GradeBand, MintSubject, Municipality
 from tests.factories import make_image, make_news, make_offer, make_site, make_story
-from tests.sharing import fresh, fresh_pages, primary_keys, rolled_back_afterwards, shares_a_transaction
+from tests.sharing import built_once, for_the_test, fresh, fresh_pages, primary_keys
 
 
 @dataclass
@@ -60,32 +59,31 @@ def make_campaign(channel: Channel, **fields) -> Campaign:
 
 @pytest.fixture(scope="module")
 def newsletter_keys(request, django_db_setup, django_db_blocker) -> Iterator[dict | None]:
-    """The ids of the newsletter's rows, built once per module (``tests/sharing.py``); ``None`` in a module
-    with transactional tests, whose tests each build their own."""
-    if not shares_a_transaction(request):
-        yield None
-        return
-    with rolled_back_afterwards(django_db_blocker):
-        built = build_newsletter()
-        yield {
-            "channel": built.channel.pk,
-            "campaign": built.campaign.pk,
-            "pages": primary_keys(built.pages),
-            "readers": primary_keys(built.readers),
-        }
+    """The ids of the newsletter's rows, built once per module where it may share (``tests/sharing.py``)."""
+    yield from built_once(request, django_db_blocker, build_newsletter, keys_of_newsletter)
 
 
 @pytest.fixture
 def newsletter(db, newsletter_keys) -> Newsletter:
-    """The module's newsletter read afresh for the test, with empty caches (or built for it)."""
-    if newsletter_keys is None:
-        return build_newsletter()
-    cache.clear()
+    """The module's newsletter read afresh for the test (or built for it)."""
+    return for_the_test(newsletter_keys, build_newsletter, read_newsletter)
+
+
+def keys_of_newsletter(built: Newsletter) -> dict:
+    return {
+        "channel": built.channel.pk,
+        "campaign": built.campaign.pk,
+        "pages": primary_keys(built.pages),
+        "readers": primary_keys(built.readers),
+    }
+
+
+def read_newsletter(keys: dict) -> Newsletter:
     return Newsletter(
-        Channel.objects.get(pk=newsletter_keys["channel"]),
-        Campaign.objects.get(pk=newsletter_keys["campaign"]),
-        fresh_pages(newsletter_keys["pages"]),
-        fresh(Subscriber, newsletter_keys["readers"]),
+        Channel.objects.get(pk=keys["channel"]),
+        Campaign.objects.get(pk=keys["campaign"]),
+        fresh_pages(keys["pages"]),
+        fresh(Subscriber, keys["readers"]),
     )
 
 

@@ -27,7 +27,7 @@ from page_types.models import (
     Topic,
 )
 from tests.factories import make_image, make_milestone, make_news, make_offer, make_site, make_story
-from tests.sharing import fresh, fresh_pages, primary_keys, rolled_back_afterwards, shares_a_transaction
+from tests.sharing import built_once, for_the_test, fresh, fresh_pages, primary_keys
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
@@ -51,31 +51,28 @@ def make_channel(slug: str, *models: type[ContentPage], **fields) -> Channel:
 
 @pytest.fixture(scope="module")
 def feed_site_keys(request, django_db_setup, django_db_blocker) -> Iterator[dict[str, dict[str, int]] | None]:
-    """The ids of the feed site's pages and channels, built once per module (``tests/sharing.py``), or
-    ``None`` where the module's tests each build their own."""
-    if not shares_a_transaction(request):
-        yield None
-        return
-    with rolled_back_afterwards(django_db_blocker):
-        site = build_feed_site()
-        yield {
-            "tree": primary_keys(site.tree),
-            "pages": primary_keys(site.pages),
-            "channels": primary_keys(site.channels),
-        }
+    """The ids of the feed site's pages and channels, built once per module where it may share
+    (``tests/sharing.py``)."""
+    yield from built_once(request, django_db_blocker, build_feed_site, keys_of_feed_site)
 
 
 @pytest.fixture
 def feed_site(db, feed_site_keys) -> FeedSite:
-    """The module's feed site, read afresh for the test, with empty caches (or built for it)."""
+    """The module's feed site read afresh for the test (or built for it), with empty caches either way."""
     cache.clear()
-    if feed_site_keys is None:
-        return build_feed_site()
-    return FeedSite(
-        fresh_pages(feed_site_keys["tree"]),
-        fresh_pages(feed_site_keys["pages"]),
-        fresh(Channel, feed_site_keys["channels"]),
-    )
+    return for_the_test(feed_site_keys, build_feed_site, read_feed_site)
+
+
+def keys_of_feed_site(site: FeedSite) -> dict[str, dict[str, int]]:
+    return {
+        "tree": primary_keys(site.tree),
+        "pages": primary_keys(site.pages),
+        "channels": primary_keys(site.channels),
+    }
+
+
+def read_feed_site(keys: dict[str, dict[str, int]]) -> FeedSite:
+    return FeedSite(fresh_pages(keys["tree"]), fresh_pages(keys["pages"]), fresh(Channel, keys["channels"]))
 
 
 def build_feed_site() -> FeedSite:

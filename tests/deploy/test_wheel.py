@@ -181,7 +181,9 @@ def release(tmp_path_factory) -> Release:
     venv = root / "venv"
     python = venv / "bin" / "python"
     succeeded(run(UV, "venv", "--quiet", "--python", sys.executable, venv), "uv venv")
-    wheel = next(dist.glob("leuchtturm-*.whl"))
+    workdir = root / "elsewhere"
+    workdir.mkdir()
+    installed = Release(dist, venv, installed_release(venv, workdir), root / "static")
     succeeded(
         run(
             UV,
@@ -192,14 +194,11 @@ def release(tmp_path_factory) -> Release:
             python,
             "-c",
             CONSTRAINTS,
-            f"{wheel}[postgres,redis,s3]",
+            f"{installed.wheel}[postgres,redis,s3]",
             "gunicorn",
         ),
         "uv pip install",
     )
-    workdir = root / "elsewhere"
-    workdir.mkdir()
-    installed = Release(dist, venv, installed_release(venv, workdir), root / "static")
     collected = manage(
         "collectstatic", "--noinput", env=installed.env(root / "var"), installation=installed.installation
     )

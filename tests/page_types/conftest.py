@@ -4,7 +4,6 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 from wagtail.images import get_image_model
 
@@ -17,30 +16,22 @@ from page_types.models import (
     StandardPage,
 )
 from tests.factories import make_image, make_milestone, make_news, make_offer, make_site, make_story
-from tests.sharing import fresh_pages, primary_keys, rolled_back_afterwards, shares_a_transaction
+from tests.sharing import built_once, for_the_test, fresh_pages, primary_keys
 
 CONTENT_PAGES = ("home", "story", "offer", "milestone", "news", "impressum")
 
 
 @pytest.fixture(scope="module")
 def site_keys(request, django_db_setup, django_db_blocker) -> Iterator[dict[str, int] | None]:
-    """The ids of the site's pages, built once per module (``tests/sharing.py``); ``None`` in a module with
-    transactional tests, whose tests each build their own."""
-    if not shares_a_transaction(request):
-        yield None
-        return
-    with rolled_back_afterwards(django_db_blocker):
-        yield primary_keys(make_site())
+    """The ids of the site's pages, built once per module where it may share (``tests/sharing.py``)."""
+    yield from built_once(request, django_db_blocker, make_site, primary_keys)
 
 
 @pytest.fixture
 def site(db, site_keys) -> dict:
     """The home page and one published index page per content family (keys: home, lighthouse, mint,
-    history, news), read afresh for the test with empty caches."""
-    if site_keys is None:
-        return make_site()
-    cache.clear()
-    return fresh_pages(site_keys)
+    history, news), read afresh for the test (or built for it)."""
+    return for_the_test(site_keys, make_site, fresh_pages)
 
 
 def rich_body(link_target, image) -> list[dict]:
@@ -72,31 +63,37 @@ def rich_body(link_target, image) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def content_keys(request, site_keys, django_db_blocker) -> Iterator[dict | None]:
-    """The ids of the filled pages, image and organisation, built once per module on the module's site, or
-    ``None`` where the module's tests each build their own."""
-    if site_keys is None or not shares_a_transaction(request):
+    """The ids of the filled pages, image and organisation, built once per module on the module's site where
+    both may share."""
+    if site_keys is None:
         yield None
         return
-    with rolled_back_afterwards(django_db_blocker):
-        built = build_content(fresh_pages(site_keys))
-        yield {
-            "pages": primary_keys({name: built[name] for name in CONTENT_PAGES}),
-            "image": built["image"].pk,
-            "organisation": built["organisation"].pk,
-        }
+    yield from built_once(
+        request, django_db_blocker, lambda: build_content(fresh_pages(site_keys)), keys_of_content
+    )
 
 
 @pytest.fixture
 def content(site, content_keys) -> dict:
     """One fully filled page of every family, an Impressum and a home introduction (keys: story, offer,
     milestone, news, impressum, image, organisation, plus the ``site`` keys)."""
-    if content_keys is None:
-        return build_content(site)
+    return for_the_test(content_keys, lambda: build_content(site), lambda keys: read_content(site, keys))
+
+
+def keys_of_content(built: dict) -> dict:
+    return {
+        "pages": primary_keys({name: built[name] for name in CONTENT_PAGES}),
+        "image": built["image"].pk,
+        "organisation": built["organisation"].pk,
+    }
+
+
+def read_content(site: dict, keys: dict) -> dict:
     return {
         **site,
-        **fresh_pages(content_keys["pages"]),
-        "image": get_image_model().objects.get(pk=content_keys["image"]),
-        "organisation": Organisation.objects.get(pk=content_keys["organisation"]),
+        **fresh_pages(keys["pages"]),
+        "image": get_image_model().objects.get(pk=keys["image"]),
+        "organisation": Organisation.objects.get(pk=keys["organisation"]),
     }
 
 
