@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,11 +18,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.widgets import HeaderButton
-from wagtail.permissions import policy_registry
 
 from campaigns.addresses import check_email
+from campaigns.admin.content_changes import editing_version, removed_items
 from campaigns.admin.coverage import Coverage, coverage
 from campaigns.admin.issue_overview import overview
+from campaigns.admin.permissions import may, require
 from campaigns.admin.report import BAR_COLOURS, bar_chart, measurement, reasons, report, status_counts
 from campaigns.approval import refusal
 from campaigns.models import Campaign, Delivery, Variant
@@ -92,11 +93,6 @@ class ScheduleForm(forms.Form):
         if when <= timezone.now():
             raise ValidationError(_("Bitte einen Zeitpunkt in der Zukunft wählen."))
         return when
-
-
-def require(request: HttpRequest, action: str) -> None:
-    if not policy_registry.get_by_type(Campaign).user_has_permission(request.user, action):
-        raise PermissionDenied
 
 
 def planned(campaign: Campaign) -> tuple[list[Variant], Coverage | None]:
@@ -196,7 +192,8 @@ def admin_header(campaign: Campaign, title: str, step: str = "") -> dict:
 def dispatch_page(request: HttpRequest, pk: int) -> HttpResponse:
     require(request, "change")
     campaign = get_object_or_404(Campaign.objects.select_related("channel", "audience"), pk=pk)
-    issue = overview(campaign)
+    edited = editing_version(campaign)
+    issue = overview(edited)
     variants = issue.variants
     counts = status_counts(campaign)
     context = {
@@ -207,6 +204,8 @@ def dispatch_page(request: HttpRequest, pk: int) -> HttpResponse:
             for variant in variants
         ],
         "items": issue.items,
+        "removed": removed_items(edited) if not campaign.prepared_at else [],
+        "changeable": campaign.is_editable and not campaign.prepared_at,
         "coverage": issue.coverage,
         "recipients": sum(v.recipient_count for v in variants),
         "preparing": campaign.status == Status.SENDING and not campaign.prepared_at,
@@ -216,7 +215,7 @@ def dispatch_page(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "schedule_form": ScheduleForm(initial={"when": campaign.scheduled_at}),
         "refusal": refusal(campaign),
-        "may_send": policy_registry.get_by_type(Campaign).user_has_permission(request.user, "send"),
+        "may_send": may(request, "send"),
         "counts": counts,
         "progress_rows": [(status, label, counts[status]) for status, label in Delivery.Status.choices],
         **admin_header(campaign, _("Versand: %(subject)s") % {"subject": campaign.subject}),
@@ -257,7 +256,7 @@ PREVIEW_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-sr
 def variant_preview(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     """One variant's HTML as a recipient sees it, with sample personal values (for the preview frames)."""
     require(request, "change")
-    campaign = get_object_or_404(Campaign.objects.select_related("channel"), pk=pk)
+    campaign = editing_version(get_object_or_404(Campaign.objects.select_related("channel"), pk=pk))
     variant = _variant(
         campaign,
         key,
@@ -291,7 +290,7 @@ def progress(request: HttpRequest, pk: int) -> JsonResponse:
 @require_POST
 def test_mail(request: HttpRequest, pk: int) -> HttpResponse:
     require(request, "change")
-    campaign = get_object_or_404(Campaign.objects.select_related("channel"), pk=pk)
+    campaign = editing_version(get_object_or_404(Campaign.objects.select_related("channel"), pk=pk))
     form = TestMailForm(request.POST, variants=campaign_variants(campaign))
     if form.is_valid():
         variant = _variant(campaign, form.cleaned_data["variant"])

@@ -15,9 +15,8 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.views import snippets
 
-from campaigns.admin import campaign_views, reader_preview, send_views
+from campaigns.admin import campaign_views, content_changes, reader_preview, send_views
 from campaigns.models import Campaign
-from campaigns.sending import control
 from page_types.snippets import SnippetViewSet
 
 NAMESPACE = "campaigns_campaign"
@@ -56,13 +55,8 @@ class CampaignEditView(snippets.EditView):
 
     def run_after_hook(self):
         """A scheduled issue whose new version is not approved is not sent: its schedule is lifted."""
-        campaign = Campaign.objects.select_related("channel").get(pk=self.object.pk)
-        if campaign.status == Campaign.Status.SCHEDULED and not campaign.is_approved:
-            control.unschedule(campaign)
-            messages.warning(
-                self.request,
-                _("Die geänderte Fassung braucht eine neue Freigabe; der geplante Versand wurde aufgehoben."),
-            )
+        if content_changes.lift_unapproved_schedule(self.object):
+            messages.warning(self.request, content_changes.LIFTED)
         return super().run_after_hook()
 
     def get_success_url(self):
@@ -103,6 +97,7 @@ class CampaignViewSet(SnippetViewSet):
             path("dispatch/<int:pk>/variant/<str:key>/", campaign_views.variant_preview, name="variant"),
             path("dispatch/<int:pk>/reader/", reader_preview.reader_preview, name="reader_preview"),
             path("dispatch/<int:pk>/reader/mail/", reader_preview.reader_mail, name="reader_mail"),
+            path("dispatch/<int:pk>/content/", content_changes.change_content, name="change_content"),
             path("dispatch/<int:pk>/test/", campaign_views.test_mail, name="test_mail"),
             path("dispatch/<int:pk>/discard/", send_views.discard, name="discard"),
             path("dispatch/<int:pk>/confirm/<str:action>/", send_views.confirm_send, name="confirm_send"),

@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from campaigns.addresses import normalise_email
-from campaigns.admin.campaign_views import PREVIEW_POLICY, PREVIEW_WIDTHS, require
+from campaigns.admin.campaign_views import PREVIEW_POLICY, PREVIEW_WIDTHS
+from campaigns.admin.content_changes import editing_version
+from campaigns.admin.permissions import require
 from campaigns.models import Campaign, Language, Subscriber
 from campaigns.rendering.campaign import CampaignRenderer
 from campaigns.rendering.personalise import Split, sample_personal
@@ -77,7 +79,7 @@ def _ranked(campaign: Campaign, form: ReaderForm) -> tuple[CampaignRenderer, Rea
 def reader_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """The form and, for valid facets, what the reader would get: titles by section and the mail itself."""
     require(request, "change")
-    campaign = get_object_or_404(Campaign.objects.select_related("channel"), pk=pk)
+    campaign = editing_version(get_object_or_404(Campaign.objects.select_related("channel"), pk=pk))
     form = ReaderForm(request.GET or None)
     context = {
         "campaign": campaign,
@@ -111,7 +113,7 @@ def _views_query(request: HttpRequest, view: str) -> str:
 def reader_mail(request: HttpRequest, pk: int) -> HttpResponse:
     """The mail of the reader the query describes, for the preview frame (sandboxed like a variant's)."""
     require(request, "change")
-    campaign = get_object_or_404(Campaign.objects.select_related("channel"), pk=pk)
+    campaign = editing_version(get_object_or_404(Campaign.objects.select_related("channel"), pk=pk))
     form = ReaderForm(request.GET)
     if not form.is_valid():
         return HttpResponse(status=400)

@@ -19,8 +19,9 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.actions.registry import action_registry
 
-from campaigns.admin.campaign_views import ScheduleForm, admin_header, planned, require
+from campaigns.admin.campaign_views import ScheduleForm, admin_header, planned
 from campaigns.admin.coverage import Coverage
+from campaigns.admin.permissions import require
 from campaigns.approval import refusal
 from campaigns.models import Campaign
 from campaigns.rendering.content import campaign_page_ids
