@@ -11,6 +11,7 @@ and the number of database queries of one request.
 """
 
 import argparse
+import secrets
 import statistics
 import tempfile
 import time
@@ -36,7 +37,7 @@ def main() -> None:
         bench_env(
             var_dir,
             ALLOWED_HOSTS="127.0.0.1,localhost",
-            SECRET_KEY="bench-" + "x" * 40,
+            SECRET_KEY=secrets.token_urlsafe(48),
             STATIC_ROOT=f"{var_dir}/static",
         )
         import django

@@ -1,0 +1,82 @@
+"""Benchmark of the dispatch page ("Vorschau & Versand") of the demo's issues, against the issues' list.
+
+It prepares a throw-away database (``migrate``, ``load_demo``, ``collectstatic``; ``BENCH_DATABASE_URL``
+for another database), logs a superuser in and requests, through Django's test client in this process,
+each demo issue's dispatch page and — as the ceiling measured in the same run — Wagtail's own listing of
+the issues: first once to fill caches, then ``--repeat`` times. Prints per page the variants, the median
+and 90th percentile, the queries of one request and the ratio to the listing's median. The page plans
+every reader's variant on each load but renders none (previews load when a variant is opened), so its
+time grows with the readers, not with the variants' HTML.
+
+    .venv/bin/python bench/dispatch.py [--repeat 20]
+"""
+
+import argparse
+import secrets
+import statistics
+import tempfile
+import time
+
+from benchenv import bench_env  # also puts the project on sys.path
+
+
+def timed(client, path: str, repeat: int) -> tuple[float, float, int]:
+    """Median and 90th percentile in seconds, and the queries of one request, of ``repeat`` GETs."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assert client.get(path).status_code == 200, path
+    seconds = []
+    for _ in range(repeat):
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            client.get(path)
+            seconds.append(time.perf_counter() - started)
+    return statistics.median(seconds), statistics.quantiles(seconds, n=10)[-1], len(queries)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=20)
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="leuchtturm-bench-") as var_dir:
+        bench_env(
+            var_dir,
+            ALLOWED_HOSTS="127.0.0.1,localhost",
+            SECRET_KEY=secrets.token_urlsafe(48),
+            STATIC_ROOT=f"{var_dir}/static",
+        )
+        import django
+
+        django.setup()
+        from django.contrib.auth import get_user_model
+        from django.core.management import call_command
+        from django.test import Client
+        from django.urls import reverse
+
+        from campaigns.admin.issue_overview import overview
+        from campaigns.models import Campaign
+
+        call_command("migrate", verbosity=0)
+        call_command("load_demo", verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.force_login(get_user_model().objects.create_superuser("bench", "bench@example.org", "x"))
+        listing, p90, queries = timed(client, reverse("campaigns_campaign:list"), arguments.repeat)
+        print(
+            f"{'Newsletter-Ausgaben (ceiling)':<57} median {listing * 1000:6.1f} ms"
+            f"   p90 {p90 * 1000:6.1f} ms"
+        )
+        for campaign in Campaign.objects.order_by("pk"):
+            path = reverse("campaigns_campaign:dispatch", args=[campaign.pk])
+            variants = len(overview(campaign).variants)
+            median, p90, queries = timed(client, path, arguments.repeat)
+            print(
+                f"{campaign.subject[:44]:<44} {variants:4d} variants"
+                f"   median {median * 1000:6.1f} ms   p90 {p90 * 1000:6.1f} ms   {queries:3d} queries"
+                f"   {median / listing:5.1f}× the listing"
+            )
+
+
+if __name__ == "__main__":
+    main()
