@@ -1,5 +1,5 @@
 """The mails a person asks for without a login: the double opt-in confirmation, a parent's or guardian's
-confirmation for a pupil under 16, and a fresh preference link.
+confirmation for a pupil under 16, a fresh preference link, and the link that confirms erasing all their data.
 
 They are plain text, carry no advertising (a confirmation request with promotional content would itself
 need consent), no tracking and nothing a sign-up typed. They are sent from a django-q2 worker by default
@@ -18,11 +18,20 @@ from campaigns import app_settings
 from campaigns.mail_date import mail_date
 from campaigns.models import SignupRequest, Subscriber, Suppression
 from campaigns.pacing import Pacer
-from campaigns.tokens import CONFIRM, CONFIRMATION_MAX_AGE, GUARDIAN, PREFERENCES, UNSUBSCRIBE, make_token
+from campaigns.tokens import (
+    CONFIRM,
+    CONFIRMATION_MAX_AGE,
+    ERASE,
+    GUARDIAN,
+    PREFERENCES,
+    UNSUBSCRIBE,
+    make_token,
+)
 
 SEND_TASK = "campaigns.subscriptions.confirmation_mail.send_confirmation"
 GUARDIAN_TASK = "campaigns.subscriptions.confirmation_mail.send_guardian_confirmation"
 LINK_TASK = "campaigns.subscriptions.confirmation_mail.send_preference_link"
+ERASE_TASK = "campaigns.subscriptions.confirmation_mail.send_erasure_link"
 TEMPLATES = "campaigns/subscriptions/email"
 
 
@@ -107,10 +116,31 @@ def send_guardian_confirmation(request_id: int) -> bool:
     return True
 
 
-def send_preference_link(subscriber_id: int) -> bool:
-    """Mail a subscriber fresh preference and unsubscribe links (their old ones ran out)."""
+def _mailable(subscriber_id: int) -> Subscriber | None:
+    """The subscriber, unless erased or suppressed meanwhile."""
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
     if subscriber is None or Suppression.objects.is_suppressed(subscriber.email):
+        return None
+    return subscriber
+
+
+def send_erasure_link(subscriber_id: int) -> bool:
+    """Mail a subscriber the link that erases all their data: only the mailbox's owner may delete it."""
+    subscriber = _mailable(subscriber_id)
+    if subscriber is None:
+        return False
+    context = {
+        "erase_url": _link("newsletter:erase", make_token(subscriber, ERASE)),
+        "valid_days": app_settings.preference_link_days().days,
+    }
+    _send(subscriber, subscriber.email, "erase_link", subscriber.language, context)
+    return True
+
+
+def send_preference_link(subscriber_id: int) -> bool:
+    """Mail a subscriber fresh preference and unsubscribe links (their old ones ran out)."""
+    subscriber = _mailable(subscriber_id)
+    if subscriber is None:
         return False
     context = {
         "preferences_url": _link("newsletter:preferences", make_token(subscriber, PREFERENCES)),

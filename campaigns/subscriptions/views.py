@@ -278,6 +278,7 @@ def preferences_page(request: HttpRequest, subscriber: Subscriber) -> HttpRespon
         "subscriber": subscriber,
         "consent_text": consent_text,
         "privacy_url": privacy_url(request),
+        "token": request.resolver_match.kwargs["token"],
     }
     return render(request, "campaigns/subscriptions/preferences.html", context, status=status)
 

@@ -27,7 +27,7 @@ def test_the_welcome_page_names_the_choices_and_links_to_a_fitting_current_item(
     page = soup(visitor.post(reverse("newsletter:confirm", kwargs={"token": confirm_token(subscriber)})))
 
     choices = {
-        dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True) for dt in page.select("dl dt")
+        term.get_text(strip=True): term.find_next("dd").get_text(strip=True) for term in page.select("dt")
     }
     assert choices == {
         "Kommune": Municipality.objects.get(slug="ludwigsburg").name,
