@@ -116,36 +116,27 @@ def send_guardian_confirmation(request_id: int) -> bool:
     return True
 
 
-def _mailable(subscriber_id: int) -> Subscriber | None:
-    """The subscriber, unless erased or suppressed meanwhile."""
+def _mail_links(subscriber_id: int, template: str, links: dict[str, tuple[str, str]]) -> bool:
+    """Mail a subscriber ``template`` with signed links — each context name maps to its URL name and token
+    purpose — valid as long as a preference link; nothing when the subscriber was erased or suppressed."""
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
     if subscriber is None or Suppression.objects.is_suppressed(subscriber.email):
-        return None
-    return subscriber
+        return False
+    context = {name: _link(url, make_token(subscriber, purpose)) for name, (url, purpose) in links.items()}
+    context["valid_days"] = app_settings.preference_link_days().days
+    _send(subscriber, subscriber.email, template, subscriber.language, context)
+    return True
 
 
 def send_erasure_link(subscriber_id: int) -> bool:
     """Mail a subscriber the link that erases all their data: only the mailbox's owner may delete it."""
-    subscriber = _mailable(subscriber_id)
-    if subscriber is None:
-        return False
-    context = {
-        "erase_url": _link("newsletter:erase", make_token(subscriber, ERASE)),
-        "valid_days": app_settings.preference_link_days().days,
-    }
-    _send(subscriber, subscriber.email, "erase_link", subscriber.language, context)
-    return True
+    return _mail_links(subscriber_id, "erase_link", {"erase_url": ("newsletter:erase", ERASE)})
 
 
 def send_preference_link(subscriber_id: int) -> bool:
     """Mail a subscriber fresh preference and unsubscribe links (their old ones ran out)."""
-    subscriber = _mailable(subscriber_id)
-    if subscriber is None:
-        return False
-    context = {
-        "preferences_url": _link("newsletter:preferences", make_token(subscriber, PREFERENCES)),
-        "unsubscribe_url": _link("newsletter:unsubscribe", make_token(subscriber, UNSUBSCRIBE)),
-        "valid_days": app_settings.preference_link_days().days,
+    links = {
+        "preferences_url": ("newsletter:preferences", PREFERENCES),
+        "unsubscribe_url": ("newsletter:unsubscribe", UNSUBSCRIBE),
     }
-    _send(subscriber, subscriber.email, "preference_link", subscriber.language, context)
-    return True
+    return _mail_links(subscriber_id, "preference_link", links)
