@@ -1,12 +1,13 @@
-"""Signed tokens for the links in mails: confirm (the person, a parent), preferences, unsubscribe, measured
-links.
+"""Signed tokens for the links in mails: confirm (the person, a parent), preferences, unsubscribe, erase
+(the person's own request to delete all their data), measured links.
 
 A token names the subscriber and the purpose and carries the subscriber's ``token_key``; it is signed with
 the project's secret so it cannot be forged, and rotating ``token_key`` (when the person leaves every channel)
 or deleting the subscriber (erasure) revokes every token issued before — except a measured link's, which
 changes nothing about the person and must keep leading to its page from old mails. Every token but that one
 ends: a confirmation after 7 days, a preference link after ``CAMPAIGNS_PREFERENCE_LINK_DAYS`` (30) — the page
-then mails a fresh one to the subscriber — and an unsubscribe link after ``CAMPAIGNS_UNSUBSCRIBE_LINK_DAYS``
+then mails a fresh one to the subscriber —, an erase link (asked for from the preference centre) as a
+preference link does, and an unsubscribe link after ``CAMPAIGNS_UNSUBSCRIBE_LINK_DAYS``
 (at least 60, as mail providers expect of the one-click link). A confirmation token also names the sign-up
 request it confirms; a measurement token the campaign an open or click is counted for.
 """
@@ -23,8 +24,9 @@ CONFIRM = "confirm"
 GUARDIAN = "guardian"
 PREFERENCES = "preferences"
 UNSUBSCRIBE = "unsubscribe"
+ERASE = "erase"
 TRACKING = "tracking"
-PURPOSES = (CONFIRM, GUARDIAN, PREFERENCES, UNSUBSCRIBE, TRACKING)
+PURPOSES = (CONFIRM, GUARDIAN, PREFERENCES, UNSUBSCRIBE, ERASE, TRACKING)
 # Purposes whose page offers a fresh link by mail once the token is too old.
 RENEWABLE = (PREFERENCES, UNSUBSCRIBE)
 CONFIRMATION_MAX_AGE = timedelta(days=7)
@@ -52,6 +54,7 @@ def max_age(purpose: str) -> timedelta | None:
         CONFIRM: CONFIRMATION_MAX_AGE,
         GUARDIAN: CONFIRMATION_MAX_AGE,
         PREFERENCES: app_settings.preference_link_days(),
+        ERASE: app_settings.preference_link_days(),
         UNSUBSCRIBE: app_settings.unsubscribe_link_days(),
     }.get(purpose)
 

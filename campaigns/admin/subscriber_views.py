@@ -5,8 +5,6 @@ Each view checks its own permission (``view``, ``export``, ``import`` on subscri
 outside the "Kampagnen" group reaches none of them, even with the URL.
 """
 
-import json
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
@@ -31,7 +29,7 @@ from campaigns.subscriptions.csv_io import (
     import_template,
 )
 from campaigns.subscriptions.forms import ImportForm, is_slug, legal_basis_field
-from campaigns.subscriptions.gdpr import export_subscriber
+from campaigns.subscriptions.gdpr import export_download
 from campaigns.subscriptions.preferences import unsubscribe
 from campaigns.subscriptions.signup import find_subscriber
 
@@ -77,12 +75,7 @@ def export_subscriber_json(request: HttpRequest, pk: int) -> HttpResponse:
     """Everything stored about one subscriber as a JSON download (GDPR Art. 15 and 20)."""
     require(request, "export")
     subscriber = get_object_or_404(Subscriber, pk=pk)
-    response = HttpResponse(
-        json.dumps(export_subscriber(subscriber), ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Content-Disposition"] = f'attachment; filename="abonnent-{subscriber.pk}.json"'
-    return response
+    return export_download(subscriber, f"abonnent-{subscriber.pk}.json")
 
 
 def export_csv(request: HttpRequest) -> StreamingHttpResponse:

@@ -1,5 +1,5 @@
 """The mails a person asks for without a login: the double opt-in confirmation, a parent's or guardian's
-confirmation for a pupil under 16, and a fresh preference link.
+confirmation for a pupil under 16, a fresh preference link, and the link that confirms erasing all their data.
 
 They are plain text, carry no advertising (a confirmation request with promotional content would itself
 need consent), no tracking and nothing a sign-up typed. They are sent from a django-q2 worker by default
@@ -18,11 +18,20 @@ from campaigns import app_settings
 from campaigns.mail_date import mail_date
 from campaigns.models import SignupRequest, Subscriber, Suppression
 from campaigns.pacing import Pacer
-from campaigns.tokens import CONFIRM, CONFIRMATION_MAX_AGE, GUARDIAN, PREFERENCES, UNSUBSCRIBE, make_token
+from campaigns.tokens import (
+    CONFIRM,
+    CONFIRMATION_MAX_AGE,
+    ERASE,
+    GUARDIAN,
+    PREFERENCES,
+    UNSUBSCRIBE,
+    make_token,
+)
 
 SEND_TASK = "campaigns.subscriptions.confirmation_mail.send_confirmation"
 GUARDIAN_TASK = "campaigns.subscriptions.confirmation_mail.send_guardian_confirmation"
 LINK_TASK = "campaigns.subscriptions.confirmation_mail.send_preference_link"
+ERASE_TASK = "campaigns.subscriptions.confirmation_mail.send_erasure_link"
 TEMPLATES = "campaigns/subscriptions/email"
 
 
@@ -107,15 +116,27 @@ def send_guardian_confirmation(request_id: int) -> bool:
     return True
 
 
-def send_preference_link(subscriber_id: int) -> bool:
-    """Mail a subscriber fresh preference and unsubscribe links (their old ones ran out)."""
+def _mail_links(subscriber_id: int, template: str, links: dict[str, tuple[str, str]]) -> bool:
+    """Mail a subscriber ``template`` with signed links — each context name maps to its URL name and token
+    purpose — valid as long as a preference link; nothing when the subscriber was erased or suppressed."""
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
     if subscriber is None or Suppression.objects.is_suppressed(subscriber.email):
         return False
-    context = {
-        "preferences_url": _link("newsletter:preferences", make_token(subscriber, PREFERENCES)),
-        "unsubscribe_url": _link("newsletter:unsubscribe", make_token(subscriber, UNSUBSCRIBE)),
-        "valid_days": app_settings.preference_link_days().days,
-    }
-    _send(subscriber, subscriber.email, "preference_link", subscriber.language, context)
+    context = {name: _link(url, make_token(subscriber, purpose)) for name, (url, purpose) in links.items()}
+    context["valid_days"] = app_settings.preference_link_days().days
+    _send(subscriber, subscriber.email, template, subscriber.language, context)
     return True
+
+
+def send_erasure_link(subscriber_id: int) -> bool:
+    """Mail a subscriber the link that erases all their data: only the mailbox's owner may delete it."""
+    return _mail_links(subscriber_id, "erase_link", {"erase_url": ("newsletter:erase", ERASE)})
+
+
+def send_preference_link(subscriber_id: int) -> bool:
+    """Mail a subscriber fresh preference and unsubscribe links (their old ones ran out)."""
+    links = {
+        "preferences_url": ("newsletter:preferences", PREFERENCES),
+        "unsubscribe_url": ("newsletter:unsubscribe", UNSUBSCRIBE),
+    }
+    return _mail_links(subscriber_id, "preference_link", links)

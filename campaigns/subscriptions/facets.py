@@ -8,6 +8,8 @@ from page_types.models import GradeBand, MintSubject, Municipality, Topic
 
 MULTI_VALUED = ("grade_bands", "subjects", "topics")
 TERM_MODELS = {"grade_bands": GradeBand, "subjects": MintSubject, "topics": Topic}
+# The choices the page after a confirmation repeats to the reader, in this order.
+SUMMARISED = ("municipality", "grade_bands", "subjects", "topics", "language")
 
 
 def _ids(terms: Iterable) -> frozenset[int]:
@@ -70,6 +72,22 @@ class Facets:
             **{relation: [term.slug for term in getattr(self, relation)] for relation in MULTI_VALUED},
             "mint_radius_km": self.mint_radius_km,
         }
+
+    def summary(self) -> list[tuple[str, str]]:
+        """The chosen facets by their display names, each labelled as the subscriber's field is; empty
+        ones are left out."""
+        rows = []
+        for name in SUMMARISED:
+            value = getattr(self, name)
+            if name == "language":
+                shown = Language(value).label
+            elif name in MULTI_VALUED:
+                shown = ", ".join(str(term) for term in value)
+            else:
+                shown = str(value) if value else ""
+            if shown:
+                rows.append((str(Subscriber._meta.get_field(name).verbose_name), shown))
+        return rows
 
     def create_subscriber(self, email: str) -> Subscriber:
         """A new subscriber with these facets (fewer queries than creating one and applying them)."""

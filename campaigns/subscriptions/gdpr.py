@@ -16,6 +16,7 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef, QuerySet
+from django.http import HttpResponse
 from django.utils import timezone
 
 from campaigns import app_settings
@@ -105,6 +106,18 @@ def export_subscriber(subscriber: Subscriber) -> dict[str, Any]:
         **_other_relations(subscriber),
     }
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+
+
+def export_json(subscriber: Subscriber) -> str:
+    """The export as readable JSON text (what the command prints and the downloads hold)."""
+    return json.dumps(export_subscriber(subscriber), ensure_ascii=False, indent=2)
+
+
+def export_download(subscriber: Subscriber, filename: str) -> HttpResponse:
+    """The export as a JSON file to save: for the admin and for the person in their preference centre."""
+    response = HttpResponse(export_json(subscriber), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def reply_codes(error: str) -> str:

@@ -9,7 +9,7 @@ version, ``newsletter:issue_variant`` (``campaigns.archive``).
 from django.urls import path
 
 from campaigns.archive import views as archive_views
-from campaigns.subscriptions import views
+from campaigns.subscriptions import my_data, views
 from campaigns.tracking import views as tracking_views
 
 app_name = "newsletter"
@@ -21,6 +21,10 @@ urlpatterns = [
     path("guardian/<str:token>/", views.guardian_page, name="guardian"),
     path("renew/<str:token>/", views.renew_link, name="renew"),
     path("preferences/<str:token>/", views.preferences_page, name="preferences"),
+    path("preferences/<str:token>/data/", my_data.my_data_page, name="my_data"),
+    path("preferences/<str:token>/data.json", my_data.my_data_json, name="my_data_json"),
+    path("preferences/<str:token>/erase/", my_data.erase_request, name="erase_request"),
+    path("erase/<str:token>/", my_data.erase_page, name="erase"),
     path("unsubscribe/<str:token>/", views.unsubscribe_page, name="unsubscribe"),
     path("link/<str:token>/<int:number>/", tracking_views.click, name="click"),
     path("open/<str:token>/", tracking_views.open_pixel, name="open"),

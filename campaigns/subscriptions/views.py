@@ -21,8 +21,10 @@ from wagtail.models import Site
 
 from campaigns import app_settings
 from campaigns.models import Channel, ConsentEvent, ConsentText, SignupRequest, Subscriber, Subscription
+from campaigns.rendering.fitting import fitting_items
 from campaigns.subscriptions import ratelimit
 from campaigns.subscriptions.confirmation_mail import LINK_TASK, SEND_TASK
+from campaigns.subscriptions.facets import Facets
 from campaigns.subscriptions.forms import PreferencesForm, SignupForm, is_slug
 from campaigns.subscriptions.outbox import enqueue
 from campaigns.subscriptions.preferences import RECEIVING, unsubscribe, update_preferences
@@ -49,6 +51,8 @@ from campaigns.tokens import (
 
 Source = ConsentEvent.Source
 MAX_TOKEN_LENGTH = 500
+# How many current items the page after a confirmation links to.
+WELCOME_PAGE_ITEMS = 3
 ONE_CLICK = "One-Click"
 
 
@@ -162,6 +166,9 @@ def _confirmation_page(
         context.update(done=True, confirmed=result.activated, awaiting_guardian=result.awaiting_guardian)
         if not guardian:
             context["preferences_url"] = preferences_url(subscriber)
+            # The reader's own welcome: what they chose and what fits it now (a parent's page names neither).
+            context["choices"] = Facets.of(subscriber).summary()
+            context["items"] = fitting_items(subscriber, result.activated, WELCOME_PAGE_ITEMS)
     else:
         pending = pending_request(subscriber, request_id, waiting)
         context["pending"] = [event.channel for event in pending.requested_events()] if pending else []
@@ -271,6 +278,7 @@ def preferences_page(request: HttpRequest, subscriber: Subscriber) -> HttpRespon
         "subscriber": subscriber,
         "consent_text": consent_text,
         "privacy_url": privacy_url(request),
+        "token": request.resolver_match.kwargs["token"],
     }
     return render(request, "campaigns/subscriptions/preferences.html", context, status=status)
 

@@ -1,8 +1,8 @@
 """What a welcome mail says: the channel, how often it sends, and the current items that fit the reader.
 
 It is rendered like an issue (``CampaignRenderer``, an unsaved issue of the channel whose introduction is
-the welcome text), so it has the issue's frame, personal links and footer; the items are the channel
-rule's newest pages ranked for the reader as an issue ranks them (``rank``), at most ``WELCOME_ITEMS``.
+the welcome text), so it has the issue's frame, personal links and footer; the items are the current items
+that fit the reader (``campaigns.rendering.fitting``), at most ``WELCOME_ITEMS``.
 """
 
 from datetime import datetime, timedelta
@@ -16,13 +16,9 @@ from campaigns import recurrence
 from campaigns.models import Campaign, Channel, Subscriber
 from campaigns.models.channels import DEFAULT_WELCOME_SUBJECT
 from campaigns.rendering.campaign import CampaignRenderer, RenderedVariant
-from campaigns.rendering.ranking import rank
-from campaigns.rendering.variants import reachable_pages, readers
-from campaigns.selection import select_content
+from campaigns.rendering.fitting import current_pages, rank_current, reader_of
 
 WELCOME_ITEMS = 5
-# The channel's newest pages the ranking chooses from.
-CANDIDATES = 50
 RHYTHM_PERIOD = timedelta(days=365)
 
 
@@ -69,8 +65,8 @@ def rhythm(channel: Channel, now: datetime | None = None) -> str:
 
 def render_welcome(subscriber: Subscriber, channel: Channel) -> tuple[str, RenderedVariant]:
     """The subject and the rendered mail (with personal placeholders) of the reader's welcome."""
-    reader = readers(Subscriber.objects.filter(pk=subscriber.pk))[subscriber.pk]
-    candidates = list(select_content(channel).values_list("pk", flat=True)[:CANDIDATES])
+    reader = reader_of(subscriber)
+    candidates = current_pages(channel)
     subject = welcome_subject(channel, reader.language)
     with translation.override(reader.language):
         intro = render_to_string(
@@ -78,11 +74,5 @@ def render_welcome(subscriber: Subscriber, channel: Channel) -> tuple[str, Rende
             {"channel": channel, "rhythm": rhythm(channel), "has_candidates": bool(candidates)},
         )
     renderer = CampaignRenderer(Campaign(channel=channel, subject=subject, intro=intro), candidates)
-    ranking = rank(
-        renderer.items,
-        reader,
-        reachable=reachable_pages(candidates, reader.home),
-        nearby_km=channel.nearby_km,
-        max_items=min(WELCOME_ITEMS, channel.max_items),
-    )
+    ranking = rank_current(renderer, reader, WELCOME_ITEMS)
     return subject, renderer.render(ranking.page_ids, reader.language, groups=ranking.groups)

@@ -9,7 +9,7 @@ import re
 from django.urls import reverse
 
 from campaigns.models import Subscriber
-from campaigns.tokens import CONFIRM, PREFERENCES, UNSUBSCRIBE, make_token
+from campaigns.tokens import CONFIRM, ERASE, PREFERENCES, UNSUBSCRIBE, make_token
 from tests.processes import ROOT
 
 GUIDE = (ROOT / "docs" / "OPERATIONS.md").read_text()
@@ -37,6 +37,10 @@ def test_personal_links_lose_their_token(db):
         reverse("newsletter:unsubscribe", kwargs={"token": make_token(subscriber, UNSUBSCRIBE)}): (
             "/newsletter/unsubscribe/-/"
         ),
+        reverse("newsletter:my_data_json", kwargs={"token": make_token(subscriber, PREFERENCES)}): (
+            "/newsletter/preferences/-/data.json"
+        ),
+        reverse("newsletter:erase", kwargs={"token": make_token(subscriber, ERASE)}): "/newsletter/erase/-/",
         reverse("newsletter:click", kwargs={"token": "Zx81.abc:def", "number": 3}): "/newsletter/link/-/3/",
         f"/api/subscriptions/preferences/{make_token(subscriber, PREFERENCES)}": (
             "/api/subscriptions/preferences/-"

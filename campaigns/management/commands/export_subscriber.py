@@ -1,11 +1,9 @@
 """``manage.py export_subscriber ADDRESS``: everything stored about one person, as JSON (GDPR Art. 15/20)."""
 
-import json
-
 from django.core.management.base import BaseCommand, CommandError
 
 from campaigns.management.lookup import subscriber_for
-from campaigns.subscriptions import export_subscriber
+from campaigns.subscriptions.gdpr import export_json
 
 
 class Command(BaseCommand):
@@ -18,4 +16,4 @@ class Command(BaseCommand):
         _normalised, subscriber = subscriber_for(address)
         if subscriber is None:
             raise CommandError("Zu dieser Adresse sind keine Abonnentendaten gespeichert.")
-        self.stdout.write(json.dumps(export_subscriber(subscriber), ensure_ascii=False, indent=2))
+        self.stdout.write(export_json(subscriber))
