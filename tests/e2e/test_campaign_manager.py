@@ -34,7 +34,7 @@ def test_campaign_manager_journey(page, screenshots, site: LiveSite):
     create_issue(page, screenshots)
     variant = preview_two_variants(page, screenshots)
     send_test_mail(page, screenshots, site, variant)
-    approve_latest_issue(site)
+    approve_issue(site)
     page.reload()
     recipients = send_and_watch(page, screenshots)
     issue = [m for m in site.sink.messages if m.message["Subject"] == SUBJECT]
@@ -98,13 +98,15 @@ def preview_two_variants(page, screenshots) -> int:
     return found[1][0]
 
 
-def approve_latest_issue(site: LiveSite) -> None:
-    """The "Redaktionsleitung" approves the issue (the approval itself is shown in tests/campaigns/admin)."""
+def approve_issue(site: LiveSite) -> None:
+    """The "Redaktionsleitung" approves the issue (the approval itself is shown in tests/campaigns/admin).
+    It is named by its subject: the journeys share the site, and a recurring channel makes issues of its own.
+    """
     site.query(
-        """
+        f"""
 from campaigns.approval import approve
 from campaigns.models import Campaign
-approve(Campaign.objects.order_by("-pk").first(), None)
+approve(Campaign.objects.get(subject={SUBJECT!r}), None)
 result = None
 """
     )
