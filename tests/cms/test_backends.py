@@ -39,6 +39,7 @@ broker.delete_queue()
 """
 
 
+@pytest.mark.once
 def test_defaults_are_sqlite_local_memory_cache_and_orm_broker(tmp_path):
     result = django_json(
         "from django.conf import settings\n"
@@ -94,6 +95,7 @@ def test_redis_url_alone_keeps_the_orm_broker(tmp_path):
     assert result == {"cache": "django.core.cache.backends.redis.RedisCache", "broker": "ORM"}
 
 
+@pytest.mark.once
 def test_redis_broker_without_redis_url_refuses_to_start(tmp_path):
     completed = run_django("", production_env(tmp_path, Q_BROKER="redis"))
     assert completed.returncode != 0
@@ -115,6 +117,7 @@ def test_the_suite_runs_on_the_configured_services():
         assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
 
 
+@pytest.mark.once
 def test_an_esp_and_the_proxy_count_are_configured_by_environment(tmp_path):
     """Mail through django-anymail and the reverse-proxy count need no settings file either."""
     result = django_json(
@@ -173,6 +176,7 @@ def test_a_task_travels_through_the_redis_broker_to_a_qcluster_on_another_proces
     assert client.llen(f"django_q:{prefix}:q") == 0
 
 
+@pytest.mark.once
 def test_campaign_tuning_comes_from_the_environment(tmp_path):
     code = (
         "from campaigns import app_settings\n"

@@ -59,6 +59,7 @@ def test_sqlite_only_on_purpose_and_anything_goes_in_development():
 NAMED = ["DATABASE_URL", "REDIS_URL", "EMAIL_BACKEND", "DEFAULT_FROM_EMAIL", "WAGTAILADMIN_BASE_URL"]
 
 
+@pytest.mark.once
 def test_commands_and_workers_refuse_to_start_naming_each_variable(tmp_path):
     env = production_env(tmp_path, DEBUG="0", SILENCED_SYSTEM_CHECKS="")
     completed = manage("check", env=env)
@@ -67,6 +68,7 @@ def test_commands_and_workers_refuse_to_start_naming_each_variable(tmp_path):
         assert f"set {name}" in completed.stderr, name
 
 
+@pytest.mark.once
 def test_the_web_process_refuses_to_start(tmp_path):
     """With an ESP as mail backend and no webhook secret, the web process also names the secret that keeps
     strangers from suppressing readers (campaigns.E001)."""

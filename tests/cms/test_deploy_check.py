@@ -4,6 +4,8 @@ docs/OPERATIONS.md documents: the operator's checklist and the code agree."""
 import re
 import secrets
 
+import pytest
+
 from tests.processes import ROOT, manage, production_env
 
 ENV_BLOCK = re.compile(r"### The environment file.*?```sh\n(.*?)```", re.DOTALL)
@@ -23,6 +25,7 @@ def documented_environment() -> dict[str, str]:
     return env
 
 
+@pytest.mark.once
 def test_the_documented_production_environment_passes_the_deployment_check(tmp_path):
     documented = documented_environment()
     assert {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "ANYMAIL_WEBHOOK_SECRET", "TRUSTED_PROXIES"} <= set(

@@ -4,6 +4,8 @@ message, the request id of a web request and the campaign id where the engine na
 import json
 import logging
 
+import pytest
+
 from cms.log_format import JsonFormatter
 from cms.request_id import RequestIdFilter
 from tests.processes import production_env, run_django
@@ -35,6 +37,7 @@ def test_the_request_id_comes_from_the_proxy_or_is_made(db, client, caplog):
     assert logged[-1].request_id == "nginx-0000beef"
 
 
+@pytest.mark.once
 def test_log_format_json_configures_the_console(tmp_path):
     code = (
         "import logging\n"

@@ -78,6 +78,7 @@ result = {
 """
 
 
+@pytest.mark.once
 def test_production_transport_settings_come_from_the_environment(tmp_path, collected_static):
     result = django_json(
         TRANSPORT_PROBE,
@@ -99,6 +100,7 @@ def test_production_transport_settings_come_from_the_environment(tmp_path, colle
     assert result["session_cookie_secure"] is True
 
 
+@pytest.mark.once
 def test_without_hsts_configured_none_is_sent_but_cookies_stay_secure(tmp_path, collected_static):
     """HSTS is a promise browsers remember for its max-age, so it is only sent once an operator sets it."""
     result = django_json(TRANSPORT_PROBE, production_env(tmp_path, STATIC_ROOT=str(collected_static)))
@@ -108,6 +110,7 @@ def test_without_hsts_configured_none_is_sent_but_cookies_stay_secure(tmp_path, 
     assert result["session_cookie_secure"] is True
 
 
+@pytest.mark.once
 def test_whitenoise_serves_hashed_compressed_static_files_cached_forever(tmp_path, collected_static):
     result = django_json(TRANSPORT_PROBE, production_env(tmp_path, STATIC_ROOT=str(collected_static)))
     assert result["stylesheet"].startswith("/static/wagtailadmin/css/core.")

@@ -13,6 +13,10 @@ import pytest
 
 from tests.processes import ROOT, production_env
 
+# Each case imports the settings in a child with its own environment: nothing in it uses the suite's
+# database or services, so it runs in the SQLite pass only.
+pytestmark = pytest.mark.once
+
 SHOW_KEY = "import cms.settings as s; print(s.SECRET_KEY)"
 
 

@@ -93,6 +93,7 @@ def test_a_page_that_was_never_saved_can_be_previewed(client, site):
     assert (body["id"], body["title"], body["teaser"]) == (None, "Ganz neu", "Noch nicht gespeichert")
 
 
+@pytest.mark.once
 def test_front_end_urls_come_from_the_environment_and_may_be_framed_by_the_admin(tmp_path):
     env = production_env(
         tmp_path,
