@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from wagtail.images.models import Filter
 
 from campaigns import app_settings
+from campaigns.feeds.events import FeedEvent, next_events
 from campaigns.feeds.filters import FeedFilterForm
 from campaigns.models import Channel
 from campaigns.selection import select_content
@@ -55,11 +56,24 @@ class FeedItem:
     image: FeedImage | None
     # The language the item is written in.
     language: str = ""
+    # A MINT offer's next date and place.
+    event: FeedEvent | None = None
 
     @property
     def summary_html(self) -> str:
-        """The teaser as HTML (RSS descriptions and Atom summaries are HTML; the teaser is plain text)."""
-        return str(escape(self.summary))
+        """The teaser as HTML (RSS descriptions and Atom summaries are HTML; the teaser is plain text), with
+        the next date and place of an offer in a paragraph of its own."""
+        if self.event is None:
+            return str(escape(self.summary))
+        lines = "<br>".join(escape(line) for line in self.event.lines())
+        return f"<p>{escape(self.summary)}</p><p>{lines}</p>"
+
+    @property
+    def content_text(self) -> str:
+        """The teaser as plain text, with the next date and place of an offer on lines of their own."""
+        if self.event is None:
+            return self.summary
+        return "\n\n".join([self.summary, "\n".join(self.event.lines())])
 
 
 @dataclass(frozen=True)
@@ -120,21 +134,24 @@ class FeedSource:
         pages = list(self.pages.with_listing_data()[: self.limit])
         original = app_settings.content_language()
         if self.language == original:
-            return [_item(page, self.request, self.host, original) for page in pages]
+            events = next_events(pages)
+            return [_item(page, self.request, self.host, original, events) for page in pages]
         translated = translation_ids([page.pk for page in pages], self.language)
         versions = ContentPage.objects.filter(pk__in=translated.values()).with_listing_data().in_bulk()
+        events = next_events([*pages, *versions.values()])
         marker = get_language_info(original)["name_translated"]
         items = []
         for page in pages:
             version = versions.get(translated.get(page.pk))
             if version is None:
-                item = _item(page, self.request, self.host, original)
+                item = _item(page, self.request, self.host, original, events)
                 item = replace(
                     item, title=_("%(title)s (auf %(name)s)") % {"title": item.title, "name": marker}
                 )
             else:  # the original's identity: the translation is the same entry in this feed's language
                 item = replace(
-                    _item(version, self.request, self.host, self.language), guid=_guid(page, self.host)
+                    _item(version, self.request, self.host, self.language, events),
+                    guid=_guid(page, self.host),
                 )
             items.append(item)
         return items
@@ -150,7 +167,9 @@ def _guid(page: ContentPage, host: str) -> str:
     return f"tag:{host},2025:page-{page.pk}"
 
 
-def _item(page: ContentPage, request: HttpRequest, host: str, language: str) -> FeedItem:
+def _item(
+    page: ContentPage, request: HttpRequest, host: str, language: str, events: dict[int, FeedEvent]
+) -> FeedItem:
     return FeedItem(
         guid=_guid(page, host),
         title=page.title,
@@ -161,6 +180,7 @@ def _item(page: ContentPage, request: HttpRequest, host: str, language: str) -> 
         categories=tuple(topic.name for topic in page.topics.all()),
         image=_image(page, request),
         language=language,
+        event=events.get(page.pk),
     )
 
 

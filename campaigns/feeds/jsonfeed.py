@@ -1,4 +1,9 @@
-"""JSON Feed 1.1 (https://jsonfeed.org/version/1.1), served as ``application/feed+json``."""
+"""JSON Feed 1.1 (https://jsonfeed.org/version/1.1), served as ``application/feed+json``.
+
+A MINT offer's item carries its next date and place as the extension object ``_event`` (JSON Feed 1.1
+allows members starting with an underscore; readers that do not know them ignore them), documented in
+docs/API.md, "Feeds".
+"""
 
 import json
 
@@ -28,13 +33,15 @@ def _item(item: FeedItem, author: dict[str, str], feed_language: str) -> dict:
         "id": item.guid,
         "url": item.url,
         "title": item.title,
-        "content_text": item.summary,
+        "content_text": item.content_text,
         "summary": item.summary,
         "date_published": item.published.isoformat(),
         "date_modified": item.updated.isoformat(),
         "authors": [author],
         "tags": list(item.categories),
     }
+    if item.event:
+        entry["_event"] = item.event.as_json()
     if item.image:
         entry["image"] = item.image.url
     if item.language != feed_language:  # an item not translated into the feed's language says its own

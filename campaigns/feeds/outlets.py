@@ -28,8 +28,6 @@ class Outlet:
     content_type: str
     build: Callable[[FeedSource], bytes]
     default_limit: Callable[[], int]
-    # A calendar keeps dates since a day that moves with the calendar date (``calendar.first_day``).
-    varies_by_day: bool = False
 
     @property
     def media_type(self) -> str:
@@ -53,7 +51,6 @@ CALENDAR = Outlet(
     "text/calendar; charset=utf-8",
     ics,
     app_settings.calendar_events,
-    varies_by_day=True,
 )
 OUTLETS = {outlet.name: outlet for outlet in (*FEEDS, CALENDAR)}
 

@@ -35,9 +35,10 @@ def feed(request: HttpRequest, channel: str, outlet: str) -> HttpResponse:
         chosen = OUTLETS[outlet]
         if not filters.is_valid():
             return _bad_request(filters) if chosen is not JSON_FEED else _problem(filters)
-        # A calendar keeps the dates of the last days only, so it changes at midnight as well.
+        # Every outlet changes at midnight as well: a calendar keeps the dates of the last days only
+        # (``calendar.first_day``), a feed names each offer's next date (``events``).
         midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
-        validators = caching.validators_for(request, valid_from=midnight if chosen.varies_by_day else None)
+        validators = caching.validators_for(request, valid_from=midnight)
         if (response := caching.conditional_response(request, validators)) is not None:
             return response
         body = caching.cached_body(validators)

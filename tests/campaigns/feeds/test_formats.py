@@ -74,7 +74,8 @@ def test_json_feed_items_carry_links_summaries_images_authors_and_tags(client, f
     item = items[offer.pk]
     assert item["url"] == f"http://testserver{offer.url}"
     assert item["title"] == offer.title
-    assert item["content_text"] == item["summary"] == offer.teaser
+    assert item["summary"] == offer.teaser
+    assert item["content_text"].startswith(f"{offer.teaser}\n\nNächster Termin: ")
     assert item["image"].startswith("http://testserver/media/images/bild-")
     assert item["authors"] == [
         {"name": "Wirtschaftsförderung Landkreis Ludwigsburg", "url": "http://testserver/"}
