@@ -232,6 +232,9 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_MANIFEST_STRICT = False
+# The feeds' XSLT stylesheet (campaigns/static/campaigns/feed.xsl): browsers apply it only when it comes with
+# an XML media type, which WhiteNoise does not know for ``.xsl`` (it would send application/octet-stream).
+WHITENOISE_MIMETYPES = {".xsl": "application/xml"}
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Mail: Django's own variable names. The development default writes every message to a file so that the

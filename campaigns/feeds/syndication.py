@@ -3,12 +3,36 @@
 Items carry the teaser as summary, the listing image as enclosure (RSS ``<enclosure>``, Atom
 ``<link rel="enclosure">``) with the rendition's real size, the publisher as author and the topics as
 categories. The feed's id is its URL under the configured public base URL, whatever host was asked.
+
+Both name our XSLT stylesheet (``static/campaigns/feed.xsl``) in an ``<?xml-stylesheet?>`` processing
+instruction, so that a reader who opens a feed in the browser gets a page that explains it instead of a wall
+of XML. The stylesheet's address is a path on the feed's own origin: browsers apply only same-origin XSLT.
 """
 
-from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, SyndicationFeed
+from django.templatetags.static import static
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, Stylesheet, SyndicationFeed
+from django.utils.xmlutils import SimplerXMLGenerator
 
 from campaigns import app_settings
 from campaigns.feeds.items import FeedSource
+
+STYLESHEET = "campaigns/feed.xsl"
+
+
+class StyledAtom1Feed(Atom1Feed):
+    """Atom with the stylesheet processing instructions that Django's ``RssFeed`` writes (Django 5.2 writes
+    them for RSS only): its ``write`` with ``add_stylesheets`` before the root element."""
+
+    add_stylesheets = Rss201rev2Feed.add_stylesheets
+
+    def write(self, outfile, encoding: str) -> None:
+        handler = SimplerXMLGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        self.add_stylesheets(handler)
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
 
 
 def rss(source: FeedSource) -> bytes:
@@ -16,7 +40,12 @@ def rss(source: FeedSource) -> bytes:
 
 
 def atom(source: FeedSource) -> bytes:
-    return _write(Atom1Feed, source)
+    return _write(StyledAtom1Feed, source)
+
+
+def stylesheet_url() -> str:
+    """The address of the feeds' XSLT stylesheet (a path on the site's own origin)."""
+    return static(STYLESHEET)
 
 
 def _write(feed_class: type[SyndicationFeed], source: FeedSource) -> bytes:
@@ -25,11 +54,15 @@ def _write(feed_class: type[SyndicationFeed], source: FeedSource) -> bytes:
         title=source.title,
         link=source.home_url,
         description=source.description,
+        # Atom's description of the feed (RSS has its description).
+        subtitle=source.description,
         language=source.language,
         author_name=publisher,
         author_link=source.home_url,
         feed_url=source.feed_url,
         feed_guid=source.feed_id,
+        # The processing instruction names the type only, as browsers expect: no media, which would limit it.
+        stylesheets=[Stylesheet(stylesheet_url(), mimetype="text/xsl", media=None)],
     )
     for item in source.items():
         image = item.image

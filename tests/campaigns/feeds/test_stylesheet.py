@@ -1,0 +1,100 @@
+"""RSS and Atom open readably in a browser: they name our XSLT stylesheet in an ``<?xml-stylesheet?>``
+processing instruction, the site serves it with an XML media type, and libxslt (Chromium's XSLT engine, here
+through lxml) turns a real feed of ours into a German page that explains feeds and lists the items as links —
+with nothing the site's Content Security Policy would block."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from lxml import etree, html
+
+from campaigns.feeds.syndication import STYLESHEET
+from tests.campaigns.feeding import parse_feed
+from tests.processes import ROOT
+
+XSLT_FILE = ROOT / "campaigns" / "static" / STYLESHEET
+SYNDICATION = ("rss", "atom")
+
+
+def stylesheet_instructions(body: bytes) -> list[etree._ProcessingInstruction]:
+    """The ``xml-stylesheet`` processing instructions before the feed's root element."""
+    root = etree.fromstring(body)
+    return [node for node in root.itersiblings(preceding=True) if node.target == "xml-stylesheet"]
+
+
+def render(body: bytes) -> html.HtmlElement:
+    """The page a browser shows for the feed: our stylesheet applied by libxslt, parsed as HTML."""
+    transform = etree.XSLT(etree.parse(XSLT_FILE))
+    return html.fromstring(str(transform(etree.fromstring(body))))
+
+
+@pytest.mark.parametrize("outlet", SYNDICATION)
+def test_rss_and_atom_name_the_stylesheet_before_the_root_element(client, feed_site, outlet):
+    response = client.get(feed_site.url("mint", outlet))
+    parse_feed(response)  # still a well-formed feed to a feed reader
+    [instruction] = stylesheet_instructions(response.content)
+    assert instruction.get("type") == "text/xsl"
+    assert instruction.get("href") == f"/static/{STYLESHEET}"
+    assert instruction.get("media") is None
+
+
+@pytest.mark.parametrize("outlet", SYNDICATION)
+def test_the_stylesheet_is_served_from_the_feeds_origin_with_an_xml_media_type(client, feed_site, outlet):
+    [instruction] = stylesheet_instructions(client.get(feed_site.url("mint", outlet)).content)
+    href = instruction.get("href")
+    assert not urlsplit(href).netloc, "browsers apply only same-origin XSLT"
+    response = client.get(href)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/xml"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == XSLT_FILE.read_bytes()
+
+
+def test_the_stylesheet_is_well_formed_xslt():
+    document = etree.parse(XSLT_FILE)
+    assert document.getroot().tag == "{http://www.w3.org/1999/XSL/Transform}stylesheet"
+    etree.XSLT(document)
+
+
+@pytest.mark.parametrize("outlet", SYNDICATION)
+def test_a_feed_renders_as_a_german_page_with_its_items_as_links(client, feed_site, outlet):
+    response = client.get(feed_site.url("alles", outlet))
+    entries = parse_feed(response).entries
+    page = render(response.content)
+
+    assert page.get("lang") == "de"
+    assert page.findtext(".//h1") == "Alles – Wirtschaftsförderung Landkreis Ludwigsburg"
+    text = page.text_content()
+    assert "Dies ist ein Feed" in text
+    assert "kopieren Sie die Adresse dieser Seite in Ihren Feed-Reader" in text
+    assert page.findtext(".//code") == "http://testserver/feeds/alles/" + outlet + "/"
+    links = [(link.text_content().strip(), link.get("href")) for link in page.iterfind(".//main//li/a")]
+    assert links == [(entry.title, entry.link) for entry in entries]
+    assert len(links) == 6
+    assert ("Zur Website", "http://testserver/") in [
+        (link.text_content().strip(), link.get("href")) for link in page.iterfind(".//a")
+    ]
+
+
+@pytest.mark.parametrize("outlet", SYNDICATION)
+def test_an_english_feed_renders_in_english(client, feed_site, outlet):
+    page = render(client.get(feed_site.url("mint", outlet, "?locale=en")).content)
+    assert page.get("lang") == "en"
+    assert "This is a feed" in page.text_content()
+
+
+def test_a_channel_without_items_says_so(client, feed_site):
+    page = render(client.get(feed_site.url("mint", "rss", "?municipality=freiberg-am-neckar")).content)
+    assert "Dieser Kanal hat noch keine Beiträge." in page.text_content()
+    assert not page.findall(".//li")
+
+
+@pytest.mark.parametrize("outlet", SYNDICATION)
+def test_the_page_needs_nothing_the_content_security_policy_blocks(client, feed_site, outlet):
+    """The rendered page inherits the feed's policy: no inline script or style, nothing loaded at all."""
+    response = client.get(feed_site.url("alles", outlet))
+    policy = response["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in policy and "script-src 'self'" in policy
+    page = render(response.content)
+    assert not page.xpath("//script | //style | //link | //img | //iframe | //object | //*[@style]")
+    assert not page.xpath("//@*[starts-with(name(), 'on')]")
