@@ -75,6 +75,10 @@ MEANINGS = {
     "ANYMAIL_": "django-anymail settings: `ANYMAIL_POSTMARK_SERVER_TOKEN` becomes "
     '`ANYMAIL["POSTMARK_SERVER_TOKEN"]`; `true`/`false` are booleans, `{…}`/`[…]` JSON. '
     "`ANYMAIL_WEBHOOK_SECRET` (`user:password`) is required with `DEBUG` off while ESP webhooks are mounted.",
+    "DATA_PROTECTION_CONTACT_NAME": "Name or office of the data-protection officer, named on the privacy "
+    'page ("Ihre Rechte") when `bootstrap_site` or `load_demo` creates it.',
+    "DATA_PROTECTION_CONTACT_EMAIL": "E-mail address of the data-protection officer, on the privacy page.",
+    "DATA_PROTECTION_CONTACT_ADDRESS": "Postal address of the data-protection officer, on the privacy page.",
     "WAGTAILADMIN_BASE_URL": "Public base URL of the site: links in mails, the API and the admin's mails; "
     "not on this machine with `DEBUG` off. Canonical links, the sitemap and structured data take the Wagtail "
     "site record's host instead (`bootstrap_site` sets it from this URL).",

@@ -345,6 +345,14 @@ PAGE_TYPES_PUBLISHER = "Wirtschaftsförderung des Landkreises Ludwigsburg"
 PAGE_TYPES_PUBLISHER_AREA = "Landkreis Ludwigsburg"
 globals().update(app_settings_from_environment(declared_settings(campaigns_settings, page_types_settings)))
 
+# The data-protection officer whom the privacy notice names for the readers' rights (GDPR Art. 13(1)(b));
+# the defaults are the Landkreis' demo values.
+DATA_PROTECTION_CONTACT = {
+    "name": env_str("DATA_PROTECTION_CONTACT_NAME", "Datenschutzbeauftragte/r des Landratsamts Ludwigsburg"),
+    "email": env_str("DATA_PROTECTION_CONTACT_EMAIL", "datenschutz@landkreis-ludwigsburg.de"),
+    "address": env_str("DATA_PROTECTION_CONTACT_ADDRESS", "Hindenburgstraße 40, 71638 Ludwigsburg"),
+}
+
 # Text for a terminal, or JSON lines for a log collector (cms/log_format.py); each line carries its level,
 # logger and, in a web request, the request id.
 LOG_FORMAT = env_str("LOG_FORMAT", "text")

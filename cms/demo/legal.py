@@ -2,12 +2,17 @@
 
 Written for the district's administration as publisher. The privacy notice explains the newsletter as the
 outreach plugin implements it: double opt-in, the stored facets, the consent log, unsubscribing from every
-mail, open and click measurement only with separate consent, and the rights under the GDPR. Both carry a
-note that they are demo texts to be checked before going live.
+mail, open and click measurement only with separate consent, what is erased when (the retention periods as
+configured, ``campaigns.subscriptions.retention``), and the rights under the GDPR with the data-protection
+contact of ``settings.DATA_PROTECTION_CONTACT``. The notice is written when the page is created, so it
+states the settings of that moment. Both carry a note that they are demo texts to be checked before going
+live.
 """
 
+from django.conf import settings
 from django.utils.html import escape
 
+from campaigns import app_settings
 from cms.demo.outreach import quoted_channel_names
 
 DEMO_NOTE = (
@@ -40,11 +45,18 @@ Betreiber verantwortlich; bei Bekanntwerden von Rechtsverletzungen entfernen wir
 <p>Die Illustrationen dieser Website sind eigene, automatisch gezeichnete Grafiken.</p>
 """
 
-DATENSCHUTZ = f"""{DEMO_NOTE}
+
+def privacy_notice() -> str:
+    """The privacy notice with the configured retention periods and data-protection contact."""
+    contact = {key: escape(value) for key, value in settings.DATA_PROTECTION_CONTACT.items()}
+    left_days = app_settings.left_retention().days
+    bounced_days = app_settings.bounced_retention().days
+    tracking_days = app_settings.tracking_retention_days()
+    return f"""{DEMO_NOTE}
 <h2>Verantwortliche Stelle</h2>
 {PUBLISHER}
-<p>Die oder den behördlichen Datenschutzbeauftragten erreichen Sie unter derselben Anschrift mit dem
-Zusatz „Datenschutzbeauftragte/r“.</p>
+<p>Unsere Datenschutzbeauftragte oder unseren Datenschutzbeauftragten erreichen Sie wie unter „Ihre Rechte“
+angegeben.</p>
 <h2>Besuch der Website</h2>
 <p>Beim Aufruf einer Seite verarbeitet der Server technisch notwendige Daten (IP-Adresse, Zeitpunkt,
 aufgerufene Adresse, Browserkennung), um die Seite auszuliefern und vor Angriffen zu schützen
@@ -75,7 +87,7 @@ den Bezug des Newsletters nicht nötig und in Ihren Einstellungen jederzeit wide
 lit. a DSGVO, § 25 Abs. 1 TDDDG). Nur wenn Sie eingewilligt haben und der Kanal die Messung vorsieht,
 speichern wir je Ausgabe, ob Sie die E-Mail geöffnet und welche Links Sie angeklickt haben – mit dem
 Zeitpunkt des ersten Aufrufs und der Anzahl, ohne IP-Adresse und ohne Angaben zu Ihrem Gerät. Mit dem
-Widerruf löschen wir diese Angaben, spätestens aber 180 Tage nach dem Versand der Ausgabe.</p>
+Widerruf löschen wir diese Angaben, spätestens aber {tracking_days} Tage nach dem Versand der Ausgabe.</p>
 <h3>Abmelden und Einstellungen ändern</h3>
 <p>Jede E-Mail enthält einen Link zu Ihren Einstellungen und einen Abmeldelink; E-Mail-Programme bieten
 zusätzlich eine Abmeldung mit einem Klick an. Sie können einzelne Kanäle oder alle abbestellen. Die
@@ -83,10 +95,21 @@ Abmeldung wirkt sofort; ein Widerruf lässt die Rechtmäßigkeit der bis dahin e
 unberührt (Art. 7 Abs. 3 DSGVO).</p>
 <h3>Speicherdauer</h3>
 <p>Ihre Angaben speichern wir, solange Sie mindestens einen Kanal abonniert haben. Melden Sie sich von allen
-Kanälen ab, löschen wir Name, Rolle, Kommune, Interessen und Ihre Einwilligung zur Messung nach 30 Tagen
-automatisch; auf Wunsch sofort und vollständig. Damit Sie danach nicht versehentlich erneut angeschrieben
-werden, behalten wir nur einen nicht umkehrbaren Hashwert Ihrer Adresse in einer Sperrliste; das
-Einwilligungsprotokoll bleibt ohne Personenbezug als Statistik erhalten.</p>
+Kanälen ab, löschen wir {left_days} Tage danach automatisch Ihre E-Mail-Adresse, Ihren Namen und alle
+weiteren Angaben (Sprache, Rolle, Kommune, Klassenstufen, Fächer, Themen und Ihre Einwilligung zur
+Messung). Ihre Adresse kommt dabei auf keine Sperrliste: Sie können sich später jederzeit wieder anmelden.
+Das Einwilligungsprotokoll bleibt ohne Personenbezug als Statistik erhalten – was wann bei welchem Kanal
+geschah, ohne Adresse, Namen und IP-Adresse.</p>
+<p>Endeten alle Ihre Abonnements, weil E-Mails an Ihre Adresse dauerhaft nicht zustellbar waren oder weil Sie
+eine E-Mail als Spam gemeldet haben, löschen wir Ihre Angaben ebenso nach {bounced_days} Tagen. Dann
+behalten wir einen nicht umkehrbaren Hashwert Ihrer Adresse in einer Sperrliste, damit wir sie nicht erneut
+anschreiben.</p>
+<p>Möchten Sie nicht so lange warten, löschen wir Ihre Daten auf Wunsch sofort und vollständig: in Ihren
+Einstellungen (Link in jeder E-Mail) unter „Meine Daten“ mit „Alle meine Daten löschen“ – zur Sicherheit
+bestätigen Sie das über einen Link, den wir Ihnen per E-Mail senden –, oder Sie schreiben uns an die unter
+„Ihre Rechte“ genannte Adresse. Damit wir Sie danach nicht versehentlich erneut anschreiben, behalten wir in
+diesem Fall nur einen nicht umkehrbaren Hashwert Ihrer Adresse in einer Sperrliste; eine neue Anmeldung mit
+dieser Adresse ist dann nur möglich, wenn Sie uns schreiben.</p>
 <h3>Versand</h3>
 <p>Die Newsletter werden über einen Mailserver im Auftrag des Landratsamts versandt. Setzen wir dafür einen
 Dienstleister ein, ist er nach Art. 28 DSGVO vertraglich gebunden und verarbeitet die Daten nur nach
@@ -94,7 +117,11 @@ unserer Weisung.</p>
 <h2>Ihre Rechte</h2>
 <p>Sie haben das Recht auf Auskunft (Art. 15 DSGVO), Berichtigung (Art. 16), Löschung (Art. 17),
 Einschränkung der Verarbeitung (Art. 18), Datenübertragbarkeit (Art. 20) und Widerspruch (Art. 21) sowie
-das Recht, eine Einwilligung jederzeit zu widerrufen (Art. 7 Abs. 3). Sie können sich außerdem bei der
-Aufsichtsbehörde beschweren: Der Landesbeauftragte für den Datenschutz und die Informationsfreiheit
-Baden-Württemberg, Lautenschlagerstraße 20, 70173 Stuttgart.</p>
+das Recht, eine Einwilligung jederzeit zu widerrufen (Art. 7 Abs. 3). Was wir zu Ihrem Newsletter-Abonnement
+gespeichert haben, sehen Sie in Ihren Einstellungen unter „Meine Daten“ und können es dort herunterladen.</p>
+<p>Wenden Sie sich dafür an unsere Datenschutzbeauftragte oder unseren Datenschutzbeauftragten:<br/>
+{contact["name"]}<br/>{contact["address"]}<br/>
+E-Mail: <a href="mailto:{contact["email"]}">{contact["email"]}</a></p>
+<p>Sie können sich außerdem bei der Aufsichtsbehörde beschweren: Der Landesbeauftragte für den Datenschutz und
+die Informationsfreiheit Baden-Württemberg, Lautenschlagerstraße 20, 70173 Stuttgart.</p>
 """

@@ -14,7 +14,7 @@ from django.conf import settings
 from wagtail.models import Page, Site
 
 from cms.demo.context import DemoContext
-from cms.demo.legal import DATENSCHUTZ, IMPRESSUM
+from cms.demo.legal import IMPRESSUM, privacy_notice
 from cms.demo.pages import ensure_child
 from page_types.models import (
     ContactPointIndexPage,
@@ -97,8 +97,6 @@ INDEXES = (
     ),
 )
 
-LEGAL_PAGES = (("impressum", "Impressum", IMPRESSUM), ("datenschutz", "Datenschutz", DATENSCHUTZ))
-
 
 def build_site(ctx: DemoContext) -> int:
     """Create the home page, its index and legal pages and make it the default site's root.
@@ -119,7 +117,8 @@ def build_site(ctx: DemoContext) -> int:
             partial(index.model, title=index.title, slug=index.slug, intro=index.intro, show_in_menus=True),
         )
         created += is_new
-    for slug, title, body in LEGAL_PAGES:
+    legal_pages = (("impressum", "Impressum", IMPRESSUM), ("datenschutz", "Datenschutz", privacy_notice()))
+    for slug, title, body in legal_pages:
         _page, is_new = ensure_child(home, slug, partial(StandardPage, title=title, slug=slug, body=body))
         created += is_new
     return created
