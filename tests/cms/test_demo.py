@@ -171,7 +171,7 @@ def test_home_index_and_legal_pages_render(demo, db, client):
     assert "Hindenburgstraße 40" in impressum.text and "71638 Ludwigsburg" in impressum.text
     privacy = client.get("/datenschutz/").text
     phrases = ("Double-Opt-in", "Einwilligungsprotokoll", "Zählpixel", "Abmeldelink", "Art. 15")
-    for phrase in (*phrases, "nach 30 Tagen"):
+    for phrase in (*phrases, "löschen wir 30 Tage danach", "Datenschutzbeauftragte/r des Landratsamts"):
         assert phrase in privacy, phrase
     assert StandardPage.objects.live().count() == 2
 
