@@ -37,13 +37,19 @@ class Validators:
 
 
 def validators_for(
-    request: HttpRequest, *, varies_with_time: bool = False, valid_from: datetime | None = None
+    request: HttpRequest,
+    *,
+    varies_with_time: bool = False,
+    valid_from: datetime | None = None,
+    media_type: str = "",
 ) -> Validators:
     """Validators of the response to ``request`` as of the current content version.
 
-    The ETag covers the full URL (host, path, query), the port the request came in on and the language of
-    messages. The port counts apart from the URL because Wagtail tells sites apart by the server's port,
-    which a ``Host`` header without one does not show. An answer that depends on the clock as well
+    The ETag covers the full URL (host, path, query), the port the request came in on, the language of
+    messages and, where one URL answers in several media types (``Accept``), the ``media_type`` chosen: two
+    representations that differ only in their media type need different strong validators (RFC 9110,
+    8.8.3). The port counts apart from the URL because Wagtail tells sites apart by the server's port, which
+    a ``Host`` header without one does not show. An answer that depends on the clock as well
     (``upcoming=true``) gets a new ETag every minute and no Last-Modified; one that changes at a known
     instant (a calendar's window moves at midnight: ``valid_from``) counts that instant as a modification.
     """
@@ -57,6 +63,8 @@ def validators_for(
         str(request.get_port()),
         get_language() or "",
     ]
+    if media_type:
+        parts.append(media_type)
     last_modified = version.last_modified()
     if varies_with_time:
         parts.append(current_minute())

@@ -7,6 +7,7 @@ entry here.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,9 @@ from campaigns.feeds.jsonfeed import json_feed
 from campaigns.feeds.syndication import atom, rss
 from campaigns.models import Channel
 
+# The type browsers render a feed in, with its stylesheet (``Outlet.browser_type``).
+XML = "application/xml"
+
 
 @dataclass(frozen=True)
 class Outlet:
@@ -28,10 +32,23 @@ class Outlet:
     content_type: str
     build: Callable[[FeedSource], bytes]
     default_limit: Callable[[], int]
+    # A media type that browsers render, where they show the outlet's own one as plain text: Chromium applies
+    # the feed's XSLT stylesheet (``syndication``) to ``application/xml`` only.
+    browser_type: str = ""
 
     @property
     def media_type(self) -> str:
         return self.content_type.partition(";")[0]
+
+    def media_type_for(self, request: HttpRequest) -> str:
+        """The media type to answer ``request`` in: the outlet's own, or ``browser_type`` when the request's
+        ``Accept`` prefers it — as a browser's does (``application/xml;q=0.9``, the rest ``*/*;q=0.8``), and
+        a feed reader's, which names the feed's type or nothing, does not."""
+        if self.browser_type and request.get_preferred_type([self.media_type, self.browser_type]) == (
+            self.browser_type
+        ):
+            return self.browser_type
+        return self.media_type
 
     def path(self, channel: Channel) -> str:
         return reverse(f"feeds:{self.name}", kwargs={"channel": channel.slug})
@@ -41,8 +58,8 @@ JSON_FEED = Outlet(
     "json", _("JSON Feed"), "application/feed+json; charset=utf-8", json_feed, app_settings.feed_items
 )
 FEEDS = (
-    Outlet("rss", _("RSS"), "application/rss+xml; charset=utf-8", rss, app_settings.feed_items),
-    Outlet("atom", _("Atom"), "application/atom+xml; charset=utf-8", atom, app_settings.feed_items),
+    Outlet("rss", _("RSS"), "application/rss+xml; charset=utf-8", rss, app_settings.feed_items, XML),
+    Outlet("atom", _("Atom"), "application/atom+xml; charset=utf-8", atom, app_settings.feed_items, XML),
     JSON_FEED,
 )
 CALENDAR = Outlet(

@@ -6,7 +6,9 @@ categories. The feed's id is its URL under the configured public base URL, whate
 
 Both name our XSLT stylesheet (``static/campaigns/feed.xsl``) in an ``<?xml-stylesheet?>`` processing
 instruction, so that a reader who opens a feed in the browser gets a page that explains it instead of a wall
-of XML. The stylesheet's address is a path on the feed's own origin: browsers apply only same-origin XSLT.
+of XML. The stylesheet's address is a path on the feed's own origin: browsers apply only same-origin XSLT, and
+check it against the feed's ``script-src`` (``'self'``). They apply it to a feed served as ``application/xml``
+only, which the view sends to browsers (``outlets.Outlet.browser_type``).
 """
 
 from django.templatetags.static import static

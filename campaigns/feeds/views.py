@@ -7,16 +7,17 @@ language whatever the reader's browser prefers, or in the one their address asks
 
 from dataclasses import dataclass, replace
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone, translation
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from campaigns import app_settings
 from campaigns.feeds.channels import has_calendar, public_channels
 from campaigns.feeds.filters import TERM_FILTERS, FeedFilterForm
 from campaigns.feeds.items import FeedSource
-from campaigns.feeds.outlets import CALENDAR, JSON_FEED, OUTLETS, OutletLink, feed_links
+from campaigns.feeds.outlets import CALENDAR, JSON_FEED, OUTLETS, Outlet, OutletLink, feed_links
 from campaigns.models import Channel
 from page_types import caching
 from page_types.problems import problem_response
@@ -38,20 +39,29 @@ def feed(request: HttpRequest, channel: str, outlet: str) -> HttpResponse:
         # Every outlet changes at midnight as well: a calendar keeps the dates of the last days only
         # (``calendar.first_day``), a feed names each offer's next date (``events``).
         midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
-        validators = caching.validators_for(request, valid_from=midnight)
+        media_type = chosen.media_type_for(request)
+        validators = caching.validators_for(request, valid_from=midnight, media_type=media_type)
         if (response := caching.conditional_response(request, validators)) is not None:
-            return response
+            return _negotiated(response, chosen)
         body = caching.cached_body(validators)
         if body is None:
             limit = filters.item_limit(chosen.default_limit())
             with translation.override(filters.language()):
                 body = chosen.build(FeedSource.select(channel_obj, filters, request, limit))
             caching.keep_body(validators, body, timeout=app_settings.feed_cache_seconds())
-        response = caching.body_response(body, validators, content_type=chosen.content_type)
+        content_type = f"{media_type}; charset=utf-8"
+        response = caching.body_response(body, validators, content_type=content_type)
         response["Content-Language"] = filters.language()
         if chosen is CALENDAR:
             response["Content-Disposition"] = f'inline; filename="{channel_obj.slug}.ics"'
-        return response
+        return _negotiated(response, chosen)
+
+
+def _negotiated(response: HttpResponseBase, outlet: Outlet) -> HttpResponseBase:
+    """Tell caches that an outlet answering in two media types chose by the request's ``Accept``."""
+    if outlet.browser_type:
+        patch_vary_headers(response, ["Accept"])
+    return response
 
 
 def _bad_request(filters: FeedFilterForm) -> HttpResponse:

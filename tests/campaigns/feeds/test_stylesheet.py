@@ -1,7 +1,9 @@
 """RSS and Atom open readably in a browser: they name our XSLT stylesheet in an ``<?xml-stylesheet?>``
 processing instruction, the site serves it with an XML media type, and libxslt (Chromium's XSLT engine, here
 through lxml) turns a real feed of ours into a German page that explains feeds and lists the items as links —
-with nothing the site's Content Security Policy would block."""
+with nothing the site's Content Security Policy would block. A browser, which shows ``application/rss+xml``
+as plain text, gets the same feed as ``application/xml``, which it renders; feed readers get the feed's own
+type."""
 
 from urllib.parse import urlsplit
 
@@ -14,6 +16,12 @@ from tests.processes import ROOT
 
 XSLT_FILE = ROOT / "campaigns" / "static" / STYLESHEET
 SYNDICATION = ("rss", "atom")
+# What Chromium sends when a reader opens an address (Firefox and Safari: the same without the image types and
+# the signed exchange).
+BROWSER_ACCEPT = (
+    "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8,"
+    "application/signed-exchange;v=b3;q=0.7"
+)
 
 
 def stylesheet_instructions(body: bytes) -> list[etree._ProcessingInstruction]:
@@ -98,3 +106,32 @@ def test_the_page_needs_nothing_the_content_security_policy_blocks(client, feed_
     page = render(response.content)
     assert not page.xpath("//script | //style | //link | //img | //iframe | //object | //*[@style]")
     assert not page.xpath("//@*[starts-with(name(), 'on')]")
+
+
+def varies(response) -> set[str]:
+    return {name.strip() for name in response.get("Vary", "").split(",")}
+
+
+@pytest.mark.parametrize("outlet", SYNDICATION)
+def test_a_browser_gets_the_feed_as_xml_and_a_feed_reader_as_a_feed(client, feed_site, outlet):
+    url = feed_site.url("mint", outlet)
+    reader = client.get(url, HTTP_ACCEPT=f"application/{outlet}+xml, application/xml;q=0.9, */*;q=0.5")
+    browser = client.get(url, HTTP_ACCEPT=BROWSER_ACCEPT)
+    assert reader["Content-Type"] == f"application/{outlet}+xml; charset=utf-8"
+    assert browser["Content-Type"] == "application/xml; charset=utf-8"
+    assert browser.content == reader.content
+    assert "Accept" in varies(browser) and "Accept" in varies(reader)
+    # Two representations, two strong validators: each revalidates only its own copy.
+    assert browser["ETag"] != reader["ETag"]
+    revalidated = client.get(url, HTTP_ACCEPT=BROWSER_ACCEPT, HTTP_IF_NONE_MATCH=browser["ETag"])
+    assert revalidated.status_code == 304 and "Accept" in varies(revalidated)
+    assert client.get(url, HTTP_ACCEPT=BROWSER_ACCEPT, HTTP_IF_NONE_MATCH=reader["ETag"]).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("outlet", "media_type"), [("json", "application/feed+json"), ("ics", "text/calendar")]
+)
+def test_the_json_feed_and_the_calendar_keep_their_type_in_a_browser(client, feed_site, outlet, media_type):
+    response = client.get(feed_site.url("mint", outlet), HTTP_ACCEPT=BROWSER_ACCEPT)
+    assert response["Content-Type"] == f"{media_type}; charset=utf-8"
+    assert "Accept" not in varies(response)
