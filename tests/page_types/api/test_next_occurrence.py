@@ -15,7 +15,8 @@ from tests.clock import Clock
 from tests.factories import make_offer
 from tests.page_types.api.conftest import content_error, get_json
 from tests.page_types.api.test_caching import backdate_last_change
-from tests.sharing import built_once, for_the_test, fresh_pages, primary_keys
+from tests.page_types.conftest import built_on_the_site
+from tests.sharing import for_the_test, fresh_pages, primary_keys
 
 OFFERS = "/api/v2/pages/?type=page_types.MintOfferPage&fields=title,next_occurrence,occurrences"
 
@@ -46,12 +47,7 @@ def build_offers(site: dict) -> dict[str, MintOfferPage]:
 
 @pytest.fixture(scope="module")
 def offers_keys(request, site_keys, django_db_blocker) -> Iterator[dict[str, int] | None]:
-    if site_keys is None:
-        yield None
-        return
-    yield from built_once(
-        request, django_db_blocker, lambda: build_offers(fresh_pages(site_keys)), primary_keys
-    )
+    yield from built_on_the_site(request, site_keys, django_db_blocker, build_offers, primary_keys)
 
 
 @pytest.fixture
