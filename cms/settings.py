@@ -120,6 +120,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "cms.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # zstd, Brotli or gzip for the APIs and feeds, after every middleware that writes their bodies
+    # (cms/compression.py says why HTML pages stay uncompressed).
+    "cms.compression.ApiCompressionMiddleware",
     "cms.csp.AreaContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",

@@ -1,7 +1,9 @@
 """HTTP caching of everything built from published content: the content API, feeds and calendars.
 
 One primitive decides when an answer is stale: ``ContentVersion``, a database row that every change to what
-those outlets show advances (``page_types.signal_handlers``), in every process and on every host at once.
+those outlets show advances (``page_types.signal_handlers``), in every process and on every host at once,
+read together with the moment the latest date of a MINT offer came to be over (what shows dates still ahead
+changes then, though nobody edited anything).
 From it come the ``ETag`` and ``Last-Modified`` of a response, so a revalidation costs one query and no
 rendering, and rendered bodies are kept in Django's cache under their ETag: a change makes a new ETag, so a
 kept body is never stale, and the same URL asked for by many clients is rendered once per version.
@@ -9,6 +11,7 @@ Responses may be stored by browsers and shared caches but must be revalidated on
 """
 
 import hashlib
+import math
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -19,6 +22,7 @@ from django.utils.cache import get_conditional_response, quote_etag
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
+from page_types.models.querysets import last_date_over
 from page_types.versions import ContentVersion
 
 PUBLIC_CACHE_CONTROL = "public, no-cache"
@@ -52,8 +56,12 @@ def validators_for(
     a ``Host`` header without one does not show. An answer that depends on the clock as well
     (``upcoming=true``) gets a new ETag every minute and no Last-Modified; one that changes at a known
     instant (a calendar's window moves at midnight: ``valid_from``) counts that instant as a modification.
+    So does the moment the latest date of a MINT offer came to be over (``last_date_over``, read in the
+    version's query): answers that show dates still ahead (``next_occurrence``, ``occurrences=upcoming``,
+    ``order=next_occurrence``) change then, and keep their validators, and their kept bodies, until then.
     """
-    version = ContentVersion.current()
+    now = timezone.now()
+    version = ContentVersion.current(last_date_over=last_date_over(now))
     # The time of the last change as well as its number: a database restored from a backup counts again
     # from an older number, but not at the same instants.
     parts = [
@@ -73,6 +81,12 @@ def validators_for(
         parts.append(valid_from.isoformat())
         if last_modified is not None:
             last_modified = max(last_modified, int(valid_from.timestamp()))
+    if (date_over := getattr(version, "last_date_over", None)) is not None:
+        parts.append(date_over.isoformat())
+        # Over just after that instant: from the next full second on, as for the version's own changes.
+        stamp = math.floor(date_over.timestamp()) + 1
+        if last_modified is not None:
+            last_modified = max(last_modified, stamp) if stamp <= now.timestamp() else None
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
     return Validators(quote_etag(digest), last_modified)
 

@@ -29,6 +29,9 @@ from page_types.renditions import RENDITIONS
 from page_types.taxonomy import Organisation, TaxonomyTerm, Topic
 
 REFERENCES_CONTEXT_KEY = "page_types_api_references"
+# Which dates ``OccurrencesField`` shows: ``UPCOMING`` for those not yet over, else all.
+OCCURRENCES_CONTEXT_KEY = "page_types_occurrences"
+UPCOMING = "upcoming"
 
 
 def term_representation(term: TaxonomyTerm) -> dict[str, Any]:
@@ -164,25 +167,41 @@ class ImageFocalPointField(Field):
 
 
 class OccurrencesField(Field):
-    """The dates of a MINT offer, in order, with start and end as ISO 8601 in the site's time zone."""
+    """The dates of a MINT offer, in order, with start and end as ISO 8601 in the site's time zone: all of
+    them, or only those not yet over when the request asks for ``occurrences=upcoming``."""
 
     def __init__(self, **kwargs) -> None:
         self.datetime = DateTimeField()
-        super().__init__(read_only=True, **kwargs)
+        super().__init__(read_only=True, source="*", **kwargs)
 
-    def to_representation(self, manager) -> list[dict[str, Any]]:
-        return [
-            {
-                "id": occurrence.pk,
-                "start": self.datetime.to_representation(occurrence.start),
-                "end": self.datetime.to_representation(occurrence.end) if occurrence.end else None,
-                "place": occurrence.place,
-            }
-            for occurrence in manager.all()
-        ]
+    def to_representation(self, offer) -> list[dict[str, Any]]:
+        upcoming = self.context.get(OCCURRENCES_CONTEXT_KEY) == UPCOMING
+        dates = offer.upcoming_occurrences() if upcoming else offer.occurrences.all()
+        return [self.occurrence(occurrence) for occurrence in dates]
+
+    def occurrence(self, occurrence) -> dict[str, Any]:
+        return {
+            "id": occurrence.pk,
+            "start": self.datetime.to_representation(occurrence.start),
+            "end": self.datetime.to_representation(occurrence.end) if occurrence.end else None,
+            "place": occurrence.place,
+        }
 
     def json_schema(self, model: type[Model], name: str) -> Schema:
         return {"type": "array", "items": ref("Occurrence")}
+
+
+class NextOccurrenceField(OccurrencesField):
+    """The first date of a MINT offer not yet over — ahead, or under way — or ``null`` without one."""
+
+    relation = "occurrences"
+
+    def to_representation(self, offer) -> dict[str, Any] | None:
+        upcoming = offer.upcoming_occurrences()
+        return self.occurrence(upcoming[0]) if upcoming else None
+
+    def json_schema(self, model: type[Model], name: str) -> Schema:
+        return nullable(ref("Occurrence"))
 
 
 class CoordinatesField(Field):
@@ -230,6 +249,15 @@ class RichTextHTMLField(Field):
         return STRING
 
 
+def relation_shown(model: type[Model], name: str) -> str:
+    """The model field an API field shows: its own name, or the relation its serializer names (``relation``:
+    ``next_occurrence`` is one of the ``occurrences``)."""
+    for api_field in getattr(model, "api_fields", ()):
+        if getattr(api_field, "name", api_field) == name:
+            return getattr(getattr(api_field, "serializer", None), "relation", name)
+    return name
+
+
 def prefetch_api_relations(objects: list[Model], model: type[Model], field_names: Iterable[str]) -> None:
     """Fetch the relations the given API fields show, for all objects at once.
 
@@ -237,7 +265,7 @@ def prefetch_api_relations(objects: list[Model], model: type[Model], field_names
     their municipality, so serialising the objects afterwards costs no further queries.
     """
     lookups: list[str | Prefetch] = []
-    for name in field_names:
+    for name in dict.fromkeys(relation_shown(model, name) for name in field_names):
         try:
             field = get_model_field(model, name)
         except FieldDoesNotExist:

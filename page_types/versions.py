@@ -2,6 +2,7 @@
 
 import math
 from datetime import UTC, datetime
+from typing import Any
 
 from django.db import models
 from django.db.models import F
@@ -33,9 +34,11 @@ class ContentVersion(models.Model):
         return f"{self.counter} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
 
     @classmethod
-    def current(cls) -> "ContentVersion":
-        """The current version (an unsaved zero version before the first change)."""
-        return cls.objects.filter(pk=cls.SINGLETON_ID).first() or cls(pk=cls.SINGLETON_ID, changed_at=EPOCH)
+    def current(cls, **annotations: Any) -> "ContentVersion":
+        """The current version (an unsaved zero version before the first change), with ``annotations`` read
+        in the same query."""
+        found = cls.objects.annotate(**annotations).filter(pk=cls.SINGLETON_ID).first()
+        return found or cls(pk=cls.SINGLETON_ID, changed_at=EPOCH)
 
     @classmethod
     def bump(cls) -> None:

@@ -204,11 +204,11 @@ def options(request: HttpRequest):
 )
 def subscribe(request: HttpRequest, response: HttpResponse, payload: SubscriptionIn):
     """Record a sign-up and have a confirmation mail sent; the answer never says if the address is known."""
-    if not ratelimit.allow(request):
-        response["Retry-After"] = str(ratelimit.retry_after())
+    form = SignupForm(payload.model_dump())
+    if (wait := ratelimit.admit(request, form.is_valid)) is not None:
+        response["Retry-After"] = str(wait)
         detail = _("Zu viele Anmeldungen von Ihrem Netzwerk. Bitte versuchen Sie es später erneut.")
         return failure(429, detail)
-    form = SignupForm(payload.model_dump())
     if not form.is_valid():
         return invalid(form_errors(form))
     if not form.save(source=Source.API, ip_address=ratelimit.client_address(request)):

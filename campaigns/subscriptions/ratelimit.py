@@ -1,15 +1,21 @@
 """A per-client rate limit for sign-ups, kept in Django's cache (local memory or Redis).
 
-A fixed window per client: the first attempt creates the counter with the window as its lifetime
-(``cache.add``), later attempts increment it atomically (``cache.incr``), which both the local-memory and the
-Redis backend implement without a read-modify-write race. IPv6 clients are counted per /64 network, since a
-single host usually holds a whole /64.
+Fixed windows per client, aligned to the clock (window *n* covers ``[n·length, (n+1)·length)`` seconds since
+the epoch, as django-ratelimit counts): the window's number is part of the counter's key, so the counter needs
+no stored start time, a client is told the real seconds left until its window ends (``Retry-After``), and the
+window moves on with ``timezone.now`` (which tests replace by their clock). The first attempt creates the
+counter (``cache.add``), later ones increment it atomically (``cache.incr``), which both the local-memory and
+the Redis backend implement without a read-modify-write race. IPv6 clients are counted per /64 network,
+since a single host usually holds a whole /64.
 """
 
 import ipaddress
+import math
+from collections.abc import Callable
 
 from django.core.cache import cache
 from django.http import HttpRequest
+from django.utils import timezone
 
 from campaigns import app_settings
 
@@ -60,12 +66,17 @@ def count(key: str, window: int) -> int:
         return 1
 
 
-def allow(request: HttpRequest, scope: str = "signup") -> bool:
-    """Count one attempt of the client; return whether it is within the limit."""
-    key = f"{KEY_PREFIX}:{scope}:{client_bucket(request)}"
-    return count(key, app_settings.signup_rate_window()) <= app_settings.signup_rate_limit()
+def admit(request: HttpRequest, is_valid: Callable[[], bool], scope: str = "signup") -> int | None:
+    """Whether the client's attempt may go ahead: ``None`` if so, else the seconds until its window ends.
 
-
-def retry_after() -> int:
-    """Seconds a limited client is told to wait (the window length, an upper bound)."""
-    return app_settings.signup_rate_window()
+    Only valid attempts spend the budget, so that a form sent back with errors costs nothing: ``is_valid``
+    is asked only while budget is left, and an invalid attempt goes ahead to be answered with its errors.
+    A valid one is counted, and refused if it is one too many (concurrent attempts may have spent the rest).
+    """
+    length = app_settings.signup_rate_window()
+    window, elapsed = divmod(timezone.now().timestamp(), length)
+    key = f"{KEY_PREFIX}:{scope}:{client_bucket(request)}:{int(window)}"
+    limit = app_settings.signup_rate_limit()
+    if cache.get(key, 0) >= limit or (is_valid() and count(key, length) > limit):
+        return max(1, math.ceil(length - elapsed))
+    return None

@@ -65,10 +65,10 @@ def privacy_url(request: HttpRequest) -> str | None:
     return page.get_url(request) if page else None
 
 
-def rate_limited(request: HttpRequest) -> HttpResponse:
-    """The 429 page: the same for everyone, with the wait in ``Retry-After``."""
+def rate_limited(request: HttpRequest, wait: int) -> HttpResponse:
+    """The 429 page: the same for everyone, with the seconds to wait in ``Retry-After``."""
     response = render(request, "campaigns/subscriptions/rate_limited.html", status=429)
-    response["Retry-After"] = str(ratelimit.retry_after())
+    response["Retry-After"] = str(wait)
     return response
 
 
@@ -88,9 +88,9 @@ def signup(request: HttpRequest) -> HttpResponse:
     """The sign-up form; every accepted request ends on the same thank-you page."""
     if request.method != "POST":
         return _signup_page(request, SignupForm(initial=SignupForm.prefill(request.GET)))
-    if not ratelimit.allow(request):
-        return rate_limited(request)
     form = SignupForm(request.POST)
+    if (wait := ratelimit.admit(request, form.is_valid)) is not None:
+        return rate_limited(request, wait)
     if form.is_bot():
         return see_thanks()
     if not form.is_valid():
@@ -213,8 +213,8 @@ def renew_link(request: HttpRequest, token: str) -> HttpResponse:
         return token_problem(request, token, PREFERENCES, error)
     if request.method != "POST":
         return render(request, "campaigns/subscriptions/renew.html", {"done": False})
-    if not ratelimit.allow(request, scope="renew"):
-        return rate_limited(request)
+    if (wait := ratelimit.admit(request, lambda: True, scope="renew")) is not None:
+        return rate_limited(request, wait)
     if claim_confirmation_mail(subscriber):
         enqueue(LINK_TASK, subscriber.pk)
     return render(request, "campaigns/subscriptions/renew.html", {"done": True})

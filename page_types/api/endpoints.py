@@ -193,6 +193,7 @@ class ContentEndpoint(BaseAPIViewSet):
         context[serializers.REFERENCES_CONTEXT_KEY] = ApiReferences(
             self.request, rich_text_format=context["_wagtail_rich_text_format"], pending=items
         )
+        context[serializers.OCCURRENCES_CONTEXT_KEY] = self.query.cleaned_data.get("occurrences")
         serializer = serializer_class(items if many else items[0], many=many, context=context)
         return serializer.data
 

@@ -39,6 +39,8 @@ from page_types.models import (
     Municipality,
     Topic,
 )
+from page_types.models.querysets import next_occurrence_order
+from page_types.serializers import UPCOMING
 
 # Accepted and ignored: Django REST framework's renderer switch and jQuery's cache-buster.
 IGNORED_PARAMETERS = frozenset({"format", "_"})
@@ -48,6 +50,9 @@ MAX_SEARCH_LENGTH = 200
 MAX_SLUGS = 50
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
 HOSTNAME = re.compile(r"[-a-zA-Z0-9.]{1,255}")
+SEARCH_ORDER_MESSAGE = _("Bei einer Suche lässt sich nicht nach „%(field)s“ sortieren.")
+# Sort keys that are no model field, and the page model they belong to (``PageQuery.ordered``).
+COMPUTED_ORDERS: dict[str, type[Page]] = {"next_occurrence": MintOfferPage}
 # Model fields that make sense as exact-value filters (``?kind=workshop``) and as sort keys; text, JSON and
 # relations do not, and date-times only as sort keys.
 SCALAR_FIELDS = (models.CharField, models.IntegerField, models.BooleanField, models.DateField)
@@ -246,7 +251,18 @@ class SiteQuery(forms.Form):
     )
 
 
-class PageDetailQuery(SiteQuery, DetailQuery):
+class OccurrenceQuery(forms.Form):
+    """Which dates of a MINT offer its ``occurrences`` field shows."""
+
+    occurrences = forms.ChoiceField(
+        required=False,
+        choices=[("all", "all"), (UPCOMING, UPCOMING)],
+        help_text="Welche Termine das Feld `occurrences` zeigt: `all` alle (Vorgabe), `upcoming` nur die "
+        "noch nicht vorbei sind (kommende und laufende).",
+    )
+
+
+class PageDetailQuery(SiteQuery, OccurrenceQuery, DetailQuery):
     pass
 
 
@@ -280,7 +296,9 @@ class ObjectQuery(DetailQuery):
     )
     order = forms.CharField(
         required=False,
-        help_text="Sortierung: Feldnamen, kommagetrennt, `-` für absteigend (z. B. `-publish_date,title`).",
+        help_text="Sortierung: Feldnamen, kommagetrennt, `-` für absteigend (z. B. `-publish_date,title`); "
+        "MINT-Angebote auch nach `next_occurrence` (der Beginn ihres nächsten Termins, der noch nicht vorbei "
+        "ist; Angebote ohne solchen Termin zuletzt).",
     )
     search = forms.CharField(
         required=False, max_length=MAX_SEARCH_LENGTH, help_text="Volltextsuche; ohne `order` nach Relevanz."
@@ -301,7 +319,8 @@ class ObjectQuery(DetailQuery):
 
     def clean_order(self) -> list[str]:
         value = self.cleaned_data.get("order") or ""
-        sortable = scalar_fields(self.model, ["id", *self.api_fields], with_datetimes=True)
+        computed = {name for name, model in COMPUTED_ORDERS.items() if issubclass(self.model, model)}
+        sortable = {*scalar_fields(self.model, ["id", *self.api_fields], with_datetimes=True), *computed}
         ordering = [key.strip() for key in value.split(",") if key.strip()]
         for key in ordering:
             if key.removeprefix("-") not in sortable:
@@ -310,6 +329,8 @@ class ObjectQuery(DetailQuery):
                     _("Sortieren nach „%(key)s“ geht nicht; möglich: %(allowed)s.")
                     % {"key": key, "allowed": allowed}
                 )
+            if key.removeprefix("-") in computed and self.data.get("search"):
+                raise ValidationError(SEARCH_ORDER_MESSAGE % {"field": key.removeprefix("-")})
         return ordering
 
     def default_ordering(self) -> Sequence[str]:
@@ -328,6 +349,9 @@ class ObjectQuery(DetailQuery):
             value = self.cleaned_data.get(name)
             if value is not None and value != "":
                 queryset = queryset.filter(**{name: value})
+        return self.ordered(queryset)
+
+    def ordered(self, queryset: QuerySet) -> QuerySet:
         return queryset.order_by(*self.ordering())
 
     def apply_search(self, queryset: QuerySet):
@@ -345,11 +369,7 @@ class ObjectQuery(DetailQuery):
                 order_by_relevance=not self.cleaned_data["order"],
             )
         except OrderByFieldError as error:
-            raise ParameterError(
-                "order",
-                _("Bei einer Suche lässt sich nicht nach „%(field)s“ sortieren.")
-                % {"field": error.field_name},
-            ) from None
+            raise ParameterError("order", SEARCH_ORDER_MESSAGE % {"field": error.field_name}) from None
         except FilterFieldError as error:
             raise ParameterError(
                 "search",
@@ -421,7 +441,7 @@ def singular_filters(data: Any) -> Any:
     return data
 
 
-class PageQuery(SiteQuery, ObjectQuery):
+class PageQuery(SiteQuery, OccurrenceQuery, ObjectQuery):
     """Parameters of the pages listing: the page tree, the content filters and the ``type``."""
 
     type = forms.CharField(
@@ -503,3 +523,18 @@ class PageQuery(SiteQuery, ObjectQuery):
         if data["published_before"]:
             queryset = queryset.filter(publish_date__lt=data["published_before"])
         return super().filter(queryset)
+
+    def ordered(self, queryset: QuerySet) -> QuerySet:
+        """In the requested order; by ``next_occurrence`` as the site's MINT listing orders, offers without a
+        date ahead last in either direction."""
+        ordering = self.ordering()
+        if not any(key.removeprefix("-") == "next_occurrence" for key in ordering):
+            return super().ordered(queryset)
+        return queryset.with_next_occurrence().order_by(
+            *(
+                next_occurrence_order(descending=key.startswith("-"))
+                if key.removeprefix("-") == "next_occurrence"
+                else key
+                for key in ordering
+            )
+        )

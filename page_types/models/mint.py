@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.queryset import FakeQuerySet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -23,6 +24,7 @@ from page_types.dates import DateRange, date_ranges
 from page_types.facets import AudienceFacets
 from page_types.forms import MintFilterForm
 from page_types.models.base import ContentPage, ListingIndexPage, content_edit_handler
+from page_types.models.querysets import not_over
 from page_types.public_urls import site_root_url
 
 
@@ -189,6 +191,7 @@ class MintOfferPage(RoutablePageMixin, ContentPage):
         APIField("max_age"),
         APIField("ongoing"),
         APIField("occurrences", serializer=serializers.OccurrencesField()),
+        APIField("next_occurrence", serializer=serializers.NextOccurrenceField()),
         APIField("location"),
         APIField("cost"),
         APIField("registration_url"),
@@ -220,9 +223,10 @@ class MintOfferPage(RoutablePageMixin, ContentPage):
         )
 
     def upcoming_occurrences(self) -> list["MintOccurrence"]:
-        """The dates still ahead, in order (uses prefetched occurrences when present)."""
-        now = timezone.now()
-        return [o for o in self.occurrences.all() if (o.end or o.start) >= now]
+        """The dates not yet over (``not_over``), in order; filtered in memory, so prefetched dates and
+        those of a preview cost no query."""
+        dates = FakeQuerySet(MintOccurrence, list(self.occurrences.all()))
+        return list(dates.filter(not_over(timezone.now())))
 
     def upcoming_date_ranges(self) -> list[DateRange]:
         """The dates still ahead as readers see them: a camp on five days in a row is one range."""

@@ -6,7 +6,9 @@ the MINT offers only — other families pass them, since a news item about the d
 Informatik class too; languages likewise narrow the contact points only. ``reaching`` is the one rule of a
 page's *reach*: a page meant only for the municipalities it names reaches nobody else — not in a listing
 filtered by another municipality, a feed or a newsletter. ``upcoming`` says which offers are still worth
-showing, ``by_next_occurrence`` puts the soonest first.
+showing, ``by_next_occurrence`` puts the soonest first; both, and ``MintOfferPage.upcoming_occurrences``
+(the offer's page, calendar, newsletter item and API fields), decide by ``not_over``, the one rule of
+which dates are still ahead.
 """
 
 from collections.abc import Iterable
@@ -14,7 +16,8 @@ from datetime import datetime
 from typing import Self
 
 from django.apps import apps
-from django.db.models import Exists, F, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, F, Min, OrderBy, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.query import PageQuerySet
@@ -98,26 +101,49 @@ class ContentPageQuerySet(PageQuerySet):
             Q(ongoing=True) | Q(Exists(future)) | Q(registration_deadline__gte=timezone.localdate(now))
         )
 
-    def by_next_occurrence(self, now: datetime | None = None) -> Self:
-        """MINT offers soonest first: ordered by the start of their next date not yet over (annotated as
-        ``next_occurrence``; a date under way counts by its start, so a running camp stays on top). Offers
-        without such a date (ongoing, or past) follow, newest first."""
-        now = now or timezone.now()
+    def with_next_occurrence(self, now: datetime | None = None) -> Self:
+        """MINT offers annotated with ``next_occurrence``: the start of their first date not yet over (a date
+        under way counts by its start, so a running camp comes first), ``None`` without one."""
         first_start = (
-            _occurrences_not_over(now)
+            _occurrences_not_over(now or timezone.now())
             .order_by()
             .values("page_id")
             .annotate(first=Min("start"))
             .values("first")
         )
-        return self.annotate(next_occurrence=Subquery(first_start)).order_by(
-            F("next_occurrence").asc(nulls_last=True), "-publish_date", "-pk"
-        )
+        return self.annotate(next_occurrence=Subquery(first_start))
+
+    def by_next_occurrence(self, now: datetime | None = None) -> Self:
+        """MINT offers soonest first (``with_next_occurrence``); offers without a date ahead (ongoing, or
+        past) follow, newest first."""
+        return self.with_next_occurrence(now).order_by(next_occurrence_order(), "-publish_date", "-pk")
+
+
+def not_over(now: datetime) -> Q:
+    """The dates (``MintOccurrence``) not over by ``now``: ahead or under way, until their end — or, without
+    an end, their start — has passed.
+
+    A ``Q``, so that the database applies it to querysets and modelcluster's ``FakeQuerySet`` to the dates
+    of a page in memory (prefetched, or those of a preview).
+    """
+    return Q(end__gte=now) | Q(end__isnull=True, start__gte=now)
+
+
+def last_date_over(now: datetime) -> Subquery:
+    """When the latest date of any MINT offer came to be over (``not_over``), ``None`` before the first one:
+    whatever shows which dates are still ahead changes then, with no edit that would bump the version."""
+    occurrences = apps.get_model("page_types", "MintOccurrence").objects
+    over = occurrences.exclude(not_over(now)).annotate(over_from=Coalesce("end", "start"))
+    return Subquery(over.order_by("-over_from").values("over_from")[:1])
+
+
+def next_occurrence_order(*, descending: bool = False) -> OrderBy:
+    """The order by ``with_next_occurrence``: offers without a date ahead last, in either direction."""
+    column = F("next_occurrence")
+    return column.desc(nulls_last=True) if descending else column.asc(nulls_last=True)
 
 
 def _occurrences_not_over(now: datetime):
     """The dates of the outer offer (``OuterRef("pk")``) that have not ended by ``now``."""
     occurrences = apps.get_model("page_types", "MintOccurrence").objects
-    return occurrences.filter(page_id=OuterRef("pk")).filter(
-        Q(end__gte=now) | Q(end__isnull=True, start__gte=now)
-    )
+    return occurrences.filter(page_id=OuterRef("pk")).filter(not_over(now))

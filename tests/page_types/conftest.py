@@ -1,6 +1,6 @@
 """Fixtures of the content plugin's tests: a published site tree, and one fully filled page per family."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 import pytest
@@ -16,7 +16,7 @@ from page_types.models import (
     StandardPage,
 )
 from tests.factories import make_image, make_milestone, make_news, make_offer, make_site, make_story
-from tests.sharing import built_once, for_the_test, fresh_pages, primary_keys
+from tests.sharing import Built, Keys, built_once, for_the_test, fresh_pages, primary_keys
 
 CONTENT_PAGES = ("home", "story", "offer", "milestone", "news", "impressum")
 
@@ -61,16 +61,26 @@ def rich_body(link_target, image) -> list[dict]:
     ]
 
 
+def built_on_the_site(
+    request: pytest.FixtureRequest,
+    site_keys: dict[str, int] | None,
+    django_db_blocker,
+    build: Callable[[dict], Built],
+    keys: Callable[[Built], Keys],
+) -> Iterator[Keys | None]:
+    """The body of a module-scoped fixture that builds on the module's site: ``built_once`` where both the
+    site and this fixture may share, else ``None`` (its tests build their own)."""
+    if site_keys is None:
+        yield None
+        return
+    yield from built_once(request, django_db_blocker, lambda: build(fresh_pages(site_keys)), keys)
+
+
 @pytest.fixture(scope="module")
 def content_keys(request, site_keys, django_db_blocker) -> Iterator[dict | None]:
     """The ids of the filled pages, image and organisation, built once per module on the module's site where
     both may share."""
-    if site_keys is None:
-        yield None
-        return
-    yield from built_once(
-        request, django_db_blocker, lambda: build_content(fresh_pages(site_keys)), keys_of_content
-    )
+    yield from built_on_the_site(request, site_keys, django_db_blocker, build_content, keys_of_content)
 
 
 @pytest.fixture

@@ -1,12 +1,17 @@
-"""The per-client rate limit answers 429 in German, on the form and the API, with local memory and Redis."""
+"""The per-client rate limit answers 429 in German, on the form and the API, with local memory and Redis; only
+valid sign-ups count, and ``Retry-After`` tells the seconds left in the window."""
 
 import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from unittest import mock
 
 import pytest
 from django.test import Client
 
 from campaigns.models import Subscriber
 from tests.campaigns.subscribing import signup_data, unique_ip
+from tests.clock import Clock
 from tests.services import redis_url
 
 pytestmark = pytest.mark.django_db
@@ -91,3 +96,62 @@ def test_forwarded_for_counts_only_behind_configured_proxies(cache_backend, news
             "/newsletter/", signup_data(f"q{n}@example.org"), HTTP_X_FORWARDED_FOR=forwarded
         )
         assert response.status_code == 303
+
+
+@dataclass(frozen=True)
+class Caller:
+    """One of the two ways to sign up: what it answers to a valid and to an invalid sign-up."""
+
+    accepted: int
+    refused_as_invalid: int
+    form: bool
+
+    def sign_up(self, client: Client, n: int, *, valid: bool = True):
+        email = f"person{n}@example.org" if valid else "keine-adresse"
+        if self.form:
+            return client.post("/newsletter/", signup_data(email))
+        body = {"email": email, "channels": ["mint-update"], "consent": True}
+        return client.post("/api/subscriptions", body, content_type="application/json")
+
+
+CALLERS = {"form": Caller(303, 400, form=True), "api": Caller(202, 422, form=False)}
+WINDOW = 600
+
+
+@pytest.fixture(params=CALLERS)
+def caller(request, settings) -> Caller:
+    settings.CAMPAIGNS_SIGNUP_RATE_WINDOW = WINDOW
+    return CALLERS[request.param]
+
+
+@pytest.fixture
+def clock() -> Clock:
+    """The time, 100 seconds into a window of the limit, moved by the test."""
+    window_start = int(datetime.now(UTC).timestamp()) // WINDOW * WINDOW
+    clock = Clock(datetime.fromtimestamp(window_start + 100, UTC))
+    with mock.patch("django.utils.timezone.now", clock):
+        yield clock
+
+
+def test_invalid_sign_ups_do_not_count(cache_backend, newsletter_channels, caller):
+    client = Client(REMOTE_ADDR=unique_ip())
+    for n in range(2 * LIMIT):
+        assert caller.sign_up(client, n, valid=False).status_code == caller.refused_as_invalid
+    codes = [caller.sign_up(client, n).status_code for n in range(LIMIT + 1)]
+    assert codes == [caller.accepted] * LIMIT + [429]
+
+
+def test_retry_after_is_the_time_left_in_the_window(cache_backend, newsletter_channels, caller, clock):
+    client = Client(REMOTE_ADDR=unique_ip())
+    for n in range(LIMIT):
+        assert caller.sign_up(client, n).status_code == caller.accepted
+    refused = caller.sign_up(client, LIMIT)
+    assert (refused.status_code, refused["Retry-After"]) == (429, str(WINDOW - 100))
+
+    clock.advance(250)
+    refused = caller.sign_up(client, LIMIT + 1)
+    assert (refused.status_code, refused["Retry-After"]) == (429, str(WINDOW - 350))
+    assert caller.sign_up(client, LIMIT + 2, valid=False).status_code == 429, "no probing once refused"
+
+    clock.advance(WINDOW - 350)
+    assert caller.sign_up(client, LIMIT + 3).status_code == caller.accepted, "a new window, a new budget"

@@ -189,10 +189,13 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application).includ
 @bounded(EXAMPLES_PER_OPERATION)
 def test_generated_requests_get_answers_as_documented(case, content, connections_kept_open):
     case.call_and_validate(
+        # requests offers br and zstd once their packages are installed, but werkzeug's test client would hand
+        # the checks the compressed body (tests/cms/test_compression.py checks the encodings).
+        headers={"Accept-Encoding": "identity"},
         checks=[
             not_a_server_error,
             status_code_conformance,
             content_type_conformance,
             response_schema_conformance,
-        ]
+        ],
     )

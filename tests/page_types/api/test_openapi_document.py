@@ -77,3 +77,14 @@ def test_the_docs_page_shows_the_document_without_a_cdn(client, db):
     assert docs.status_code == 200
     html = docs.content.decode()
     assert "/api/openapi.json" in html and "cdn" not in html.lower()
+
+
+def test_the_event_aware_field_and_parameters_are_described(document):
+    offer = document["components"]["schemas"]["page_types.MintOfferPage"]["properties"]
+    occurrence = {"$ref": "#/components/schemas/Occurrence"}
+    assert offer["next_occurrence"] == {"anyOf": [occurrence, {"type": "null"}]}
+    for path in (PAGES, f"{PAGES}{{id}}/"):
+        parameters = {parameter["name"]: parameter for parameter in operation(document, path)["parameters"]}
+        assert parameters["occurrences"]["schema"]["enum"] == ["all", "upcoming"], path
+    parameters = {parameter["name"]: parameter for parameter in operation(document, PAGES)["parameters"]}
+    assert "`next_occurrence`" in parameters["order"]["description"]
