@@ -1,13 +1,13 @@
 """The language a request is answered in: the site's language on the public site, the user's in the admin.
 
-The site's pages are in the language of their address: German without a prefix, every other content
-language under its own (``/en/…``, ``i18n_patterns`` in ``cms.urls``); the newsletter pages, the feeds and
-the APIs are written in the site's language (``LANGUAGE_CODE``). Django's ``LocaleMiddleware`` would activate
-whatever the browser prefers and announce German text as English, so outside the admin the address decides,
-and responses do not vary by ``Accept-Language``. The admin keeps ``LocaleMiddleware``; there Wagtail
-renders each view in the signed-in user's chosen admin language, and that language, not the browser's, is
-the one announced. The APIs' error messages follow ``Accept-Language`` (their answers vary by it); their
-content stays in its own language.
+The site's pages, its search and the newsletter pages are in the language of their address: German without a
+prefix, every other content language under its own (``/en/…``, ``i18n_patterns`` in ``cms.urls``); the feeds
+and the APIs are written in the site's language (``LANGUAGE_CODE``). Django's ``LocaleMiddleware`` would
+activate whatever the browser prefers and announce German text as English, so outside the admin the address
+decides, and responses do not vary by ``Accept-Language``. The admin keeps ``LocaleMiddleware``; there
+Wagtail renders each view in the signed-in user's chosen admin language, and that language, not the
+browser's, is the one announced. The APIs' error messages follow ``Accept-Language`` (their answers vary by
+it); their content stays in its own language.
 """
 
 from django.conf import settings

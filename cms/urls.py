@@ -1,7 +1,8 @@
 """URL configuration: admin, APIs, newsletter pages, feeds, search, sitemap, and Wagtail's page tree last.
 
 The site's own views are named (``search``, ``sitemap``, ``robots_txt``), so that templates and the plugins
-reverse them; the pages and the search carry the language prefix of a translation (``/en/…``).
+reverse them; the pages, the search and the newsletter pages carry the language prefix of a translation
+(``/en/…``).
 """
 
 from django.conf import settings
@@ -37,7 +38,6 @@ urlpatterns = [
     path("api/health/", alive, name="alive"),
     path("metrics/", metrics, name="metrics"),
     path("api/", api.urls),
-    path("newsletter/", include("campaigns.subscriptions.urls")),
     path("feeds/", include("campaigns.feeds.urls")),
     # The installation's ESP webhooks (none for plain SMTP); campaigns.webhooks turns bounces and complaints
     # into suppressions.
@@ -47,10 +47,12 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# The pages and the search in each content language: German without a prefix (its addresses stay as they
-# were), the others under theirs (/en/…); Wagtail routes /en/… to the English translation of the home page.
+# The pages, the search and the newsletter pages in each content language: German without a prefix (its
+# addresses stay as they were), the others under theirs (/en/…); Wagtail routes /en/… to the English
+# translation of the home page, and a mail links its reader's language (campaigns.page_links).
 urlpatterns += i18n_patterns(
     path("suche/", search, name="search"),
+    path("newsletter/", include("campaigns.subscriptions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

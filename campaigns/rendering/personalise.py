@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, TypeVar
 
-from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from campaigns.models import Channel, Subscriber
+from campaigns.page_links import page_path
 from campaigns.rendering.content import absolute
 from campaigns.tokens import PREFERENCES, UNSUBSCRIBE, make_token, make_tracking_token
 
@@ -106,27 +106,30 @@ def salutation(name: str, language: str) -> str:
 
 
 class LinkBuilder:
-    """Builds a channel's personal links; the URL patterns are reversed once, not per recipient."""
+    """Builds a channel's personal links, each in its reader's language (``campaigns.page_links``); the URL
+    patterns are reversed once per language, not per recipient."""
 
     def __init__(self, channel: Channel) -> None:
-        suffix = f"?channel={channel.slug}"
-        self._unsubscribe = self._pattern("newsletter:unsubscribe", suffix)
-        self._preferences = self._pattern("newsletter:preferences", "")
+        self._suffix = f"?channel={channel.slug}"
+        self._patterns: dict[tuple[str, str, str], tuple[str, str]] = {}
 
-    @staticmethod
-    def _pattern(name: str, suffix: str) -> tuple[str, str]:
-        before, after = absolute(reverse(name, kwargs={"token": TOKEN_MARK})).split(TOKEN_MARK)
-        return before, after + suffix
+    def _pattern(self, name: str, language: str, suffix: str) -> tuple[str, str]:
+        """The link of page ``name`` in ``language`` before and after the token."""
+        key = (name, language, suffix)
+        if key not in self._patterns:
+            before, after = absolute(page_path(name, language, token=TOKEN_MARK)).split(TOKEN_MARK)
+            self._patterns[key] = (before, after + suffix)
+        return self._patterns[key]
 
     def unsubscribe_url(self, subscriber: Subscriber) -> str:
-        before, after = self._unsubscribe
+        before, after = self._pattern("newsletter:unsubscribe", subscriber.language, self._suffix)
         return f"{before}{make_token(subscriber, UNSUBSCRIBE)}{after}"
 
     def personal(
         self, subscriber: Subscriber, unsubscribe_url: str, tracked_campaign_id: int | None = None
     ) -> Personal:
         """The recipient's values; a measurement token only for a tracked variant's campaign."""
-        before, after = self._preferences
+        before, after = self._pattern("newsletter:preferences", subscriber.language, "")
         return Personal(
             salutation=salutation(subscriber.name, subscriber.language),
             unsubscribe_url=unsubscribe_url,
@@ -139,5 +142,5 @@ class LinkBuilder:
 
 def sample_personal(language: str) -> Personal:
     """Values for previews and test mails, which have no subscriber: links lead to the sign-up page."""
-    signup = absolute(reverse("newsletter:signup"))
+    signup = absolute(page_path("newsletter:signup", language))
     return Personal(salutation("", language), signup, signup)

@@ -11,13 +11,13 @@ import smtplib
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from campaigns import app_settings
 from campaigns.mail_date import mail_date
 from campaigns.models import SignupRequest, Subscriber, Suppression
 from campaigns.pacing import Pacer
+from campaigns.page_links import page_path
 from campaigns.tokens import (
     CONFIRM,
     CONFIRMATION_MAX_AGE,
@@ -73,8 +73,8 @@ def _waiting(request_id: int, status: str) -> SignupRequest | None:
     return request
 
 
-def _link(name: str, token: str) -> str:
-    return absolute_url(reverse(name, kwargs={"token": token}))
+def _link(name: str, token: str, language: str) -> str:
+    return absolute_url(page_path(name, language, token=token))
 
 
 def send_confirmation(request_id: int) -> bool:
@@ -89,14 +89,14 @@ def send_confirmation(request_id: int) -> bool:
     if not channels:
         return False
     subscriber = request.subscriber
+    language = request.facets.get("language") or subscriber.language
     context = {
         "channels": channels,
-        "confirm_url": _link("newsletter:confirm", make_token(subscriber, CONFIRM, request.pk)),
+        "confirm_url": _link("newsletter:confirm", make_token(subscriber, CONFIRM, request.pk), language),
         "valid_until": timezone.localtime() + CONFIRMATION_MAX_AGE,
         "retention_days": app_settings.pending_retention().days,
         "needs_guardian": request.needs_guardian,
     }
-    language = request.facets.get("language") or subscriber.language
     _send(subscriber, subscriber.email, "confirmation", language, context)
     return True
 
@@ -106,13 +106,16 @@ def send_guardian_confirmation(request_id: int) -> bool:
     request = _waiting(request_id, SignupRequest.Status.AWAITING_GUARDIAN)
     if request is None or not request.guardian_email:
         return False
+    language = app_settings.content_language()
     context = {
         "channels": [event.channel for event in request.requested_events()],
         "address": request.email,
-        "confirm_url": _link("newsletter:guardian", make_token(request.subscriber, GUARDIAN, request.pk)),
+        "confirm_url": _link(
+            "newsletter:guardian", make_token(request.subscriber, GUARDIAN, request.pk), language
+        ),
         "valid_until": timezone.localtime() + CONFIRMATION_MAX_AGE,
     }
-    _send(request.subscriber, request.guardian_email, "guardian", app_settings.content_language(), context)
+    _send(request.subscriber, request.guardian_email, "guardian", language, context)
     return True
 
 
@@ -122,7 +125,10 @@ def _mail_links(subscriber_id: int, template: str, links: dict[str, tuple[str, s
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
     if subscriber is None or Suppression.objects.is_suppressed(subscriber.email):
         return False
-    context = {name: _link(url, make_token(subscriber, purpose)) for name, (url, purpose) in links.items()}
+    context = {
+        name: _link(url, make_token(subscriber, purpose), subscriber.language)
+        for name, (url, purpose) in links.items()
+    }
     context["valid_days"] = app_settings.preference_link_days().days
     _send(subscriber, subscriber.email, template, subscriber.language, context)
     return True

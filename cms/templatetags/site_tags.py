@@ -4,9 +4,10 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django import template
-from django.conf import settings
+from django.http import HttpRequest
+from django.urls import translate_url
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language_bidi, get_language_info
+from django.utils.translation import get_language, get_language_bidi, get_language_info
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Page, Site
 
@@ -29,16 +30,16 @@ def _home(context) -> Page | None:
 
 @register.simple_tag(takes_context=True)
 def content_language(context) -> str:
-    """The language the page is written in: a Wagtail page's locale, otherwise the site's language.
+    """The language the page is written in: a Wagtail page's locale, otherwise the language of its address
+    (``/en/newsletter/…`` is English), which ``cms.middleware`` activated.
 
-    ``cms.middleware`` already activates the site's language for every public request; rendering in the
-    page's own language as well keeps ``<html lang>`` true (WCAG 3.1.1) and dates in that language for a
-    page of another locale.
+    Rendering a Wagtail page in its own language as well keeps ``<html lang>`` true (WCAG 3.1.1) and dates
+    in that language for a page of another locale.
     """
     page = context.get("page")
     if isinstance(page, Page):
         return page.locale.language_code
-    return settings.LANGUAGE_CODE
+    return get_language()
 
 
 @register.simple_tag
@@ -61,13 +62,16 @@ class LanguageVersion:
 def language_versions(context) -> list[LanguageVersion]:
     """The page in every content language: its live translation's address, or none (``url`` empty).
 
-    Empty where the site has one language only, or outside Wagtail pages (search, errors).
+    Outside Wagtail pages, the same view under each language's prefix where its address has one (search,
+    the newsletter pages); empty where the site has one language only, or the address has no prefix.
     """
     page = context.get("page")
     languages = list(get_content_languages())
-    if not isinstance(page, Page) or len(languages) < 2:
-        return []
     request = context.get("request")
+    if len(languages) < 2 or request is None:
+        return []
+    if not isinstance(page, Page):
+        return same_view_versions(request, languages)
     translations = {
         translation.locale.language_code: translation
         for translation in page.get_translations(inclusive=True).live().public().select_related("locale")
@@ -79,6 +83,18 @@ def language_versions(context) -> list[LanguageVersion]:
         name = get_language_info(code)["name_local"]
         versions.append(LanguageVersion(code, name, url, current=code == page.locale.language_code))
     return versions
+
+
+def same_view_versions(request: HttpRequest, languages: list[str]) -> list[LanguageVersion]:
+    """The requested view's address in each language (``translate_url``), if it differs by language."""
+    current = get_language()
+    urls = {code: translate_url(request.get_full_path(), code) for code in languages}
+    if len(set(urls.values())) < 2:
+        return []
+    return [
+        LanguageVersion(code, get_language_info(code)["name_local"], urls[code], current=code == current)
+        for code in languages
+    ]
 
 
 @register.simple_tag(takes_context=True)

@@ -57,8 +57,9 @@ def signup_data(email: str = "lena@example.org", **overrides) -> dict:
 
 
 def link_in(body: str, name: str) -> str:
-    """The path of the first ``/newsletter/<name>/<token>/`` link in a mail body."""
-    match = re.search(rf"https?://[^/\s]+(/newsletter/{name}/[^/\s]+/)", body)
+    """The path of the first ``/newsletter/<name>/<token>/`` link in a mail body (with a language prefix such
+    as ``/en/`` where the mail is in another language)."""
+    match = re.search(rf"https?://[^/\s]+(/(?:[a-z]{{2}}/)?newsletter/{name}/[^/\s]+/)", body)
     assert match, body
     return match.group(1)
 

@@ -1,0 +1,55 @@
+"""The newsletter pages in the reader's language: each page also lives under the prefix of every further
+content language (``/en/newsletter/…``) and speaks it, the language switcher leads between the two, and a
+mail links the pages in its reader's language."""
+
+import re
+
+import pytest
+
+from campaigns.rendering.personalise import LinkBuilder, sample_personal
+from tests.campaigns.subscribing import link_in, signup_data
+
+pytestmark = pytest.mark.django_db
+
+
+def html_lang(html: str) -> str:
+    return re.search(r'<html lang="([^"]+)"', html).group(1)
+
+
+def test_the_sign_up_page_speaks_the_language_of_its_address(visitor, newsletter_channels):
+    german = visitor.get("/newsletter/").content.decode()
+    english = visitor.get("/en/newsletter/").content.decode()
+    assert html_lang(german) == "de" and "Newsletter abonnieren" in german
+    assert html_lang(english) == "en" and "Subscribe to the newsletter" in english
+    assert "Newsletter abonnieren" not in english
+    # The switcher leads to the same page in the other language.
+    assert 'href="/en/newsletter/" lang="en" hreflang="en"' in german
+    assert 'href="/newsletter/" lang="de" hreflang="de"' in english
+
+
+def test_an_english_sign_up_gets_its_confirmation_in_english_with_an_english_link(
+    smtp_sink, inline_mail, visitor, newsletter_channels, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        visitor.post("/en/newsletter/", signup_data("sam@example.org", language="en"))
+        visitor.post("/newsletter/", signup_data("lena@example.org"))
+    [english] = smtp_sink.handler.to("sam@example.org")
+    [german] = smtp_sink.handler.to("lena@example.org")
+    english_link = link_in(english.message.get_content(), "confirm")
+    assert english_link.startswith("/en/newsletter/confirm/")
+    assert link_in(german.message.get_content(), "confirm").startswith("/newsletter/confirm/")
+    page = visitor.get(english_link).content.decode()
+    assert html_lang(page) == "en" and "Yes, confirm subscription" in page
+
+
+def test_a_newsletter_links_its_readers_pages_in_their_language(newsletter):
+    links = LinkBuilder(newsletter.channel)
+    reader = newsletter.readers["teacher"]
+    german = links.personal(reader, links.unsubscribe_url(reader))
+    reader.language = "en"
+    english = links.personal(reader, links.unsubscribe_url(reader))
+    assert "/newsletter/preferences/" in german.preferences_url and "/en/" not in german.preferences_url
+    assert "/en/newsletter/preferences/" in english.preferences_url
+    assert "/en/newsletter/unsubscribe/" in english.unsubscribe_url
+    assert "/newsletter/unsubscribe/" in german.unsubscribe_url and "/en/" not in german.unsubscribe_url
+    assert sample_personal("en").preferences_url.endswith("/en/newsletter/")
