@@ -15,6 +15,9 @@ from page_types.taxonomy import GradeBand, Language, MintSubject, Municipality, 
 # The query parameter of the result page number.
 PAGE_PARAMETER = "seite"
 
+# The radii a reader may choose for "in der Nähe", in kilometres between the municipalities' centres.
+NEARBY_RADII_KM = (5, 10, 15, 25)
+
 # The filters' parameter names and the kinds of term ``ContentPageQuerySet.matching`` takes.
 TERM_KINDS = {
     "topic": "topics",
@@ -58,17 +61,25 @@ class ContentFilterForm(forms.Form):
             if self.cleaned_data.get(name) and isinstance(field, SlugChoiceField)
         }
 
-    def widenings(self) -> list[tuple[str, QueryDict]]:
-        """Wider searches for an empty result: each chosen filter dropped in turn, named by what is then
-        searched ("Ganzer Landkreis", "Alle Fächer"), with the query string that asks for it."""
+    def widenings(self) -> list[list[tuple[str, QueryDict]]]:
+        """Wider searches for an empty result, each named by what is then searched, with the query string
+        that asks for it, and given as alternatives, narrowest first: the page offers the first that finds
+        something. Here: each chosen filter dropped in turn ("Ganzer Landkreis", "Alle Fächer")."""
         wider = []
         for name in self.chosen_filters():
-            query = self.data.copy()
-            query.pop(name, None)
-            query.pop(PAGE_PARAMETER, None)
             # The first choice is the empty one: "Ganzer Landkreis", "Alle Fächer", "Alle Epochen".
-            wider.append((str(next(iter(self.fields[name].choices))[1]), query))
+            wider.append([(str(next(iter(self.fields[name].choices))[1]), self.query_with(**{name: None}))])
         return wider
+
+    def query_with(self, **changes: str | None) -> QueryDict:
+        """The form's query string with these parameters set (``None``: dropped), from the first page."""
+        query = self.data.copy()
+        for name, value in {**changes, PAGE_PARAMETER: None}.items():
+            if value is None:
+                query.pop(name, None)
+            else:
+                query[name] = value
+        return query
 
     def chosen_terms(self) -> dict[str, list]:
         """The chosen vocabulary terms by kind, as ``ContentPageQuerySet.matching`` takes them."""
@@ -80,7 +91,66 @@ class ContentFilterForm(forms.Form):
         }
 
 
-class MintFilterForm(ContentFilterForm):
+class NearbyFilterForm(ContentFilterForm):
+    """A chosen municipality may be widened to those around it: "in der Nähe (bis 10 km)" keeps the pages
+    naming a municipality whose centre lies that close, and those for the whole district
+    (``ContentPageQuerySet.near``)."""
+
+    radius = forms.TypedChoiceField(label=_("Umkreis"), coerce=int, empty_value=None, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["radius"].choices = [("", _("Nur die gewählte Kommune"))] + [
+            (str(km), nearby_label(km)) for km in NEARBY_RADII_KM
+        ]
+        self.fields["radius"].error_messages["invalid_choice"] = _(
+            "Diesen Umkreis gibt es nicht. Bitte wählen Sie aus der Liste."
+        )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("radius") and not data.get("municipality"):
+            self.add_error("radius", _("Bitte wählen Sie eine Kommune, in deren Nähe gesucht werden soll."))
+        return data
+
+    def filter(self, pages: QuerySet) -> QuerySet:
+        radius = self.cleaned_data.get("radius")
+        if not radius:
+            return super().filter(pages)
+        terms = self.chosen_terms()
+        [municipality] = terms.pop("municipalities")
+        return pages.matching(**terms).near(municipality, radius)
+
+    def chosen_filters(self) -> dict[str, str]:
+        chosen = super().chosen_filters()
+        if radius := self.cleaned_data.get("radius"):
+            chosen["municipality"] = _("%(place)s und Umgebung (bis %(km)s km)") % {
+                "place": chosen["municipality"],
+                "km": radius,
+            }
+        return chosen
+
+    def widenings(self) -> list[list[tuple[str, QueryDict]]]:
+        wider = super().widenings()
+        if not self.cleaned_data.get("municipality"):
+            return wider
+        # "Ganzer Landkreis" drops the radius with the municipality it belongs to.
+        for alternatives in wider:
+            for _label, query in alternatives:
+                if "municipality" not in query:
+                    query.pop("radius", None)
+        current = self.cleaned_data.get("radius") or 0
+        larger = [km for km in NEARBY_RADII_KM if km > current]
+        wider.insert(0, [(nearby_label(km), self.query_with(radius=str(km))) for km in larger])
+        return wider
+
+
+def nearby_label(radius_km: int) -> str:
+    """The name of a search "in der Nähe" with this radius."""
+    return _("In der Nähe (bis %(km)s km)") % {"km": radius_km}
+
+
+class MintFilterForm(NearbyFilterForm):
     """MINT offers are also filtered by subject and grade band; only offers still ahead are listed unless the
     reader asks for the past ones too (a workshop that took place last month is of no use to a pupil)."""
 
@@ -96,13 +166,10 @@ class MintFilterForm(ContentFilterForm):
             pages = pages.upcoming()
         return pages
 
-    def widenings(self) -> list[tuple[str, QueryDict]]:
+    def widenings(self) -> list[list[tuple[str, QueryDict]]]:
         wider = super().widenings()
         if not self.cleaned_data.get("past"):
-            query = self.data.copy()
-            query["past"] = "on"
-            query.pop(PAGE_PARAMETER, None)
-            wider.append((str(_("Auch vergangene Angebote")), query))
+            wider.append([(str(_("Auch vergangene Angebote")), self.query_with(past="on"))])
         return wider
 
 

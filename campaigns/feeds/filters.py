@@ -1,9 +1,11 @@
-"""The query parameters of a feed: ``topic``, ``municipality``, ``subject``, ``grade_band``, ``limit`` and
-``locale`` (the feed's language: each item in it where translated, else in the language it was written in).
+"""The query parameters of a feed: ``topic``, ``municipality``, ``radius``, ``subject``, ``grade_band``,
+``limit`` and ``locale`` (the feed's language: each item in it where translated, else in the language it was
+written in).
 
 They are the MINT index page's filters (``page_types.forms``), so a school can subscribe its calendar to
-"Informatik, Klasse 8–10, Ludwigsburg" with the values it knows from the site. Unknown, repeated or invalid
-parameters are form errors that the view answers with a 400 — never a guess and never a 500.
+"Informatik, Klasse 8–10, Ludwigsburg und Umgebung (bis 10 km)" with the values it knows from the site.
+Unknown, repeated or invalid parameters are form errors that the view answers with a 400 — never a guess
+and never a 500.
 """
 
 from urllib.parse import urlencode
@@ -14,14 +16,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_content_languages
 
 from campaigns import app_settings
-from page_types.forms import ContentFilterForm, MintFilterForm
+from page_types.forms import MintFilterForm, NearbyFilterForm
 
-TERM_FILTERS = ("topic", "municipality", "subject", "grade_band")
+# The parameters that choose what a feed shows (the others say how much and in which language).
+SELECTION_FILTERS = ("topic", "municipality", "radius", "subject", "grade_band")
 
 
-class FeedFilterForm(ContentFilterForm):
-    """Topic and municipality narrow every page; subject and grade band narrow the MINT offers only
-    (``ContentPageQuerySet.matching``, the rule of the channel and of every other outlet)."""
+class FeedFilterForm(NearbyFilterForm):
+    """Topic, municipality and its radius narrow every page; subject and grade band narrow the MINT offers
+    only (``ContentPageQuerySet.matching`` and ``near``, the rules of the channel and of every other
+    outlet)."""
 
     subject = MintFilterForm.base_fields["subject"]
     grade_band = MintFilterForm.base_fields["grade_band"]
@@ -63,7 +67,11 @@ class FeedFilterForm(ContentFilterForm):
         """The language asked for, or the content's own."""
         return self.cleaned_data.get("locale") or app_settings.content_language()
 
-    def term_query(self) -> str:
-        """The chosen term filters as a query string (``?subject=informatik``), or ``""`` without any."""
-        terms = {name: term.slug for name in TERM_FILTERS if (term := self.cleaned_data.get(name))}
-        return f"?{urlencode(terms)}" if terms else ""
+    def selection_query(self) -> str:
+        """The chosen selection filters as a query string (``?subject=informatik``), or ``""`` without any."""
+        chosen = {
+            name: self.fields[name].prepare_value(value)
+            for name in SELECTION_FILTERS
+            if (value := self.cleaned_data.get(name))
+        }
+        return f"?{urlencode(chosen)}" if chosen else ""

@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString
 from wagtail.models import Page
 
 from campaigns.feeds.channels import channels_including, has_calendar
-from campaigns.feeds.filters import TERM_FILTERS, FeedFilterForm
+from campaigns.feeds.filters import SELECTION_FILTERS, FeedFilterForm
 from campaigns.feeds.outlets import CALENDAR
 from page_types.models import ContentPage, ListingIndexPage, MintOfferPage
 
@@ -26,15 +26,15 @@ def listed_model(page: Page) -> type[ContentPage] | None:
 
 
 def selection_query(request: HttpRequest | None) -> str:
-    """The reader's valid term filters as a feed query string (``?subject=informatik``), or ``""``."""
+    """The reader's valid selection filters as a feed query string (``?subject=informatik``), or ``""``."""
     if request is None:
         return ""
     chosen = QueryDict(mutable=True)
-    for name in TERM_FILTERS:
+    for name in SELECTION_FILTERS:
         if value := request.GET.get(name):
             chosen[name] = value
     filters = FeedFilterForm(chosen)
-    return filters.term_query() if filters.is_valid() else ""
+    return filters.selection_query() if filters.is_valid() else ""
 
 
 def page_outreach(request: HttpRequest | None, page: Page) -> SafeString | str:

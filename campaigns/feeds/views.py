@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 
 from campaigns import app_settings
 from campaigns.feeds.channels import has_calendar, public_channels
-from campaigns.feeds.filters import TERM_FILTERS, FeedFilterForm
+from campaigns.feeds.filters import SELECTION_FILTERS, FeedFilterForm
 from campaigns.feeds.items import FeedSource
 from campaigns.feeds.outlets import CALENDAR, JSON_FEED, OUTLETS, Outlet, OutletLink, feed_links
 from campaigns.models import Channel
@@ -97,7 +97,7 @@ class ChannelEntry:
 def channel_list(request: HttpRequest) -> HttpResponse:
     """All public channels with their feed and calendar links, narrowed by the filters a reader chose."""
     filters = FeedFilterForm(request.GET or None)
-    query = filters.term_query() if filters.is_valid() else ""
+    query = filters.selection_query() if filters.is_valid() else ""
     entries = []
     for channel in public_channels().prefetch_related("page_types"):
         entry = ChannelEntry(channel, feed_links(channel, query))
@@ -110,7 +110,7 @@ def channel_list(request: HttpRequest) -> HttpResponse:
     context = {
         "entries": entries,
         "filters": filters,
-        "term_fields": [filters[name] for name in TERM_FILTERS],
+        "selection_fields": [filters[name] for name in SELECTION_FILTERS],
         "max_items": app_settings.feed_max_items(),
         "feed_items": app_settings.feed_items(),
         "calendar_events": app_settings.calendar_events(),

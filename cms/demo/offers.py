@@ -17,8 +17,8 @@ OFFERS = (
         slug="robotik-ag-maehroboter",
         title="Robotik-AG: Wir bauen einen Mähroboter",
         teaser=(
-            "Vier Nachmittage lang konstruiert, verkabelt und programmiert ihr gemeinsam mit Auszubildenden "
-            "einen kleinen Mähroboter – Vorkenntnisse braucht ihr keine."
+            "Vier Nachmittage lang konstruieren, verkabeln und programmieren Jugendliche gemeinsam mit "
+            "Auszubildenden einen kleinen Mähroboter – Vorkenntnisse sind nicht nötig."
         ),
         label="Robotik",
         kind=OfferKind.WORKSHOP,
@@ -40,11 +40,11 @@ OFFERS = (
         days_ago=2,
         body=(
             Paragraph(
-                "Ihr lernt, wie ein Elektromotor funktioniert, lötet eure erste Platine und programmiert den "
-                "Roboter so, dass er Hindernissen ausweicht. Am letzten Termin tritt jedes Team im "
+                "Sie lernen, wie ein Elektromotor funktioniert, löten Ihre erste Platine und programmieren "
+                "den Roboter so, dass er Hindernissen ausweicht. Am letzten Termin tritt jedes Team im "
                 "Rasenparcours an."
             ),
-            Heading("Was ihr mitbringen solltet"),
+            Heading("Was Sie mitbringen sollten"),
             Paragraph("Neugier und feste Schuhe. Werkzeug, Material und Verpflegung stellt der Betrieb."),
         ),
     ),
@@ -52,8 +52,8 @@ OFFERS = (
         slug="forschen-am-bach",
         title="Forschen am Bach: Wasserproben im Bottwartal",
         teaser=(
-            "Wie sauber ist die Bottwar? Mit Keschern, Messgeräten und Mikroskop untersucht ihr Kleintiere "
-            "und Wasserwerte – ein Forschertag draußen."
+            "Wie sauber ist die Bottwar? Mit Keschern, Messgeräten und Mikroskop untersuchen Kinder "
+            "Kleintiere und Wasserwerte – ein Forschertag draußen."
         ),
         label="Gewässer",
         kind=OfferKind.WORKSHOP,
@@ -74,8 +74,8 @@ OFFERS = (
         days_ago=5,
         body=(
             Paragraph(
-                "Ihr bestimmt Bachflohkrebse und Köcherfliegenlarven, messt Temperatur, Sauerstoff und "
-                "Nitrat und findet heraus, was das über den Zustand des Bachs verrät."
+                "Die Kinder bestimmen Bachflohkrebse und Köcherfliegenlarven, messen Temperatur, Sauerstoff "
+                "und Nitrat und finden heraus, was das über den Zustand des Bachs verrät."
             ),
         ),
     ),
@@ -177,8 +177,8 @@ OFFERS = (
         slug="technikcamp-solarboote",
         title="Ferien-Technikcamp: Solarboote bauen",
         teaser=(
-            "Eine Ferienwoche am Neckar: Ihr baut Boote mit Solarantrieb, testet sie im Wasser und tretet "
-            "zum Abschluss in einer Regatta gegeneinander an."
+            "Eine Ferienwoche am Neckar: Die Teilnehmenden bauen Boote mit Solarantrieb, testen sie im "
+            "Wasser und treten zum Abschluss in einer Regatta gegeneinander an."
         ),
         label="Solarboote",
         kind=OfferKind.HOLIDAY_CAMP,
@@ -200,8 +200,8 @@ OFFERS = (
         days_ago=18,
         body=(
             Paragraph(
-                "Die Schülerfirma des Gymnasiums leitet das Camp. Ihr lernt, wie Solarzellen Strom erzeugen, "
-                "wie ein Propeller Schub erzeugt und warum manche Boote kentern."
+                "Die Schülerfirma des Gymnasiums leitet das Camp. Die Kinder lernen, wie Solarzellen Strom "
+                "erzeugen, wie ein Propeller Schub erzeugt und warum manche Boote kentern."
             ),
         ),
     ),
@@ -260,8 +260,8 @@ OFFERS = (
         days_ago=30,
         body=(
             Paragraph(
-                "Labor, Elektronikwerkstatt und Rechner stehen offen. Eine Anmeldung ist nicht nötig – kommt "
-                "einfach donnerstags zwischen 16 und 19 Uhr vorbei."
+                "Labor, Elektronikwerkstatt und Rechner stehen offen. Eine Anmeldung ist nicht nötig – "
+                "kommen Sie einfach donnerstags zwischen 16 und 19 Uhr vorbei."
             ),
         ),
     ),
@@ -322,7 +322,7 @@ OFFERS = (
         days_ago=40,
         body=(
             Paragraph(
-                "Ihr lernt ein einfaches Konstruktionsprogramm kennen und seht zu, wie der Drucker euer "
+                "Sie lernen ein einfaches Konstruktionsprogramm kennen und sehen zu, wie der Drucker Ihr "
                 "Modell Schicht für Schicht aufbaut."
             ),
         ),

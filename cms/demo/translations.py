@@ -56,8 +56,8 @@ TRANSLATIONS = (
         "mint",
         "robotik-ag-maehroboter",
         "Robotics club: we build a robotic lawnmower",
-        teaser="For four afternoons you design, wire and program a small robotic lawnmower together with "
-        "apprentices – no previous knowledge needed.",
+        teaser="For four afternoons young people design, wire and program a small robotic lawnmower together "
+        "with apprentices – no previous knowledge needed.",
         body=(
             "You learn how an electric motor works, solder your first circuit board and program the robot so "
             "that it avoids obstacles. At the last session every team competes on the lawn course.",
@@ -79,11 +79,11 @@ TRANSLATIONS = (
         "mint",
         "technikcamp-solarboote",
         "Holiday technology camp: building solar boats",
-        teaser="A holiday week on the Neckar: you build solar-powered boats, test them on the water and race "
-        "each other in a regatta at the end.",
+        teaser="A holiday week on the Neckar: the participants build solar-powered boats, test them on the "
+        "water and race each other in a regatta at the end.",
         body=(
-            "The school's pupil company runs the camp. You learn how solar cells make electricity, how a "
-            "propeller creates thrust and why some boats capsize.",
+            "The school's pupil company runs the camp. The children learn how solar cells make electricity, "
+            "how a propeller creates thrust and why some boats capsize.",
         ),
     ),
     TranslationSpec(

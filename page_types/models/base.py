@@ -241,7 +241,8 @@ class ListingIndexPage(HeadlessPreviewable, Page):
         return context
 
     def empty_result(self, form: ContentFilterForm) -> "EmptyResult":
-        """What an empty result says in words, and the wider searches that do find something."""
+        """What an empty result says in words, and the wider searches that do find something (of each
+        widening's alternatives the narrowest that does)."""
         chosen = form.chosen_filters()
         place = chosen.pop("municipality", "")
         things = self.child_model()._meta.verbose_name_plural
@@ -255,10 +256,12 @@ class ListingIndexPage(HeadlessPreviewable, Page):
         else:
             sentence = _("Derzeit gibt es hier keine %(things)s.") % values
         wider = []
-        for label, query in form.widenings():
-            wider_form = self.filter_form_class(query)
-            if wider_form.is_valid() and (count := wider_form.filter(self.listed_pages()).count()):
-                wider.append(Widening(label, "?" + query.urlencode(), count))
+        for alternatives in form.widenings():
+            for label, query in alternatives:
+                wider_form = self.filter_form_class(query)
+                if wider_form.is_valid() and (count := wider_form.filter(self.listed_pages()).count()):
+                    wider.append(Widening(label, "?" + query.urlencode(), count))
+                    break
         return EmptyResult(sentence, wider)
 
     def serve(self, request: HttpRequest, *args, **kwargs) -> TemplateResponse:

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 
-from page_types import geography
 from page_types.guide.channels import ChannelSuggestion, GuideChoice, suggested_channels
 from page_types.models.contacts import ContactPointPage
 from page_types.models.lighthouse import LighthouseStoryPage
 from page_types.models.mint import MintOfferPage
+from page_types.models.querysets import around
 from page_types.taxonomy import Language, Municipality
 
 if TYPE_CHECKING:
@@ -109,19 +109,14 @@ def nearest_contact_points(
     return nearby[:CONTACT_POINTS], language_missing
 
 
-def _with_neighbours(municipality: Municipality) -> list[Municipality]:
-    slugs = [municipality.slug, *geography.nearby(municipality.slug, NEARBY_KM)]
-    return list(Municipality.objects.filter(slug__in=slugs))
-
-
 def offers_nearby(municipality: Municipality, grade_bands: tuple) -> list[MintOfferPage]:
     """Offers still ahead in the municipality, its neighbours or for the whole district, soonest first."""
     pages = (
         MintOfferPage.objects.live()
         .public()
         .upcoming()
-        .matching(municipalities=_with_neighbours(municipality), grade_bands=grade_bands)
-        .reaching([municipality])
+        .near(municipality, NEARBY_KM)
+        .matching(grade_bands=grade_bands)
         .with_listing_data()
         .prefetch_related("subjects", "grade_bands", "occurrences")
         .by_next_occurrence()
@@ -135,6 +130,6 @@ def stories_of(municipality: Municipality) -> tuple[list[LighthouseStoryPage], b
     own = list(pages.filter(municipalities=municipality).order_by("-publish_date", "-pk")[:STORIES])
     if own:
         return own, False
-    neighbours = [m for m in _with_neighbours(municipality) if m.pk != municipality.pk]
+    neighbours = [m for m in around(municipality, NEARBY_KM) if m.pk != municipality.pk]
     wider = pages.filter(municipalities__in=neighbours).distinct().order_by("-publish_date", "-pk")
     return list(wider[:STORIES]), True

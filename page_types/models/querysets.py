@@ -5,7 +5,8 @@ sub-topics, a municipality includes the pages for the whole district, and subjec
 the MINT offers only — other families pass them, since a news item about the district is for the
 Informatik class too; languages likewise narrow the contact points only. ``reaching`` is the one rule of a
 page's *reach*: a page meant only for the municipalities it names reaches nobody else — not in a listing
-filtered by another municipality, a feed or a newsletter. ``upcoming`` says which offers are still worth
+filtered by another municipality, a feed or a newsletter. ``near`` widens a municipality to those around it
+("in der Nähe", by the centres of ``page_types.geography``). ``upcoming`` says which offers are still worth
 showing, ``by_next_occurrence`` puts the soonest first; both, and ``MintOfferPage.upcoming_occurrences``
 (the offer's page, calendar, newsletter item and API fields), decide by ``not_over``, the one rule of
 which dates are still ahead.
@@ -22,10 +23,17 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.query import PageQuerySet
 
+from page_types import geography
 from page_types.reach import Reach
 from page_types.renditions import LISTING_RENDITION
 from page_types.taxonomy import GradeBand, Language, MintSubject, Municipality, Topic
 from page_types.translations import default_language
+
+
+def around(municipality: Municipality, radius_km: float) -> list[Municipality]:
+    """The municipality and those whose centres lie within ``radius_km`` of its centre."""
+    slugs = [municipality.slug, *geography.nearby(municipality.slug, radius_km)]
+    return list(Municipality.objects.filter(slug__in=slugs))
 
 
 def topic_ids(topics: Iterable[Topic]) -> set[int]:
@@ -92,6 +100,12 @@ class ContentPageQuerySet(PageQuerySet):
             contentpage_id=OuterRef("pk"), municipality_id__in=[m.pk for m in municipalities]
         )
         return self.filter(Q(reach=Reach.DISTRICT) | Exists(tagged))
+
+    def near(self, municipality: Municipality, radius_km: float) -> Self:
+        """Pages for a person of ``municipality`` who will travel ``radius_km``: those naming it or a
+        municipality ``around`` it, and those for the whole district; a page meant only for the people of
+        the municipalities it names (``reaching``) still reaches only them."""
+        return self.matching(municipalities=around(municipality, radius_km)).reaching([municipality])
 
     def upcoming(self, now: datetime | None = None) -> Self:
         """MINT offers still worth showing: ongoing, or an occurrence or registration deadline ahead."""

@@ -30,7 +30,17 @@ def test_empty_mint_filter_names_the_search_and_offers_wider_ones(client, site):
     query = {"municipality": "ludwigsburg", "subject": "informatik", "grade_band": "klasse-8-10"}
     sentence, widenings = empty_state(client, site["mint"].url, query)
     assert sentence == "Keine MINT-Angebote für Informatik, Klasse 8–10 in Ludwigsburg."
-    assert set(widenings) == {"Ganzer Landkreis", "Alle Zielgruppen", "Auch vergangene Angebote"}
+    assert set(widenings) == {
+        "In der Nähe (bis 10 km)",
+        "Ganzer Landkreis",
+        "Alle Zielgruppen",
+        "Auch vergangene Angebote",
+    }
+    # Tamm lies 6 km from Ludwigsburg: the narrowest radius that finds it is offered.
+    assert widenings["In der Nähe (bis 10 km)"] == (
+        "?municipality=ludwigsburg&subject=informatik&grade_band=klasse-8-10&radius=10",
+        "In der Nähe (bis 10 km) (1 Eintrag)",
+    )
     href, text = widenings["Ganzer Landkreis"]
     assert href == "?subject=informatik&grade_band=klasse-8-10"
     assert text == "Ganzer Landkreis (1 Eintrag)"
@@ -39,6 +49,21 @@ def test_empty_mint_filter_names_the_search_and_offers_wider_ones(client, site):
     # Each offered search finds what it promises.
     titles = soup(client.get(site["mint"].url + href)).select("article.card h2")
     assert [title.get_text(strip=True) for title in titles] == ["Informatik in Tamm"]
+
+
+def test_an_empty_nearby_search_offers_a_wider_radius_and_the_whole_district(client, site):
+    make_offer(site["mint"], "Informatik in Sachsenheim", municipalities=["sachsenheim"])
+    make_offer(site["mint"], "Informatik in Vaihingen", municipalities=["vaihingen-an-der-enz"])
+    query = {"municipality": "ludwigsburg", "radius": "5", "subject": "informatik"}
+    sentence, widenings = empty_state(client, site["mint"].url, query)
+    assert sentence == "Keine MINT-Angebote für Informatik in Ludwigsburg und Umgebung (bis 5 km)."
+    # Sachsenheim lies 11.6 km away, Vaihingen 17.7 km: 15 km finds the one, the district both.
+    assert widenings["In der Nähe (bis 15 km)"] == (
+        "?municipality=ludwigsburg&radius=15&subject=informatik",
+        "In der Nähe (bis 15 km) (1 Eintrag)",
+    )
+    assert widenings["Ganzer Landkreis"] == ("?subject=informatik", "Ganzer Landkreis (2 Einträge)")
+    assert set(widenings) == {"In der Nähe (bis 15 km)", "Ganzer Landkreis"}
 
 
 def test_empty_lighthouse_filter(client, site):

@@ -55,6 +55,19 @@ def test_a_school_calendar_for_informatik_grade_8_to_10_in_ludwigsburg(client, f
     assert ids(offers.matching(subjects=[subject], grade_bands=[band])) == [offer.pk]
 
 
+def test_a_calendar_of_ludwigsburg_and_the_municipalities_around(client, feed_site):
+    # Tamm, where the Mathematik offer takes place, lies 6 km from Ludwigsburg.
+    def summaries(query: str) -> set[str]:
+        calendar = parse_calendar(client.get(feed_site.url("mint", "ics", query)))
+        return {str(event["SUMMARY"]) for event in events(calendar).values()}
+
+    it, math = feed_site.pages["offer_it"].title, feed_site.pages["offer_math"].title
+    assert summaries("?municipality=ludwigsburg") == {it}
+    assert summaries("?municipality=ludwigsburg&radius=5") == {it}
+    assert summaries("?municipality=ludwigsburg&radius=10") == {it, math}
+    assert summaries("?municipality=ludwigsburg&radius=10&subject=mathematik") == {math}
+
+
 @pytest.mark.parametrize("outlet", OUTLETS)
 @pytest.mark.parametrize(
     ("query", "parameter", "message"),
@@ -68,6 +81,8 @@ def test_a_school_calendar_for_informatik_grade_8_to_10_in_ludwigsburg(client, f
         ("?limit=501", "limit", "kleiner oder gleich 500"),
         ("?themen=mensch", "themen", "Unbekannter Parameter: themen"),
         ("?topic=mensch&topic=raum", "topic", "nur einmal vorkommen: topic"),
+        ("?municipality=ludwigsburg&radius=7", "radius", "Diesen Umkreis gibt es nicht"),
+        ("?radius=10", "radius", "Bitte wählen Sie eine Kommune, in deren Nähe gesucht werden soll"),
     ],
 )
 def test_bad_filters_are_a_400_with_a_german_message(client, feed_site, outlet, query, parameter, message):

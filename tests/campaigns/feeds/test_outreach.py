@@ -34,6 +34,22 @@ def test_a_filtered_listing_offers_its_selection_as_a_calendar(client, feed_site
     assert {str(event["SUMMARY"]) for event in events(calendar).values()} == {"Robotik für Klasse 8–10"}
 
 
+def test_the_calendar_of_a_nearby_selection_carries_its_radius(client, feed_site):
+    box = outreach(client, feed_site.tree["mint"].url, {"municipality": "ludwigsburg", "radius": "10"})
+    assert box.find("a", string="Diese Auswahl als Kalender abonnieren")
+    https = box.find("a", class_="calendar-address")["href"]
+    assert {k: v[0] for k, v in parse_qs(urlsplit(https).query).items()} == {
+        "municipality": "ludwigsburg",
+        "radius": "10",
+    }
+    # The calendar shows what the listing shows: Ludwigsburg's offer and Tamm's, 6 km away.
+    listed = soup(client.get(feed_site.tree["mint"].url, {"municipality": "ludwigsburg", "radius": "10"}))
+    titles = {card.find("h2").get_text(strip=True) for card in listed.select("article.card")}
+    calendar = parse_calendar(client.get(https.partition("testserver")[2]))
+    assert {str(event["SUMMARY"]) for event in events(calendar).values()} == titles
+    assert titles == {feed_site.pages["offer_it"].title, feed_site.pages["offer_math"].title}
+
+
 def test_an_unfiltered_listing_offers_the_whole_channel(client, feed_site):
     box = outreach(client, feed_site.tree["mint"].url)
     assert box.find("a", string="Alle Angebote als Kalender abonnieren")
