@@ -1,7 +1,7 @@
 """Models of the outreach plugin, one module per concept."""
 
 from campaigns.models.audiences import Audience
-from campaigns.models.campaigns import Campaign, CampaignPick, CampaignRemoval
+from campaigns.models.campaigns import Campaign, CampaignPick, CampaignRemoval, CampaignText
 from campaigns.models.channels import Channel, ChannelText
 from campaigns.models.consent import ConsentEvent, ConsentText
 from campaigns.models.deliveries import Delivery, Variant
@@ -19,6 +19,7 @@ __all__ = [
     "Campaign",
     "CampaignPick",
     "CampaignRemoval",
+    "CampaignText",
     "Channel",
     "ChannelOccurrence",
     "ChannelText",

@@ -25,6 +25,8 @@ from wagtail.models import (
     WorkflowState,
 )
 
+from campaigns.models.channels import content_languages
+
 INTRO_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
 
@@ -134,6 +136,15 @@ class Campaign(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clu
         FieldPanel("subject"),
         FieldPanel("preheader"),
         FieldPanel("intro"),
+        InlinePanel(
+            "texts",
+            heading=_("In weiteren Sprachen"),
+            label=_("Ausgabe in einer weiteren Sprache"),
+            help_text=_(
+                "Betreff, Vorschautext und Einleitung für Leserinnen und Leser einer weiteren Sprache; ohne "
+                "sie erhalten diese die deutschen Texte, als deutsch gekennzeichnet."
+            ),
+        ),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
@@ -152,6 +163,15 @@ class Campaign(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clu
 
     def __str__(self) -> str:
         return self.subject
+
+    def text_in(self, language: str) -> "CampaignText | None":
+        """The issue's subject, preheader and introduction in ``language``, if an editor gave them."""
+        return next((text for text in self.texts.all() if text.language == language), None)
+
+    def subject_in(self, language: str) -> str:
+        """The subject a reader of ``language`` sees: its translation, else the issue's own."""
+        text = self.text_in(language)
+        return text.subject if text else self.subject
 
     @property
     def is_editable(self) -> bool:
@@ -230,3 +250,23 @@ class CampaignRemoval(PageReference):
     class Meta(PageReference.Meta):
         verbose_name = _("Entfernter Beitrag")
         verbose_name_plural = _("Entfernte Beiträge")
+
+
+class CampaignText(Orderable):
+    """An issue's subject, preheader and introduction in a further language, for the readers of that
+    language (the German ones are the issue's own); part of the issue's revisions like its picks."""
+
+    campaign = ParentalKey(Campaign, on_delete=models.CASCADE, related_name="texts")
+    language = models.CharField(_("Sprache"), max_length=10, choices=content_languages)
+    subject = models.CharField(_("Betreff"), max_length=150)
+    preheader = models.CharField(_("Vorschautext"), max_length=150, blank=True)
+    intro = RichTextField(_("Einleitung"), blank=True, features=INTRO_FEATURES)
+
+    panels = [FieldPanel("language"), FieldPanel("subject"), FieldPanel("preheader"), FieldPanel("intro")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Ausgabe in einer weiteren Sprache")
+        verbose_name_plural = _("Ausgabe in weiteren Sprachen")
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "language"], name="one_campaign_text_per_language")
+        ]

@@ -54,17 +54,26 @@ class CampaignRenderer:
             )
         self._by_id = {item.page_id: item for item in self.items}
         self._by_language: dict[str, dict[int, NewsletterItem]] = {}
-        intro_html = absolute_rich_text(campaign.intro) if campaign.intro else ""
         self._context = {
-            "subject": campaign.subject,
-            "subject_underline": "=" * len(campaign.subject),
-            "preheader": campaign.preheader,
             "channel_name": campaign.channel.name,
-            "intro_html": intro_html,
-            "intro_text": html_to_text(intro_html),
             "imprint": app_settings.imprint(),
             "imprint_url": absolute(app_settings.imprint_url()),
             **placeholder_context(),
+        }
+
+    def texts_in(self, language: str) -> dict[str, str | bool]:
+        """The issue's subject, preheader and introduction for readers of ``language``: the editor's
+        translation (``CampaignText``) if there is one, else the issue's own, marked as written in the
+        content's language."""
+        text = self.campaign.text_in(language) or self.campaign
+        intro_html = absolute_rich_text(text.intro) if text.intro else ""
+        return {
+            "subject": text.subject,
+            "subject_underline": "=" * len(text.subject),
+            "preheader": text.preheader,
+            "intro_html": intro_html,
+            "intro_text": html_to_text(intro_html),
+            "translated": text is not self.campaign,
         }
 
     def items_in(self, language: str) -> dict[int, NewsletterItem]:
@@ -101,15 +110,18 @@ class CampaignRenderer:
             else format_html(' lang="{}"', app_settings.content_language())
         )
         channel_text = self.campaign.channel.text_in(language)
+        texts = self.texts_in(language)
         with translation.override(language):
             context = {
                 **self._context,
+                **texts,
                 # The document and its frame (greeting, headings, buttons, footer, the channel's name where
                 # an editor translated it) are in the reader's language; what is written in another — the
                 # campaign's own texts, untranslated items — says so, for screen readers (WCAG 3.1.2).
                 "language": language,
                 "direction": "rtl" if translation.get_language_bidi() else "ltr",
                 "content_lang": content_lang,
+                "campaign_lang": "" if texts["translated"] else content_lang,
                 "channel_name": channel_text.name if channel_text else self.campaign.channel.name,
                 "channel_lang": "" if channel_text else content_lang,
                 "web_url": web_url,

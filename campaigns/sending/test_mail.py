@@ -17,7 +17,8 @@ MAX_TEST_RECIPIENTS = 10
 
 def send_test(campaign: Campaign, variant: Variant, addresses: list[str]) -> int:
     """Send the variant to each address over one connection; return the number sent."""
-    mail = variant_mail(campaign, variant, subject=_("[Test] %(subject)s") % {"subject": campaign.subject})
+    subject = _("[Test] %(subject)s") % {"subject": campaign.subject_in(variant.language)}
+    mail = variant_mail(campaign, variant, subject=subject)
     personal = sample_personal(variant.language)
     list_headers = headers.ListHeaders(campaign.channel)
     messages = [

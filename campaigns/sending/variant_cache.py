@@ -27,7 +27,7 @@ def variant_mail(
     gives a tracked variant's mail without its measured links and open pixel."""
     html = variant.html if measured or not variant.tracked else without_tracking(variant.html, variant.links)
     return VariantMail.build(
-        subject=subject or campaign.subject,
+        subject=subject or campaign.subject_in(variant.language),
         from_email=app_settings.from_email(),
         headers=ListHeaders(campaign.channel).static(),
         html=html,
@@ -39,9 +39,12 @@ def variant_mails(
     campaign: Campaign, variant_ids: set[int], *, measured: bool = True
 ) -> dict[int, VariantMail]:
     """The mails of the given variants of a campaign that is being sent (see ``variant_mail``)."""
-    rendered = Variant.objects.filter(campaign=campaign, pk__in=variant_ids).values_list("pk", "rendered_at")
+    rendered = Variant.objects.filter(campaign=campaign, pk__in=variant_ids).values_list(
+        "pk", "rendered_at", "language"
+    )
     keys = {
-        pk: (pk, campaign.pk, str(rendered_at), campaign.subject, measured) for pk, rendered_at in rendered
+        pk: (pk, campaign.pk, str(rendered_at), campaign.subject_in(language), measured)
+        for pk, rendered_at, language in rendered
     }
     missing = [pk for pk, key in keys.items() if key not in _cache]
     for variant in Variant.objects.filter(campaign=campaign, pk__in=missing):

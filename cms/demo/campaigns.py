@@ -1,5 +1,6 @@
 """Demo newsletter campaigns: one approved issue per demo channel, ready to preview, test and send, and a
-second MINT issue waiting for approval by the "Redaktionsleitung".
+second MINT issue waiting for approval by the "Redaktionsleitung". The MINT issue also speaks to its English
+readers in English (subject, preheader, introduction).
 
 The demo's mail goes to the file or SMTP sink the development settings configure, never to a real
 address; a campaign is created only for a channel that has none yet, so a second run changes nothing.
@@ -7,7 +8,7 @@ The intros start without a salutation: every mail already opens with "Guten Tag 
 """
 
 from campaigns.approval import approve, submit
-from campaigns.models import Campaign, Channel
+from campaigns.models import Campaign, CampaignText, Channel
 from cms.demo.context import DemoContext
 
 CAMPAIGNS = {
@@ -30,6 +31,15 @@ CAMPAIGNS = {
         "Ausgabe stellen wir Ihnen einige von ihnen vor – und ihre Wurzeln.</p>",
     ),
 }
+# The approved issues' texts for their English readers, by channel.
+ENGLISH = {
+    "mint-update": (
+        "MINT update: new offers for schools, young people and parents",
+        "Workshops, internships and competitions – matching your grade",
+        "<p>In this issue you will find the new offers from the district – chosen by the grades and "
+        "subjects you told us.</p>",
+    ),
+}
 IN_REVIEW = (
     "mint-update",
     "MINT-Update: Ferienangebote für den Sommer",
@@ -44,9 +54,13 @@ def load_campaigns(ctx: DemoContext) -> int:
     created = 0
     for channel in Channel.objects.filter(slug__in=CAMPAIGNS).exclude(campaigns__isnull=False):
         subject, preheader, intro = CAMPAIGNS[channel.slug]
-        approve(
-            Campaign.objects.create(channel=channel, subject=subject, preheader=preheader, intro=intro), None
-        )
+        campaign = Campaign.objects.create(channel=channel, subject=subject, preheader=preheader, intro=intro)
+        if channel.slug in ENGLISH:
+            subject, preheader, intro = ENGLISH[channel.slug]
+            CampaignText.objects.create(
+                campaign=campaign, language="en", subject=subject, preheader=preheader, intro=intro
+            )
+        approve(campaign, None)
         created += 1
         if channel.slug == IN_REVIEW[0]:
             subject, preheader, intro = IN_REVIEW[1:]

@@ -93,3 +93,9 @@ def test_the_english_readers_demo_mail_shows_english_items_and_marked_german_one
     assert all('<html lang="en"' in html and "Read more" in html for html in mails)
     assert any("Robotics club: we build a robotic lawnmower" in html for html in mails)
     assert all(re.search(r'<div lang="de"><h3[^>]*>.*?\(in German\)</span></h3>', html) for html in mails)
+    # The issue itself greets them in English; its German readers keep the German texts.
+    assert all("MINT update: new offers for schools" in html for html in mails)
+    assert "MINT-Update: Neue Angebote" not in mails[0]
+    reader = next(plan for plan in plans if plan.language == "de")
+    german = renderer.render(reader.page_ids, "de", groups=reader.groups).html
+    assert "MINT-Update: Neue Angebote" in german and "MINT update" not in german

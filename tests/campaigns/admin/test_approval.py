@@ -95,7 +95,7 @@ def edit_form(client, campaign: Campaign, **changes) -> dict:
         "period_start": "",
         "period_end": "",
     }
-    for relation in ("picks", "removals"):
+    for relation in ("texts", "picks", "removals"):
         data |= {f"{relation}-TOTAL_FORMS": 0, f"{relation}-INITIAL_FORMS": 0}
     return data | changes
 

@@ -9,10 +9,13 @@ import pytest
 from mjml import mjml2html
 from wagtail.models import Locale
 
-from campaigns.models import ChannelText, Delivery, Subscriber, Variant
+from campaigns.admin.campaign_views import campaign_variants
+from campaigns.models import CampaignText, ChannelText, Delivery, Subscriber, Variant
 from campaigns.rendering.campaign import CampaignRenderer
 from campaigns.rendering.content import campaign_page_ids
 from campaigns.sending import control, freeze
+from campaigns.sending.test_mail import send_test
+from campaigns.sending.variant_cache import variant_mail
 from tests.factories import translate
 
 BASE = "https://leuchtturm.example"
@@ -104,3 +107,29 @@ def test_the_channel_is_named_in_the_readers_language_where_an_editor_translated
     html = render(translated, "en").html
     assert "<span>Economy &amp; STEM</span>" in html and "subscribed to “Economy &amp; STEM”" in html
     assert "<span>Wirtschaft &amp; MINT</span>" in render(translated, "de").html
+
+
+def test_an_issue_translated_by_its_editor_greets_english_readers_in_english(translated, smtp_sink):
+    campaign = translated.campaign
+    CampaignText.objects.create(
+        campaign=campaign,
+        language="en",
+        subject="News for you in the district",
+        preheader="MINT offers and news",
+        intro="<p>Dear readers, here is the latest.</p>",
+    )
+    english = render(translated, "en")
+    assert re.search(r"<h1 style[^>]*>News for you in the district</h1>", english.html)
+    assert "<div><p>Dear readers, here is the latest.</p></div>" in english.html
+    assert "Neues für Sie im Landkreis" not in english.html and "Liebe Leserinnen" not in english.html
+    assert "News for you in the district\n" in english.text and "MINT offers and news" in english.html
+    german = render(translated, "de")  # the German readers keep the issue's own texts
+    assert "Neues für Sie im Landkreis" in german.html and "Dear readers" not in german.html
+    # The mail's subject follows the variant's language, the test mail's too.
+    Subscriber.objects.filter(pk=translated.readers["asperg"].pk).update(language="en")
+    variants = {variant.language: variant for variant in campaign_variants(campaign)}
+    assert variant_mail(campaign, variants["en"]).subject == "News for you in the district"
+    assert variant_mail(campaign, variants["de"]).subject == "Neues für Sie im Landkreis"
+    send_test(campaign, variants["en"], ["probe@example.org"])
+    [test] = smtp_sink.handler.to("probe@example.org")
+    assert test.message["Subject"] == "[Test] News for you in the district"
