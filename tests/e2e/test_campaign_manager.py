@@ -88,6 +88,8 @@ def preview_as_two_readers(page, screenshots) -> None:
     ):
         page.get_by_label("Kommune").select_option(label=municipality)
         if grade_band:
+            # Choosing the municipality scrolled the form smoothly back into view; let it come to rest.
+            settle_scrolling(page)
             page.get_by_label(grade_band).check()
         page.get_by_role("button", name="Mail zeigen").click()
         result = page.locator("section[aria-labelledby=result-heading]")
@@ -97,7 +99,7 @@ def preview_as_two_readers(page, screenshots) -> None:
         mail = result.frame_locator("iframe").locator("body")
         mail.get_by_text(OFFER).first.wait_for()
         assert section in mail.inner_text() and INTRO in mail.inner_text()
-        screenshots.take(page, step)
+        screenshots.take(page, step, region=result)
     page.get_by_role("link", name="Zurück zu Vorschau & Versand").click()
 
 
@@ -156,7 +158,7 @@ def approve_as_editorial_lead(browser, site: LiveSite, screenshots) -> None:
         approve.first.wait_for()
         screenshots.take(lead, "approval by the editorial lead")
         approve.first.click()
-        lead.locator(".messages").wait_for()
+        lead.wait_for_url(re.compile(r"/admin/campaigns/campaigns/dispatch/\d+/$"))
     finally:
         lead.context.close()
 
