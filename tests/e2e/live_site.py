@@ -140,8 +140,8 @@ def links_in(message: ReceivedMessage, path_prefix: str) -> list[str]:
 
 def prepare_demo(site: LiveSite) -> None:
     """Schema, demo content and the staff accounts: an editor (superuser), a campaign manager who has
-    nothing but the "Kampagnen" group's rights, and an editorial lead who approves issues ("Redaktionsleitung",
-    the group of the workflow "Freigabe")."""
+    nothing but the "Kampagnen" group's rights, and an editorial lead who approves issues (the group
+    "Redaktionsleitung" of the workflow "Freigabe")."""
     site.manage("migrate", "--noinput")
     site.manage("load_demo")
     site.query(

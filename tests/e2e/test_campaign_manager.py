@@ -78,13 +78,13 @@ def create_issue(page, screenshots) -> None:
 
 
 def preview_as_two_readers(page, screenshots) -> None:
-    """"Vorschau als Leserin oder Leser" for a reader who gave only her municipality (Ludwigsburg: the offer
+    """ "Vorschau als Leserin oder Leser" for a reader who gave only her municipality (Ludwigsburg: the offer
     is "Aus Ihrer Kommune") and one from Vaihingen an der Enz in grades 11–13 (the offer, for every grade,
     fits her choice: "Passend zu Ihren Angaben"); each table and mail is that reader's."""
     page.get_by_role("link", name="Vorschau als Leserin oder Leser").click()
     for municipality, grade_band, section, step in (
-        ("Ludwigsburg", None, "Aus Ihrer Kommune", "preview as a reader in Ludwigsburg"),
-        ("Vaihingen an der Enz", "Klasse 11–13", "Passend zu Ihren Angaben", "preview as a reader in grade 11"),
+        ("Ludwigsburg", None, "Aus Ihrer Kommune", "preview in Ludwigsburg"),
+        ("Vaihingen an der Enz", "Klasse 11–13", "Passend zu Ihren Angaben", "preview in Vaihingen"),
     ):
         page.get_by_label("Kommune").select_option(label=municipality)
         if grade_band:
@@ -132,7 +132,7 @@ def send_test_mail(page, screenshots, site: LiveSite) -> None:
 
 
 def submit_for_approval(page, screenshots) -> None:
-    """"Bearbeiten", then Wagtail's workflow action in the edit view's action menu; back on the dispatch
+    """ "Bearbeiten", then Wagtail's workflow action in the edit view's action menu; back on the dispatch
     page, sending waits for the approval."""
     page.get_by_role("link", name="Bearbeiten").first.click()
     page.wait_for_url(re.compile(r"/admin/campaigns/campaigns/edit/\d+/$"))
@@ -164,7 +164,7 @@ def approve_as_editorial_lead(browser, site: LiveSite, screenshots) -> None:
 
 
 def confirm_twice_and_watch(page, screenshots, site: LiveSite) -> int:
-    """"Senden…"; a sign-up arrives before the confirmation, so the server asks again with the new count;
+    """ "Senden…"; a sign-up arrives before the confirmation, so the server asks again with the new count;
     then watch the dispatch page until it reports "Versendet". Returns the recipients.
 
     The dispatch page polls from the click on ("Wird vorbereitet", then the progress); should the worker take
@@ -192,7 +192,7 @@ def confirm_twice_and_watch(page, screenshots, site: LiveSite) -> int:
     status.filter(has_text=re.compile(r"^\s*Versendet")).wait_for(timeout=SEND_TIMEOUT_MS)
     report = page.locator("#report-heading").locator("..")
     report.wait_for()
-    screenshots.take(page, "report with the skipped reader")
+    screenshots.take(page, "report with the skipped reader", region=report)
     assert f"{recipients} von " in report.inner_text()
     skipped = report.locator("#reasons").get_by_role("row").filter(has_text=RADIUS_REASON)
     assert skipped.get_by_role("cell").first.inner_text() == "Übersprungen"
