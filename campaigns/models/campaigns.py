@@ -197,15 +197,23 @@ class Campaign(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clu
 
     @property
     def is_approved(self) -> bool:
-        """Whether the version that would be sent is the current one and passed its channel's workflow."""
+        """Whether the version that would be sent is the current one and passed its channel's workflow.
+
+        The workflow publishes the latest revision when it is approved: the submitted one, or the one the
+        edit view saves from its form just before it carries out "Freigeben". So the live revision passed
+        the workflow if it was saved no later than an approval; one saved and published after it did not.
+        """
         if not self.live or self.has_unpublished_changes:
             return False
         if not self.channel.requires_approval:
             return True
+        if self.live_revision is None:  # never published by a workflow
+            return False
         return (
             WorkflowState.objects.for_instance(self)
             .filter(
-                status=WorkflowState.STATUS_APPROVED, current_task_state__revision_id=self.live_revision_id
+                status=WorkflowState.STATUS_APPROVED,
+                current_task_state__finished_at__gte=self.live_revision.created_at,
             )
             .exists()
         )

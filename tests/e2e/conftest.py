@@ -100,15 +100,20 @@ class Screenshots:
         self.directory = directory
         self.count = 0
 
-    def take(self, page, step: str) -> Path:
-        """Save the whole page (the admin: its visible part); scrolling through the page first loads the
-        images marked ``loading="lazy"``."""
+    def take(self, page, step: str, region=None) -> Path:
+        """Save the whole page (the admin: its visible part), or the view scrolled to the top of the element
+        ``region`` (a locator); scrolling through the page first loads the images marked ``loading="lazy"``.
+        """
         self.count += 1
         path = self.directory / f"{self.count:02d}-{re.sub(r'[^a-z0-9]+', '-', step.lower()).strip('-')}.png"
         page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
         page.wait_for_load_state("networkidle")
         page.evaluate("window.scrollTo(0, 0)")
-        page.screenshot(path=str(path), full_page=True)
+        if region is None:
+            page.screenshot(path=str(path), full_page=True)
+        else:
+            region.evaluate("element => element.scrollIntoView({block: 'start', behavior: 'instant'})")
+            page.screenshot(path=str(path))
         return path
 
 
@@ -133,21 +138,23 @@ def log_in(page, username: str) -> None:
 
 
 SETTLE_SCROLLING = """async () => {
-    const area = document.querySelector(".content-wrapper") || document.scrollingElement;
-    let last = area.scrollTop, stillFrames = 0;
+    const areas = [document.querySelector(".content-wrapper"), document.scrollingElement].filter(Boolean);
+    const position = () => areas.map((area) => area.scrollTop).join();
+    let last = position(), stillFrames = 0;
     while (stillFrames < 5) {
         await new Promise(requestAnimationFrame);
-        stillFrames = area.scrollTop === last ? stillFrames + 1 : 0;
-        last = area.scrollTop;
+        stillFrames = position() === last ? stillFrames + 1 : 0;
+        last = position();
     }
 }"""
 
 
 def settle_scrolling(page) -> None:
-    """Wait until the admin's content area has stopped scrolling.
+    """Wait until the admin's content area and the document have stopped scrolling.
 
-    Wagtail's ``.content-wrapper`` scrolls with ``scroll-behavior: smooth``: focusing a field far from the
-    view (``fill``) starts an animation of a second or more, and a click aimed during it lands wherever
-    the moving page puts the pointer — on a newsletter preview frame instead of the button.
+    Wagtail's admin scrolls with ``scroll-behavior: smooth`` (``.content-wrapper``, or the document on
+    pages without it): focusing a field far from the view (``fill``, ``select_option``) starts an animation
+    of a second or more, and a click aimed during it lands wherever the moving page puts the pointer — on a
+    newsletter preview frame instead of the button, or beside a checkbox.
     """
     page.evaluate(SETTLE_SCROLLING)

@@ -40,6 +40,8 @@ PASSWORD = "E2e-Leuchtturm-2025!"
 EDITOR = "redaktion"
 CAMPAIGN_MANAGER = "kampagnen"
 CAMPAIGN_GROUP = "Kampagnen"
+EDITORIAL_LEAD = "leitung"
+EDITORIAL_LEAD_GROUP = "Redaktionsleitung"
 
 MAIL_TIMEOUT_SECONDS = 90
 LINK = re.compile(r"https?://[^\s<>\"']+")
@@ -78,6 +80,25 @@ index = MintIndexPage.objects.get(locale__language_code=default_language())  # t
 result = make_offer(index, {title!r}, **{facets!r}).pk
 """
         )
+
+    def sign_up(self, address: str, channel: str, **facets) -> None:
+        """A confirmed sign-up for ``channel`` with ``facets`` (as slugs, ``Facets.as_slugs``): the request
+        the form stores with the current consent text, the worker's registration and the click on the
+        confirmation link (``campaigns.subscriptions.signup``), so the consent log holds all of it."""
+        activated = self.query(
+            f"""
+from campaigns.models import Channel, ConsentEvent, ConsentText, SignupRequest
+from campaigns.subscriptions.signup import confirm, register
+request = SignupRequest.objects.create(
+    email={address!r}, channel_ids=[Channel.objects.get(slug={channel!r}).pk], facets={facets!r},
+    consent_text=ConsentText.objects.current(), source=ConsentEvent.Source.FORM,
+)
+register(request.pk)
+request.refresh_from_db()
+result = [c.slug for c in confirm(request.subscriber, request.pk, source=ConsentEvent.Source.FORM).activated]
+"""
+        )
+        assert activated == [channel], activated
 
     def wait_for_mail(
         self,
@@ -118,8 +139,9 @@ def links_in(message: ReceivedMessage, path_prefix: str) -> list[str]:
 
 
 def prepare_demo(site: LiveSite) -> None:
-    """Schema, demo content and the two staff accounts: an editor (superuser) and a campaign manager who
-    has nothing but the "Kampagnen" group's rights."""
+    """Schema, demo content and the staff accounts: an editor (superuser), a campaign manager who has
+    nothing but the "Kampagnen" group's rights, and an editorial lead who approves issues (the group
+    "Redaktionsleitung" of the workflow "Freigabe")."""
     site.manage("migrate", "--noinput")
     site.manage("load_demo")
     site.query(
@@ -130,6 +152,8 @@ users = get_user_model().objects
 users.create_superuser({EDITOR!r}, "redaktion@example.org", {PASSWORD!r}, first_name="Rita")
 manager = users.create_user({CAMPAIGN_MANAGER!r}, "kampagnen@example.org", {PASSWORD!r}, first_name="Kai")
 manager.groups.add(Group.objects.get(name={CAMPAIGN_GROUP!r}))
+lead = users.create_user({EDITORIAL_LEAD!r}, "leitung@example.org", {PASSWORD!r}, first_name="Lea")
+lead.groups.add(Group.objects.get(name={EDITORIAL_LEAD_GROUP!r}))
 result = True
 """
     )

@@ -115,6 +115,30 @@ def test_editing_an_approved_issue_needs_approval_again_and_lifts_its_schedule(i
         call_command("send_campaign", str(issue.pk))
 
 
+def test_approving_in_the_edit_view_lets_the_issue_be_sent(issue, manager, lead, client):
+    """Wagtail's "Freigeben" in the edit view's action menu saves the form as a new revision before it
+    approves, and the workflow publishes that one: it is the approved version."""
+    submitted = submit(issue, manager).current_task_state.revision_id
+    form = edit_form(client, issue)
+    client.force_login(lead)
+    response = client.post(
+        reverse("campaigns_campaign:edit", args=[issue.pk]),
+        form | {"action-workflow-action": "true", "workflow-action-name": "approve"},
+    )
+    assert response.status_code == 302
+    approved = fresh(issue)
+    assert approved.live_revision_id != submitted
+    assert approved.is_approved and refusal(approved) is None
+
+
+def test_a_version_published_after_the_approval_needs_approval_again(issue, manager, lead):
+    approve(issue, lead)
+    issue = fresh(issue)
+    issue.subject = "Ohne Freigabe veröffentlicht"
+    issue.save_revision(user=lead).publish(user=lead)
+    assert not fresh(issue).is_approved
+
+
 def test_approval_publishes_the_content_but_keeps_the_sending_life(issue, manager, lead):
     submit(issue, manager)
     Campaign.objects.filter(pk=issue.pk).update(status=Campaign.Status.SCHEDULED, error="x")
