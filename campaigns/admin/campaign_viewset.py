@@ -35,6 +35,13 @@ class CampaignIndexView(snippets.IndexView):
 
 
 class CampaignCreateView(snippets.CreateView):
+    def setup(self, request, *args, **kwargs):
+        """No autosave while an issue is being created: Wagtail's autosave creates the issue on the first
+        keystrokes, and a click on "Entwurf speichern" while that request runs creates a second one. Once
+        saved, the issue's edit view autosaves its revisions as usual."""
+        super().setup(request, *args, **kwargs)
+        self.autosave_enabled = False
+
     def save_instance(self):
         self.form.instance.created_by = self.request.user
         return super().save_instance()

@@ -27,6 +27,14 @@ def test_index_and_create_form(newsletter, manager, client):
     assert client.get(reverse("campaigns_campaign:add")).status_code == 200
 
 
+def test_a_new_issue_is_not_autosaved_but_a_saved_one_is(newsletter, manager, client):
+    """Autosave on the create form races with "Entwurf speichern" and makes two issues of one."""
+    create = client.get(reverse("campaigns_campaign:add")).content.decode()
+    edit = client.get(reverse("campaigns_campaign:edit", args=[newsletter.campaign.pk])).content.decode()
+    assert "data-w-autosave-interval-value" not in create
+    assert "data-w-autosave-interval-value" in edit
+
+
 def test_dispatch_page_offers_every_variant_with_its_recipients_and_loads_no_preview(
     newsletter, manager, client
 ):
