@@ -6,6 +6,7 @@ what they share is here, so that no benchmark can reach a real installation's da
 """
 
 import os
+import secrets
 import sys
 from pathlib import Path
 
@@ -15,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 from tests.processes import LOOPBACK_SILENCED_CHECKS  # noqa: E402
 from tests.smtp_sink import free_port  # noqa: E402
 
-__all__ = ["LOOPBACK_SILENCED_CHECKS", "ROOT", "bench_env", "free_port"]
+__all__ = ["LOOPBACK_SILENCED_CHECKS", "ROOT", "bench_env", "demo_site", "free_port"]
 
 
 def bench_env(var_dir: str, **variables: str) -> dict[str, str]:
@@ -34,3 +35,25 @@ def bench_env(var_dir: str, **variables: str) -> dict[str, str]:
     env.update(variables)
     os.environ.update(env)
     return env
+
+
+def demo_site(var_dir: str):
+    """Django set up on a throw-away database under ``var_dir`` holding the demo (``migrate``, ``load_demo``)
+    with collected static files for the production storage; returns a test client of the site, which
+    requests through the whole middleware in this process."""
+    bench_env(
+        var_dir,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECRET_KEY=secrets.token_urlsafe(48),
+        STATIC_ROOT=f"{var_dir}/static",
+    )
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    return Client(HTTP_HOST="127.0.0.1")

@@ -12,12 +12,11 @@ time grows with the readers, not with the variants' HTML.
 """
 
 import argparse
-import secrets
 import statistics
 import tempfile
 import time
 
-from benchenv import bench_env  # also puts the project on sys.path
+from benchenv import demo_site  # also puts the project on sys.path
 
 
 def timed(client, path: str, repeat: int) -> tuple[float, float, int]:
@@ -40,27 +39,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="leuchtturm-bench-") as var_dir:
-        bench_env(
-            var_dir,
-            ALLOWED_HOSTS="127.0.0.1,localhost",
-            SECRET_KEY=secrets.token_urlsafe(48),
-            STATIC_ROOT=f"{var_dir}/static",
-        )
-        import django
-
-        django.setup()
+        client = demo_site(var_dir)
         from django.contrib.auth import get_user_model
-        from django.core.management import call_command
-        from django.test import Client
         from django.urls import reverse
 
         from campaigns.admin.issue_overview import overview
         from campaigns.models import Campaign
 
-        call_command("migrate", verbosity=0)
-        call_command("load_demo", verbosity=0)
-        call_command("collectstatic", interactive=False, verbosity=0)
-        client = Client(HTTP_HOST="127.0.0.1")
         client.force_login(get_user_model().objects.create_superuser("bench", "bench@example.org", "x"))
         listing, p90, queries = timed(client, reverse("campaigns_campaign:list"), arguments.repeat)
         print(

@@ -11,12 +11,11 @@ and the number of database queries of one request.
 """
 
 import argparse
-import secrets
 import statistics
 import tempfile
 import time
 
-from benchenv import bench_env  # also puts the project on sys.path
+from benchenv import demo_site  # also puts the project on sys.path
 
 PATHS = (
     "/suche/?q=Roboter",
@@ -34,24 +33,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=30)
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="leuchtturm-bench-") as var_dir:
-        bench_env(
-            var_dir,
-            ALLOWED_HOSTS="127.0.0.1,localhost",
-            SECRET_KEY=secrets.token_urlsafe(48),
-            STATIC_ROOT=f"{var_dir}/static",
-        )
-        import django
-
-        django.setup()
-        from django.core.management import call_command
+        client = demo_site(var_dir)
         from django.db import connection
-        from django.test import Client
         from django.test.utils import CaptureQueriesContext
 
-        call_command("migrate", verbosity=0)
-        call_command("load_demo", verbosity=0)
-        call_command("collectstatic", interactive=False, verbosity=0)
-        client = Client(HTTP_HOST="127.0.0.1")
         for path in PATHS:
             assert client.get(path).status_code == 200, path
             seconds = []
