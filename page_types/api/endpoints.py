@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.signing import BadSignature
 from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
@@ -155,6 +156,8 @@ class ContentEndpoint(BaseAPIViewSet):
 
     def find_view(self, request: HttpRequest) -> HttpResponseBase:
         self.query  # noqa: B018 — validates the parameters before Wagtail reads them
+        if request.GET.get("id") == "":  # a filter may be empty; the id Wagtail looks up may not
+            raise ParameterError("id", forms.IntegerField.default_error_messages["invalid"])
         return super().find_view(request)
 
     def conditional(self, request: HttpRequest, render: Callable[[], Any]) -> HttpResponseBase:

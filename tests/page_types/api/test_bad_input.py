@@ -134,6 +134,8 @@ def test_an_unknown_object_is_a_json_404(client, site, url):
         ("/api/v2/pages/{home}/?child_of=1", "child_of"),
         ("/api/v2/pages/{home}/?fields=nichts", "fields"),
         ("/api/v2/pages/find/?id=abc", "id"),
+        ("/api/v2/pages/find/?id=", "id"),
+        ("/api/v2/images/find/?id=", "id"),
         ("/api/v2/images/?order=farbe", "order"),
         ("/api/v2/images/?width=breit", "width"),
         ("/api/v2/documents/?topic=mensch", "topic"),
