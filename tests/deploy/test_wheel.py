@@ -81,6 +81,9 @@ CONFIRMATION_SUBJECTS = {
     "en": "Please confirm your newsletter subscription",
 }
 GREETINGS = {"de": "Guten Tag,", "en": "Hello,"}
+# The confirmation link leads to the newsletter pages in the reader's language, which thank in it.
+CONFIRM_PATHS = {"de": "/newsletter/confirm/", "en": "/en/newsletter/confirm/"}
+THANKS = {"de": "Vielen Dank für Ihre Bestätigung", "en": "Thank you for confirming"}
 ISSUE_SUBJECT = "Die Wirtschaftsförderung stellt sich vor"
 # The footer link of an issue's text, in the frame of each reader's language.
 UNSUBSCRIBE = {"de": "Newsletter abbestellen:", "en": "Unsubscribe:"}
@@ -320,9 +323,9 @@ def test_the_installed_release_signs_readers_up_and_sends_an_issue_on_postgresql
             confirmation = site.wait_for_mail(address)  # sent by the worker
             assert confirmation.message["Subject"] == CONFIRMATION_SUBJECTS[language]
             assert text_of(confirmation).startswith(GREETINGS[language])
-            [link] = links_in(confirmation, "/newsletter/confirm/")
+            [link] = links_in(confirmation, CONFIRM_PATHS[language])
             _landed, page = post(link, {})
-            assert "Vielen Dank für Ihre Bestätigung" in page
+            assert THANKS[language] in page
 
         site.manage("send_campaign", str(site.query(ISSUE)))  # queued in Redis for the worker
         for language, address in READERS.items():
