@@ -9,7 +9,8 @@ proves that the harness reports violations at all.
 
 import pytest
 
-from tests.e2e.live_site import LiveSite
+from tests.e2e.conftest import log_in
+from tests.e2e.live_site import CAMPAIGN_MANAGER, LiveSite
 
 BLOCKING_IMPACTS = ("serious", "critical")
 
@@ -110,3 +111,46 @@ result = reverse("newsletter:preferences", kwargs={"token": make_token(teacher, 
     page.goto(path)
     assert page.get_by_role("heading", name="Ihre Newsletter-Einstellungen").is_visible()
     assert_accessible(page, screenshots, "preferences")
+
+
+def test_the_newsletter_pages_in_english(page, screenshots):
+    page.goto("/en/newsletter/")
+    assert page.get_by_role("heading", name="Subscribe to the newsletter").is_visible()
+    assert_accessible(page, screenshots, "signup in English")
+
+
+def test_my_data(page, screenshots, site: LiveSite):
+    """ "Meine Daten" of a demo reader, reached through the preference centre's signed link."""
+    path = site.query(
+        """
+from django.urls import reverse
+from campaigns.models import Subscriber
+from campaigns.tokens import PREFERENCES, make_token
+reader = Subscriber.objects.filter(subjects__isnull=False).order_by("pk").first()
+result = reverse("newsletter:my_data", kwargs={"token": make_token(reader, PREFERENCES)})
+"""
+    )
+    page.goto(path)
+    assert_accessible(page, screenshots, "my data")
+
+
+def test_the_dispatch_page_the_reader_preview_and_the_send_summary(page, screenshots, site: LiveSite):
+    """The editor's pages of an issue: the demo's approved issue of "Leuchttürme & Innovation", which no
+    journey sends. The send summary is opened, not confirmed."""
+    issue = site.query(
+        """
+from campaigns.models import Campaign
+result = Campaign.objects.get(channel__slug="leuchttuerme", status="draft").pk
+"""
+    )
+    log_in(page, CAMPAIGN_MANAGER)
+    page.goto(f"/admin/campaigns/campaigns/dispatch/{issue}/")
+    page.locator("#content-heading").wait_for()
+    assert_accessible(page, screenshots, "dispatch page")
+    dispatch = page.url
+    page.get_by_role("link", name="Vorschau als Leserin oder Leser").click()
+    assert_accessible(page, screenshots, "reader preview")
+    page.goto(dispatch)
+    page.get_by_role("button", name="Senden…").click()
+    page.locator("#summary-heading").wait_for()
+    assert_accessible(page, screenshots, "send summary")
