@@ -6,9 +6,10 @@ each demo issue's dispatch page and — as the ceiling measured in the same run 
 the issues: first once to fill caches, then ``--repeat`` times. Prints per page the variants, the median
 and 90th percentile, the queries of one request and the ratio to the listing's median. The page plans
 every reader's variant on each load but renders none (previews load when a variant is opened), so its
-time grows with the readers, not with the variants' HTML.
+time grows with the readers, not with the variants' HTML. ``--readers N`` keeps only the first N demo
+subscribers, for fewer variants (about 40 with 45 readers).
 
-    .venv/bin/python bench/dispatch.py [--repeat 20]
+    .venv/bin/python bench/dispatch.py [--repeat 20] [--readers N]
 """
 
 import argparse
@@ -37,6 +38,7 @@ def timed(client, path: str, repeat: int) -> tuple[float, float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--readers", type=int, default=0, help="keep only the first N demo subscribers")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="leuchtturm-bench-") as var_dir:
         client = demo_site(var_dir)
@@ -44,8 +46,11 @@ def main() -> None:
         from django.urls import reverse
 
         from campaigns.admin.issue_overview import overview
-        from campaigns.models import Campaign
+        from campaigns.models import Campaign, Subscriber
 
+        if arguments.readers:
+            keep = Subscriber.objects.order_by("pk").values_list("pk", flat=True)[: arguments.readers]
+            Subscriber.objects.exclude(pk__in=list(keep)).delete()
         client.force_login(get_user_model().objects.create_superuser("bench", "bench@example.org", "x"))
         listing, p90, queries = timed(client, reverse("campaigns_campaign:list"), arguments.repeat)
         print(
