@@ -10,6 +10,7 @@ from datetime import datetime
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -164,9 +165,14 @@ class Campaign(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, Clu
     def __str__(self) -> str:
         return self.subject
 
+    @cached_property
+    def texts_by_language(self) -> dict[str, "CampaignText"]:
+        """The issue's translated texts, read once per instance: every variant and mail of it asks."""
+        return {text.language: text for text in self.texts.all()}
+
     def text_in(self, language: str) -> "CampaignText | None":
         """The issue's subject, preheader and introduction in ``language``, if an editor gave them."""
-        return next((text for text in self.texts.all() if text.language == language), None)
+        return self.texts_by_language.get(language)
 
     def subject_in(self, language: str) -> str:
         """The subject a reader of ``language`` sees: its translation, else the issue's own."""

@@ -133,3 +133,12 @@ def test_an_issue_translated_by_its_editor_greets_english_readers_in_english(tra
     send_test(campaign, variants["en"], ["probe@example.org"])
     [test] = smtp_sink.handler.to("probe@example.org")
     assert test.message["Subject"] == "[Test] News for you in the district"
+
+
+def test_the_issue_texts_are_read_once_for_all_variants(translated, django_assert_num_queries):
+    CampaignText.objects.create(campaign=translated.campaign, language="en", subject="News for you")
+    renderer = CampaignRenderer(translated.campaign, campaign_page_ids(translated.campaign))
+    renderer.texts_in("en")  # the first variant reads them
+    with django_assert_num_queries(0):  # every further variant, in any language, does not
+        assert renderer.texts_in("en")["subject"] == "News for you"
+        assert renderer.texts_in("de")["subject"] == "Neues für Sie im Landkreis"
