@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone
 
 from page_types.publication import changed_at
+from page_types.taxonomy import Interest, shown_interests
 
 if TYPE_CHECKING:
     from page_types.models import MintOccurrence, MintOfferPage
@@ -29,8 +30,11 @@ if TYPE_CHECKING:
 PRODID = "-//Leuchtturm//Feeds und Kalender//DE"
 
 
-def occurrence_event(occurrence: MintOccurrence, *, host: str, url: str) -> Event:
-    """The event of one date of an offer; ``host`` names the site in the ``UID``, ``url`` is the offer's."""
+def occurrence_event(
+    occurrence: MintOccurrence, *, host: str, url: str, interests: dict[int, tuple[Interest, ...]]
+) -> Event:
+    """The event of one date of an offer; ``host`` names the site in the ``UID``, ``url`` is the offer's,
+    ``interests`` is ``Interest.objects.by_topic()`` (the categories readers see: interests and subjects)."""
     offer = occurrence.page
     modified = changed_at(offer)
     return Event.new(
@@ -41,7 +45,10 @@ def occurrence_event(occurrence: MintOccurrence, *, host: str, url: str) -> Even
         location=event_location(occurrence),
         url=url,
         description=offer_description(offer, url),
-        categories=[term.name for term in (*offer.topics.all(), *offer.subjects.all())] or (),
+        categories=[
+            term.name for term in (*shown_interests(offer.topics.all(), interests), *offer.subjects.all())
+        ]
+        or (),
         stamp=modified,
         last_modified=modified,
         created=offer.first_published_at or modified,
@@ -89,7 +96,11 @@ def offer_calendar(offer: MintOfferPage, *, host: str, url: str) -> bytes:
     """The dates of one offer still ahead, as a calendar file to open or import ("In meinen Kalender")."""
     calendar = Calendar.new(prodid=PRODID, calscale="GREGORIAN", name=offer.title)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    events = [occurrence_event(occurrence, host=host, url=url) for occurrence in offer.upcoming_occurrences()]
+    interests = Interest.objects.by_topic()
+    events = [
+        occurrence_event(occurrence, host=host, url=url, interests=interests)
+        for occurrence in offer.upcoming_occurrences()
+    ]
     today = timezone.localdate()
     last_start = max((event.start for event in events), default=timezone.now())
     calendar.add_component(site_timezone(today, (last_start + timedelta(days=366)).date()))

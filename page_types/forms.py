@@ -10,7 +10,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from page_types.eras import Era
-from page_types.taxonomy import GradeBand, Language, MintSubject, Municipality, Topic
+from page_types.taxonomy import GradeBand, Interest, Language, MintSubject, Municipality, Topic
 
 # The query parameter of the result page number.
 PAGE_PARAMETER = "seite"
@@ -21,6 +21,7 @@ NEARBY_RADII_KM = (5, 10, 15, 25)
 # The filters' parameter names and the kinds of term ``ContentPageQuerySet.matching`` takes.
 TERM_KINDS = {
     "topic": "topics",
+    "interest": "interests",
     "municipality": "municipalities",
     "subject": "subjects",
     "grade_band": "grade_bands",
@@ -40,11 +41,9 @@ class SlugChoiceField(forms.ModelChoiceField):
 
 
 class ContentFilterForm(forms.Form):
-    """Filters every index offers: topic and municipality."""
+    """Filters every index offers: the readers' interest ("Thema") and municipality."""
 
-    topic = SlugChoiceField(
-        Topic.objects.select_related("parent"), label=_("Thema"), empty_label=_("Alle Themen")
-    )
+    interest = SlugChoiceField(Interest.objects.all(), label=_("Thema"), empty_label=_("Alle Themen"))
     municipality = SlugChoiceField(
         Municipality.objects.all(), label=_("Kommune"), empty_label=_("Ganzer Landkreis")
     )
@@ -201,6 +200,12 @@ class HistoryFilterForm(ContentFilterForm):
 
 
 class ContactPointFilterForm(ContentFilterForm):
-    """Contact points are also filtered by a language they speak."""
+    """Contact points are also filtered by a language they speak and by what they help with: the topics
+    contact points carry (Arbeit, Sprache, Wohnen …), plain words chosen for them."""
 
     language = SlugChoiceField(Language.objects.all(), label=_("Sprache"), empty_label=_("Alle Sprachen"))
+    topic = SlugChoiceField(Topic.objects.none(), label=_("Hilft bei"), empty_label=_("Allem"))
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = Topic.objects.filter(pages__contactpointpage__isnull=False).distinct()

@@ -17,7 +17,15 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from page_types.models import GradeBand, MintOccurrence, MintSubject, Municipality, Organisation, Topic
+from page_types.models import (
+    GradeBand,
+    Interest,
+    MintOccurrence,
+    MintSubject,
+    Municipality,
+    Organisation,
+    Topic,
+)
 from page_types.versions import ContentVersion
 
 DISPATCH_UID = "page_types.content_changed"
@@ -48,6 +56,7 @@ def watched_models() -> list[type[Model]]:
         *get_page_models(),
         MintOccurrence,
         Topic,
+        Interest,
         Municipality,
         Organisation,
         MintSubject,

@@ -5,8 +5,11 @@ without a deployment; every term has a stable ``slug`` because API clients, feed
 to terms by slug, never by id.
 """
 
+from collections.abc import Iterable
+
 from django.core.validators import RegexValidator
 from django.db import models
+from django.forms import CheckboxSelectMultiple
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -57,6 +60,74 @@ class Topic(TaxonomyTerm):
     def with_descendants(self) -> list["Topic"]:
         """Return this topic and its sub-topics; filtering by a success factor includes its sub-topics."""
         return [self, *self.children.all()]
+
+
+class InterestQuerySet(models.QuerySet):
+    def by_topic(self) -> dict[int, tuple["Interest", ...]]:
+        """Each topic's id with the interests that gather it: those naming the topic or its parent topic.
+
+        The one rule of which pages belong to which interest; a topic no interest gathers is internal.
+        """
+        named: dict[int, list[Interest]] = {}
+        rows = Interest.topics.through.objects.filter(interest__in=self).select_related("interest")
+        for row in rows.order_by("interest__sort_order", "interest__name"):
+            named.setdefault(row.topic_id, []).append(row.interest)
+        return {
+            pk: tuple(dict.fromkeys([*named.get(pk, ()), *named.get(parent_id, ())]))
+            for pk, parent_id in Topic.objects.values_list("pk", "parent_id")
+        }
+
+    def topic_slugs(self) -> dict[str, frozenset[str]]:
+        """Each interest's slug with the slugs of the topics it gathers (``by_topic`` read the other way)."""
+        gathered: dict[str, set[str]] = {interest.slug: set() for interest in self}
+        slugs = dict(Topic.objects.values_list("pk", "slug"))
+        for topic_id, interests in self.by_topic().items():
+            for interest in interests:
+                gathered[interest.slug].add(slugs[topic_id])
+        return {slug: frozenset(topics) for slug, topics in gathered.items()}
+
+
+def shown_interests(topics: Iterable[Topic], by_topic: dict[int, tuple["Interest", ...]]) -> list["Interest"]:
+    """The interests readers see for a page with these topics, in the interests' order; ``by_topic`` is
+    ``Interest.objects.by_topic()``, read once for a whole list of pages."""
+    found = {interest for topic in topics for interest in by_topic.get(topic.pk, ())}
+    return sorted(found, key=lambda interest: (interest.sort_order, interest.name))
+
+
+class Interest(TaxonomyTerm):
+    """What a reader may choose to hear about, in plain words ("Ausbildung & Beruf").
+
+    The editorial topics are the strategy's success factors ("Politik & Verwaltung › Innenkommunikation"),
+    words for the district's staff, not for readers. Editors map each interest to the topics it gathers;
+    readers choose interests, and pages show the interests their topics belong to. A topic no interest
+    gathers stays internal: no reader ever sees it.
+    """
+
+    description = models.CharField(
+        _("Kurzbeschreibung"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ein Satz, den Leserinnen und Leser bei der Auswahl sehen."),
+    )
+    topics = models.ManyToManyField(
+        Topic,
+        verbose_name=_("Redaktionelle Themen"),
+        blank=True,
+        related_name="interests",
+        help_text=_("Seiten mit einem dieser Themen (oder einem Unterthema) gehören zu diesem Interesse."),
+    )
+
+    objects = InterestQuerySet.as_manager()
+
+    panels = [
+        *TaxonomyTerm.panels,
+        FieldPanel("description"),
+        FieldPanel("topics", widget=CheckboxSelectMultiple),
+    ]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("Leserinteresse")
+        verbose_name_plural = _("Leserinteressen")
 
 
 class Municipality(TaxonomyTerm):

@@ -20,6 +20,33 @@ TOPICS: list[tuple[str, list[str]]] = [
 CONTACT_TOPICS_PARENT = "Mensch"
 CONTACT_TOPICS = ["Arbeit", "Anerkennung von Abschlüssen", "Sprache", "Wohnen", "Familie"]
 
+# What readers choose, in plain words: (name, one sentence for the sign-up form, [editorial topics gathered]).
+# The topics are names from TOPICS and CONTACT_TOPICS; the success factors themselves and the internal ones
+# (Verwaltung als Impulsgeber, Außen- and Innenkommunikation) belong to no interest.
+INTERESTS: list[tuple[str, str, list[str]]] = [
+    (
+        "Ausbildung & Beruf",
+        "Ausbildung, Studium, Arbeit und Weiterbildung im Landkreis",
+        ["Fachkräftegewinnung", "Arbeit", "Anerkennung von Abschlüssen"],
+    ),
+    (
+        "Forschung & Technik",
+        "Hochschulen, Forschung und neue Technik aus der Region",
+        ["Wissenschaft & Wirtschaft", "Energie & Verkehr"],
+    ),
+    (
+        "Unternehmen vor Ort",
+        "Firmen, Gründungen und Erfolgsgeschichten aus Ihrer Kommune",
+        ["Wirtschaftsförderung", "Identität", "Wissenschaft & Wirtschaft"],
+    ),
+    ("Wohnen & Mobilität", "Bauen, Wohnen, Verkehr und Energie", ["Raum", "Energie & Verkehr", "Wohnen"]),
+    (
+        "Leben & Ankommen",
+        "Familie, Sprache und Freizeit – und Hilfe für alle, die neu hier sind",
+        ["Lebenswerter Landkreis", "Sprache", "Familie"],
+    ),
+]
+
 # The languages contact points most often speak in the district: ISO 639-1 code and the language's own name.
 LANGUAGES = [
     ("de", "Deutsch"),

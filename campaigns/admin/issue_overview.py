@@ -77,7 +77,7 @@ def profiles(representatives: dict[str, int | None]) -> dict[str, str]:
     by_pk = {
         subscriber.pk: subscriber
         for subscriber in subscribers.select_related("municipality").prefetch_related(
-            "grade_bands", "subjects", "topics"
+            "grade_bands", "subjects", "interests"
         )
     }
     return {
@@ -86,14 +86,14 @@ def profiles(representatives: dict[str, int | None]) -> dict[str, str]:
 
 
 def describe(subscriber: Subscriber) -> str:
-    """A reader's facets in a few words: municipality (and radius), grade bands, subjects, topics."""
+    """A reader's facets in a few words: municipality (and radius), grade bands, subjects, interests."""
     parts = []
     if subscriber.municipality:
         place = subscriber.municipality.name
         if subscriber.mint_radius_km:
             place = _("%(place)s, MINT bis %(km)s km") % {"place": place, "km": subscriber.mint_radius_km}
         parts.append(place)
-    for terms in (subscriber.grade_bands.all(), subscriber.subjects.all(), subscriber.topics.all()):
+    for terms in (subscriber.grade_bands.all(), subscriber.subjects.all(), subscriber.interests.all()):
         names = sorted(term.name for term in terms)
         if names:
             parts.append(", ".join(names))

@@ -22,8 +22,7 @@ from campaigns.rendering.personalise import Split, sample_personal
 from campaigns.rendering.ranking import Ranking, Reader
 from campaigns.rendering.variants import ranking_for, readers
 from campaigns.subscriptions.forms import FacetsForm
-from page_types.models import Topic
-from page_types.models.querysets import topic_ids
+from page_types.models import Interest
 
 
 class ReaderForm(FacetsForm):
@@ -54,18 +53,18 @@ class ReaderForm(FacetsForm):
         return subscriber
 
     def reader(self) -> Reader:
-        """The reader these facets describe (call after ``is_valid()``); topics include their sub-topics.
+        """The reader these facets describe (call after ``is_valid()``); interests stand for their topics.
         A named subscriber is read as the engine reads every recipient (``variants.readers``)."""
         data = self.cleaned_data
         if data["email"]:
             return readers(Subscriber.objects.filter(pk=data["email"].pk))[data["email"].pk]
-        topics = Topic.objects.filter(pk__in=topic_ids(data["topics"]))
+        gathered = Interest.objects.filter(pk__in=[term.pk for term in data["interests"]]).topic_slugs()
         return Reader(
             language=data["language"] or Language.GERMAN,
             municipalities=frozenset([data["municipality"].slug] if data["municipality"] else []),
             subjects=frozenset(term.slug for term in data["subjects"]),
             grade_bands=frozenset(term.slug for term in data["grade_bands"]),
-            topics=frozenset(topics.values_list("slug", flat=True)),
+            topics=frozenset().union(*gathered.values()),
             mint_radius_km=data["mint_radius_km"],
         )
 

@@ -217,7 +217,7 @@ class SubscriberViewSet(SnippetViewSet):
         FieldPanel("municipality"),
         FieldPanel("grade_bands", widget=forms.CheckboxSelectMultiple),
         FieldPanel("subjects", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("interests", widget=forms.CheckboxSelectMultiple),
     ]
 
     def get_urlpatterns(self):

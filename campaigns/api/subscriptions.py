@@ -7,6 +7,7 @@ the mails; an unsubscribe link reveals nothing about the person (it travels in e
 channels' states.
 """
 
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
@@ -29,11 +30,19 @@ from campaigns.tokens import (
     read_request_token,
     read_token,
 )
-from page_types.models import GradeBand, MintSubject, Municipality, Topic
+from page_types.models import GradeBand, Interest, MintSubject, Municipality, Topic
 
 router = Router(tags=["Newsletter"])
 Source = ConsentEvent.Source
 TOKEN_ERRORS = {400: ProblemOut, 410: ProblemOut}
+
+
+TOPICS_IN = Field(
+    None,
+    deprecated=True,
+    description="Veraltet (bis 2027-06): Kürzel redaktioneller Themen; sie werden zu den Interessen, "
+    "die sie zusammenfassen.",
+)
 
 
 class SubscriptionIn(Schema):
@@ -51,7 +60,8 @@ class SubscriptionIn(Schema):
     municipality: str | None = None
     grade_bands: list[str] = []
     subjects: list[str] = []
-    topics: list[str] = []
+    interests: list[str] = Field([], description="Kürzel der Interessen (siehe ``options``).")
+    topics: list[str] | None = TOPICS_IN
     at_least_16: StrictBool | None = Field(
         None, description="Nur für die Rolle „student“ und dort Pflicht: mindestens 16 Jahre alt?"
     )
@@ -79,7 +89,8 @@ class PreferencesIn(Schema):
     municipality: str | None = None
     grade_bands: list[str] | None = None
     subjects: list[str] | None = None
-    topics: list[str] | None = None
+    interests: list[str] | None = None
+    topics: list[str] | None = TOPICS_IN
 
 
 class UnsubscribeIn(Schema):
@@ -102,7 +113,10 @@ class SubscriptionOut(Schema):
     municipality: str | None
     grade_bands: list[str]
     subjects: list[str]
-    topics: list[str]
+    interests: list[str]
+    topics: list[str] = Field(
+        deprecated=True, description="Veraltet (bis 2027-06): die Themen, die die Interessen zusammenfassen."
+    )
     tracking_consent: bool
     channels: list[ChannelStatusOut]
 
@@ -115,6 +129,10 @@ class UnsubscribedOut(Schema):
 class TermOut(Schema):
     slug: str
     name: str
+
+
+class InterestOut(TermOut):
+    description: str
 
 
 class ChannelOut(TermOut):
@@ -136,14 +154,38 @@ class OptionsOut(Schema):
     municipalities: list[TermOut]
     grade_bands: list[TermOut]
     subjects: list[TermOut]
-    topics: list[TermOut]
+    interests: list[InterestOut]
+    topics: list[TermOut] = Field(
+        deprecated=True, description="Veraltet (bis 2027-06): die Themen, die ein Interesse zusammenfasst."
+    )
     roles: list[ChoiceOut]
     languages: list[ChoiceOut]
     consent_text: ConsentTextOut | None
 
 
-def _terms(model) -> list[dict]:
-    return list(model.objects.values("slug", "name"))
+def _gathered(interests: QuerySet[Interest]) -> set[str]:
+    """The slugs of the editorial topics these interests gather."""
+    return set().union(*interests.topic_slugs().values())
+
+
+def topics_as_interests(data: dict) -> dict[str, list[str]]:
+    """Move the deprecated ``topics`` of ``data`` into its ``interests``: each topic (a success factor with
+    its sub-topics) becomes the interests gathering it. Unknown slugs are errors (by field); nothing moves."""
+    slugs = data.pop("topics", None)
+    if not slugs:
+        return {}
+    topics = list(Topic.objects.filter(slug__in=slugs))
+    if unknown := sorted(set(slugs) - {topic.slug for topic in topics}):
+        return {"topics": [_("Unbekanntes Thema: „%(value)s“.") % {"value": unknown[0][:60]}]}
+    topics += Topic.objects.filter(parent__in=[topic for topic in topics if topic.parent_id is None])
+    by_topic = Interest.objects.by_topic()
+    gathered = [interest.slug for topic in topics for interest in by_topic.get(topic.pk, ())]
+    data["interests"] = list(dict.fromkeys([*(data.get("interests") or []), *gathered]))
+    return {}
+
+
+def _terms(terms: QuerySet) -> list[dict]:
+    return list(terms.values("slug", "name"))
 
 
 def _choices(choices) -> list[dict]:
@@ -161,6 +203,7 @@ def _subscription_out(subscriber: Subscriber) -> dict:
     return {
         "email": subscriber.email,
         **Facets.of(subscriber).as_slugs(),
+        "topics": sorted(_gathered(Interest.objects.filter(pk__in=subscriber.interests.values("pk")))),
         "tracking_consent": subscriber.tracking_consent,
         "channels": _channel_states(subscriber),
     }
@@ -185,10 +228,11 @@ def options(request: HttpRequest):
     consent_text = ConsentText.objects.current()
     return {
         "channels": list(Channel.objects.filter(is_public=True).values("slug", "name", "description")),
-        "municipalities": _terms(Municipality),
-        "grade_bands": _terms(GradeBand),
-        "subjects": _terms(MintSubject),
-        "topics": _terms(Topic),
+        "municipalities": _terms(Municipality.objects.all()),
+        "grade_bands": _terms(GradeBand.objects.all()),
+        "subjects": _terms(MintSubject.objects.all()),
+        "interests": list(Interest.objects.values("slug", "name", "description")),
+        "topics": _terms(Topic.objects.filter(slug__in=_gathered(Interest.objects.all()))),
         "roles": _choices(Role.choices),
         "languages": _choices(Language.choices),
         "consent_text": {"version": consent_text.version, "text": consent_text.text}
@@ -204,7 +248,10 @@ def options(request: HttpRequest):
 )
 def subscribe(request: HttpRequest, response: HttpResponse, payload: SubscriptionIn):
     """Record a sign-up and have a confirmation mail sent; the answer never says if the address is known."""
-    form = SignupForm(payload.model_dump())
+    data = payload.model_dump()
+    if errors := topics_as_interests(data):
+        return invalid(errors)
+    form = SignupForm(data)
     if (wait := ratelimit.admit(request, form.is_valid)) is not None:
         response["Retry-After"] = str(wait)
         detail = _("Zu viele Anmeldungen von Ihrem Netzwerk. Bitte versuchen Sie es später erneut.")
@@ -258,6 +305,8 @@ def change_preferences(request: HttpRequest, token: str, payload: PreferencesIn)
         return subscriber
     data = PreferencesForm.initial_for(subscriber)
     data.update(payload.model_dump(exclude_unset=True))
+    if errors := topics_as_interests(data):
+        return invalid(errors)
     form = PreferencesForm(data, subscriber=subscriber)
     if not form.is_valid():
         return invalid(form_errors(form))

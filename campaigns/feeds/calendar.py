@@ -16,7 +16,7 @@ from icalendar import Calendar, vDuration
 from campaigns import app_settings
 from campaigns.feeds.items import FeedSource, page_url
 from page_types.calendar import PRODID, occurrence_event, site_timezone
-from page_types.models import MintOccurrence
+from page_types.models import Interest, MintOccurrence
 
 # How often calendar apps should poll (RFC 7986 REFRESH-INTERVAL and its Outlook/Apple twin).
 REFRESH_INTERVAL = timedelta(hours=6)
@@ -52,8 +52,11 @@ def ics(source: FeedSource) -> bytes:
     calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
+    interests = Interest.objects.by_topic()
     events = [
-        occurrence_event(occurrence, host=source.host, url=page_url(occurrence.page, source.request))
+        occurrence_event(
+            occurrence, host=source.host, url=page_url(occurrence.page, source.request), interests=interests
+        )
         for occurrence in occurrences(source)
     ]
     last_start = max((event.start for event in events), default=timezone.now())

@@ -1,6 +1,6 @@
-"""The query parameters of a feed: ``topic``, ``municipality``, ``radius``, ``subject``, ``grade_band``,
-``limit`` and ``locale`` (the feed's language: each item in it where translated, else in the language it was
-written in).
+"""The query parameters of a feed: ``interest``, ``topic``, ``municipality``, ``radius``, ``subject``,
+``grade_band``, ``limit`` and ``locale`` (the feed's language: each item in it where translated, else in the
+language it was written in).
 
 They are the MINT index page's filters (``page_types.forms``), so a school can subscribe its calendar to
 "Informatik, Klasse 8–10, Ludwigsburg und Umgebung (bis 10 km)" with the values it knows from the site.
@@ -16,17 +16,21 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_content_languages
 
 from campaigns import app_settings
-from page_types.forms import MintFilterForm, NearbyFilterForm
+from page_types.forms import MintFilterForm, NearbyFilterForm, SlugChoiceField
+from page_types.models import Topic
 
 # The parameters that choose what a feed shows (the others say how much and in which language).
-SELECTION_FILTERS = ("topic", "municipality", "radius", "subject", "grade_band")
+SELECTION_FILTERS = ("interest", "topic", "municipality", "radius", "subject", "grade_band")
 
 
 class FeedFilterForm(NearbyFilterForm):
-    """Topic, municipality and its radius narrow every page; subject and grade band narrow the MINT offers
-    only (``ContentPageQuerySet.matching`` and ``near``, the rules of the channel and of every other
-    outlet)."""
+    """Interest, topic, municipality and its radius narrow every page; subject and grade band narrow the MINT
+    offers only (``ContentPageQuerySet.matching`` and ``near``, the rules of the channel and of every other
+    outlet). ``topic`` is the editorial topic, for the district's own uses; the site offers interests."""
 
+    topic = SlugChoiceField(
+        Topic.objects.all(), label=_("Redaktionelles Thema"), empty_label=_("Alle Themen")
+    )
     subject = MintFilterForm.base_fields["subject"]
     grade_band = MintFilterForm.base_fields["grade_band"]
 

@@ -27,9 +27,10 @@ from campaigns.feeds.events import FeedEvent, next_events
 from campaigns.feeds.filters import FeedFilterForm
 from campaigns.models import Channel
 from campaigns.selection import select_content
-from page_types.models import ContentPage
+from page_types.models import ContentPage, Interest
 from page_types.publication import changed_at, published_at
 from page_types.renditions import LISTING_RENDITION
+from page_types.taxonomy import shown_interests
 from page_types.translations import translation_ids
 
 
@@ -134,23 +135,23 @@ class FeedSource:
         pages = list(self.pages.with_listing_data()[: self.limit])
         original = app_settings.content_language()
         if self.language == original:
-            events = next_events(pages)
-            return [_item(page, self.request, self.host, original, events) for page in pages]
+            known = Known(next_events(pages), Interest.objects.by_topic())
+            return [_item(page, self.request, self.host, original, known) for page in pages]
         translated = translation_ids([page.pk for page in pages], self.language)
         versions = ContentPage.objects.filter(pk__in=translated.values()).with_listing_data().in_bulk()
-        events = next_events([*pages, *versions.values()])
+        known = Known(next_events([*pages, *versions.values()]), Interest.objects.by_topic())
         marker = get_language_info(original)["name_translated"]
         items = []
         for page in pages:
             version = versions.get(translated.get(page.pk))
             if version is None:
-                item = _item(page, self.request, self.host, original, events)
+                item = _item(page, self.request, self.host, original, known)
                 item = replace(
                     item, title=_("%(title)s (auf %(name)s)") % {"title": item.title, "name": marker}
                 )
             else:  # the original's identity: the translation is the same entry in this feed's language
                 item = replace(
-                    _item(version, self.request, self.host, self.language, events),
+                    _item(version, self.request, self.host, self.language, known),
                     guid=_guid(page, self.host),
                 )
             items.append(item)
@@ -167,9 +168,15 @@ def _guid(page: ContentPage, host: str) -> str:
     return f"tag:{host},2025:page-{page.pk}"
 
 
-def _item(
-    page: ContentPage, request: HttpRequest, host: str, language: str, events: dict[int, FeedEvent]
-) -> FeedItem:
+@dataclass(frozen=True)
+class Known:
+    """What the items of one feed are built from besides their pages, read once for all of them."""
+
+    events: dict[int, FeedEvent]
+    interests: dict[int, tuple[Interest, ...]]
+
+
+def _item(page: ContentPage, request: HttpRequest, host: str, language: str, known: Known) -> FeedItem:
     return FeedItem(
         guid=_guid(page, host),
         title=page.title,
@@ -177,10 +184,10 @@ def _item(
         summary=page.teaser,
         published=published_at(page),
         updated=changed_at(page),
-        categories=tuple(topic.name for topic in page.topics.all()),
+        categories=tuple(interest.name for interest in shown_interests(page.topics.all(), known.interests)),
         image=_image(page, request),
         language=language,
-        event=events.get(page.pk),
+        event=known.events.get(page.pk),
     )
 
 

@@ -1,8 +1,9 @@
 """RSS 2.0 and Atom feeds, written by Django's ``feedgenerator``.
 
 Items carry the teaser as summary, the listing image as enclosure (RSS ``<enclosure>``, Atom
-``<link rel="enclosure">``) with the rendition's real size, the publisher as author and the topics as
-categories. The feed's id is its URL under the configured public base URL, whatever host was asked.
+``<link rel="enclosure">``) with the rendition's real size, the publisher as author and the readers'
+interests as categories. The feed's id is its URL under the configured public base URL, whatever host was
+asked.
 
 Both name our XSLT stylesheet (``static/campaigns/feed.xsl``) in an ``<?xml-stylesheet?>`` processing
 instruction, so that a reader who opens a feed in the browser gets a page that explains it instead of a wall

@@ -1,9 +1,9 @@
 """Segmented rendering: recipients whose pages are ranked alike share one variant.
 
-Each reader's facets (municipality, grade bands, subjects, topics, radius) rank the issue's pages
+Each reader's facets (municipality, grade bands, subjects, interests, radius) rank the issue's pages
 (``campaigns.rendering.ranking.rank``); readers with equal facets are ranked once, so planning costs one pass
-over the distinct facet combinations, not over the recipients. A topic a reader chose includes its
-sub-topics, as it does in the channel rule. Readers with the same pages, sections, language and
+over the distinct facet combinations, not over the recipients. An interest a reader chose stands for the
+editorial topics it gathers and their sub-topics. Readers with the same pages, sections, language and
 measurement share one variant.
 
 Whether a reader's mail is measured is part of the variant too: a reader is *tracked* only when the
@@ -22,7 +22,7 @@ from campaigns.addresses import email_hash
 from campaigns.models import Campaign, Channel, Subscriber, Subscription, Suppression, Variant
 from campaigns.rendering.content import NewsletterItem
 from campaigns.rendering.ranking import Group, Ranking, Reader, SkipReason, rank
-from page_types.models import ContentPage, Municipality, Topic
+from page_types.models import ContentPage, Interest, Municipality
 
 # Hashes per query: below SQLite's limit on query parameters.
 CHUNK = 900
@@ -82,12 +82,10 @@ def readers(subscribers: QuerySet[Subscriber], tracking_enabled: bool = False) -
 
     ``tracking_enabled`` is the channel's switch: without it no reader is tracked, whatever they consented.
     """
-    children: dict[str, set[str]] = defaultdict(set)
-    for slug, parent_slug in Topic.objects.filter(parent__isnull=False).values_list("slug", "parent__slug"):
-        children[parent_slug].add(slug)
+    gathered = Interest.objects.topic_slugs()
     ids = subscribers.values("pk")
     terms: dict[str, dict[int, set[str]]] = {}
-    for relation in ("grade_bands", "subjects", "topics"):
+    for relation in ("grade_bands", "subjects", "interests"):
         descriptor = getattr(Subscriber, relation)
         target = descriptor.field.m2m_reverse_field_name()
         by_subscriber: dict[int, set[str]] = defaultdict(set)
@@ -101,13 +99,13 @@ def readers(subscribers: QuerySet[Subscriber], tracking_enabled: bool = False) -
     for pk, language, municipality, consent, radius in Subscriber.objects.filter(pk__in=ids).values_list(
         "pk", "language", "municipality__slug", "tracking_consent", "mint_radius_km"
     ):
-        topics = terms["topics"].get(pk, set())
+        interests = terms["interests"].get(pk, ())
         result[pk] = Reader(
             language=language,
             municipalities=frozenset([municipality] if municipality else []),
             subjects=frozenset(terms["subjects"].get(pk, ())),
             grade_bands=frozenset(terms["grade_bands"].get(pk, ())),
-            topics=frozenset(topics.union(*(children[slug] for slug in topics))),
+            topics=frozenset().union(*(gathered[slug] for slug in interests)),
             tracked=tracking_enabled and consent,
             mint_radius_km=radius,
         )

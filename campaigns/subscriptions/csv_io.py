@@ -1,6 +1,6 @@
 """CSV import and export of subscribers, in one column layout so an export can be imported again.
 
-Coded columns (language, role, municipality, grade bands, subjects, topics, channels) take the codes an
+Coded columns (language, role, municipality, grade bands, subjects, interests, channels) take the codes an
 export writes or the names the admin shows, in any case ("Lehrkraft" or ``teacher``), since lists are
 filled in from what people see; ``import_template`` is a file to start from.
 
@@ -43,12 +43,12 @@ COLUMNS = [
     "municipality",
     "grade_bands",
     "subjects",
-    "topics",
+    "interests",
     "channels",
     "double_opt_in_at",
 ]
-LIST_COLUMNS = ("grade_bands", "subjects", "topics", "channels")
-CODED_COLUMNS = ("language", "role", "municipality", "grade_bands", "subjects", "topics", "channels")
+LIST_COLUMNS = ("grade_bands", "subjects", "interests", "channels")
+CODED_COLUMNS = ("language", "role", "municipality", "grade_bands", "subjects", "interests", "channels")
 LIST_SEPARATOR = ","
 MAX_ROWS = 50_000
 MAX_BYTES = 20 * 1024 * 1024
@@ -159,7 +159,7 @@ def allowed_values() -> dict[str, list[tuple[str, str]]]:
 def import_vocabulary() -> dict[str, dict[str, str]]:
     """For each coded column, the code behind every accepted name and code, keyed in lower case.
 
-    A name two entries share (two topics of different parents) is left out, so it is refused as unknown
+    A name two entries share (two terms of one vocabulary) is left out, so it is refused as unknown
     rather than guessed.
     """
     vocabulary = {}
@@ -347,7 +347,7 @@ def export_queryset(channel: Channel | None = None) -> QuerySet[Subscriber]:
         .prefetch_related(
             "grade_bands",
             "subjects",
-            "topics",
+            "interests",
             Prefetch("subscriptions", queryset=active_subscriptions, to_attr="active"),
         )
         .order_by("pk")
@@ -367,7 +367,7 @@ def export_rows(subscribers: QuerySet[Subscriber], chunk_size: int = 2000) -> It
             subscriber.municipality.slug if subscriber.municipality else "",
             LIST_SEPARATOR.join(term.slug for term in subscriber.grade_bands.all()),
             LIST_SEPARATOR.join(term.slug for term in subscriber.subjects.all()),
-            LIST_SEPARATOR.join(term.slug for term in subscriber.topics.all()),
+            LIST_SEPARATOR.join(term.slug for term in subscriber.interests.all()),
             LIST_SEPARATOR.join(s.channel.slug for s in subscriber.active),
             timezone.localtime(opted_in).isoformat(timespec="seconds") if opted_in else "",
         ]

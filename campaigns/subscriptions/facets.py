@@ -4,12 +4,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 
 from campaigns.models import Language, Subscriber
-from page_types.models import GradeBand, MintSubject, Municipality, Topic
+from page_types.models import GradeBand, Interest, MintSubject, Municipality
 
-MULTI_VALUED = ("grade_bands", "subjects", "topics")
-TERM_MODELS = {"grade_bands": GradeBand, "subjects": MintSubject, "topics": Topic}
+MULTI_VALUED = ("grade_bands", "subjects", "interests")
+TERM_MODELS = {"grade_bands": GradeBand, "subjects": MintSubject, "interests": Interest}
 # The choices the page after a confirmation repeats to the reader, in this order.
-SUMMARISED = ("municipality", "grade_bands", "subjects", "topics", "language")
+SUMMARISED = ("municipality", "grade_bands", "subjects", "interests", "language")
 
 
 def _ids(terms: Iterable) -> frozenset[int]:
@@ -29,7 +29,7 @@ class Facets:
     municipality: Municipality | None = None
     grade_bands: tuple[GradeBand, ...] = field(default_factory=tuple)
     subjects: tuple[MintSubject, ...] = field(default_factory=tuple)
-    topics: tuple[Topic, ...] = field(default_factory=tuple)
+    interests: tuple[Interest, ...] = field(default_factory=tuple)
     mint_radius_km: int | None = None
 
     @classmethod
@@ -42,7 +42,7 @@ class Facets:
             municipality=subscriber.municipality,
             grade_bands=tuple(subscriber.grade_bands.all()),
             subjects=tuple(subscriber.subjects.all()),
-            topics=tuple(subscriber.topics.all()),
+            interests=tuple(subscriber.interests.all()),
             mint_radius_km=subscriber.mint_radius_km,
         )
 

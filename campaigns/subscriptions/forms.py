@@ -22,7 +22,7 @@ from campaigns.models import Channel, ConsentText, Language, Role, Subscriber, S
 from campaigns.subscriptions.facets import Facets
 from campaigns.subscriptions.preferences import TRACKING_CONSENT_TEXT
 from campaigns.subscriptions.signup import request_subscription
-from page_types.models import GradeBand, MintSubject, Municipality, Topic
+from page_types.models import GradeBand, Interest, MintSubject, Municipality
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
 MAX_CHOICES = 50
@@ -112,6 +112,13 @@ class TermsChoiceField(forms.ModelMultipleChoiceField):
         return list(super().clean(value))
 
 
+class InterestsChoiceField(TermsChoiceField):
+    """Interests, each offered with the sentence that says what belongs to it."""
+
+    def label_from_instance(self, obj: Interest) -> str:
+        return f"{obj.name} – {obj.description}" if obj.description else obj.name
+
+
 class ConsentVersionField(TermChoiceField):
     """The version of the consent text the person saw (hidden in the form; the current one if absent)."""
 
@@ -170,8 +177,8 @@ class FacetsForm(forms.Form):
     subjects = TermsChoiceField(
         MintSubject.objects.all(), label=_("MINT-Fächer"), unknown=_("Unbekanntes MINT-Fach: „%(value)s“.")
     )
-    topics = TermsChoiceField(
-        Topic.objects.all(), label=_("Themen"), unknown=_("Unbekanntes Thema: „%(value)s“.")
+    interests = InterestsChoiceField(
+        Interest.objects.all(), label=_("Interessen"), unknown=_("Unbekanntes Interesse: „%(value)s“.")
     )
     mint_radius_km = forms.TypedChoiceField(
         label=_("MINT-Angebote aus"),
@@ -202,7 +209,7 @@ class FacetsForm(forms.Form):
             municipality=data["municipality"],
             grade_bands=tuple(data["grade_bands"]),
             subjects=tuple(data["subjects"]),
-            topics=tuple(data["topics"]),
+            interests=tuple(data["interests"]),
             mint_radius_km=data.get("mint_radius_km"),
         )
 
@@ -403,7 +410,7 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV-Datei"),
         help_text=_(
-            "Spalten: email (Pflicht), name, language, role, municipality, grade_bands, subjects, topics, "
+            "Spalten: email (Pflicht), name, language, role, municipality, grade_bands, subjects, interests, "
             "channels, double_opt_in_at. Mehrere Kürzel durch Komma trennen."
         ),
     )

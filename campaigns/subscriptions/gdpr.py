@@ -71,7 +71,8 @@ def export_subscriber(subscriber: Subscriber) -> dict[str, Any]:
             "municipality": subscriber.municipality.slug if subscriber.municipality else None,
             "grade_bands": _slugs(subscriber.grade_bands),
             "subjects": _slugs(subscriber.subjects),
-            "topics": _slugs(subscriber.topics),
+            "interests": _slugs(subscriber.interests),
+            "topics": _slugs(subscriber.topics),  # the choice before interests, kept until it is dropped
             "tracking_consent": subscriber.tracking_consent,
             "created_at": subscriber.created_at,
             "updated_at": subscriber.updated_at,

@@ -21,12 +21,12 @@ from page_types.models import (
     ContentPage,
     GradeBand,
     InnovationMilestonePage,
+    Interest,
     InternalNewsPage,
     LighthouseStoryPage,
     MintOfferPage,
     MintSubject,
     Municipality,
-    Topic,
 )
 
 Event = ConsentEvent.Event
@@ -193,8 +193,8 @@ def _ids(model) -> dict[str, int]:
 
 
 def _store_interests(people: list[DemoSubscriber], subscriber_ids: dict[str, int]) -> None:
-    """The many-to-many facets (grade bands, subjects, topics), one bulk insert per relation."""
-    for relation, model in (("grade_bands", GradeBand), ("subjects", MintSubject), ("topics", Topic)):
+    """The many-to-many facets (grade bands, subjects, interests), one bulk insert per relation."""
+    for relation, model in (("grade_bands", GradeBand), ("subjects", MintSubject), ("interests", Interest)):
         field = Subscriber._meta.get_field(relation)
         through, target = field.remote_field.through, f"{field.m2m_reverse_field_name()}_id"
         term_ids = _ids(model)

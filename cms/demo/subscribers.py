@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from campaigns.models import Language, Role
 from page_types.slugs import german_slug
-from page_types.vocabulary import MINT_SUBJECTS, TOPICS, municipality_names
+from page_types.vocabulary import INTERESTS, MINT_SUBJECTS, TOPICS, municipality_names
 
 SEED = 42
 SUBSCRIBER_COUNT = 300  # drawn at random; three showcase readers come on top
@@ -50,7 +50,7 @@ class Profile:
     grade_bands: tuple[str, ...] = ()
     own_band: str = ""
     subjects: bool = False
-    topics: bool = False
+    interests: bool = False
 
 
 PROFILES = {
@@ -60,10 +60,10 @@ PROFILES = {
         15, ("mint-update", "wirtschaft-im-landkreis"), SCHOOL_BANDS[:3], "eltern", subjects=True
     ),
     Role.TRAINEE: Profile(7, ("mint-update", "leuchttuerme"), own_band="ausbildung-studium", subjects=True),
-    Role.RESIDENT: Profile(30, ("wirtschaft-im-landkreis", "leuchttuerme"), topics=True),
-    Role.BUSINESS: Profile(12, ("leuchttuerme", "wirtschaft-im-landkreis", "mint-update"), topics=True),
+    Role.RESIDENT: Profile(30, ("wirtschaft-im-landkreis", "leuchttuerme"), interests=True),
+    Role.BUSINESS: Profile(12, ("leuchttuerme", "wirtschaft-im-landkreis", "mint-update"), interests=True),
     Role.PRESS: Profile(3, ("wirtschaft-im-landkreis", "leuchttuerme", "mint-update")),
-    Role.OTHER: Profile(5, ("wirtschaft-im-landkreis", "mint-update", "leuchttuerme"), topics=True),
+    Role.OTHER: Profile(5, ("wirtschaft-im-landkreis", "mint-update", "leuchttuerme"), interests=True),
 }
 
 
@@ -78,12 +78,21 @@ class DemoSubscriber:
     municipality: str | None
     grade_bands: tuple[str, ...]
     subjects: tuple[str, ...]
-    topics: tuple[str, ...]
+    interests: tuple[str, ...]
     channels: tuple[str, ...]
     days_ago: int
     minutes_to_confirm: int
     ip_address: str
     mint_radius_km: int | None = None
+
+
+def interests_of(topics: tuple[str, ...]) -> tuple[str, ...]:
+    """The interests (slugs) that gather any of these topics (slugs), in the vocabulary's order."""
+    return tuple(
+        german_slug(name)
+        for name, _description, gathered in INTERESTS
+        if {german_slug(topic) for topic in gathered} & set(topics)
+    )
 
 
 def demo_subscribers() -> list[DemoSubscriber]:
@@ -112,7 +121,7 @@ def demo_subscribers() -> list[DemoSubscriber]:
                 municipality=rng.choice(municipalities) if rng.random() < SHARE_WITH_MUNICIPALITY else None,
                 grade_bands=bands,
                 subjects=some(subjects, 3) if profile.subjects else (),
-                topics=some(topics, 3) if profile.topics else (),
+                interests=interests_of(some(topics, 3)) if profile.interests else (),
                 channels=profile.channels[: rng.randint(1, len(profile.channels))],
                 days_ago=rng.randint(1, MAX_DAYS_AGO),
                 minutes_to_confirm=rng.randint(2, 240),
@@ -135,7 +144,7 @@ def showcase_subscribers() -> list[DemoSubscriber]:
             municipality=None,
             grade_bands=(),
             subjects=(),
-            topics=(),
+            interests=(),
             channels=every_channel,
             **person,
         ),
@@ -146,7 +155,7 @@ def showcase_subscribers() -> list[DemoSubscriber]:
             municipality="ludwigsburg",
             grade_bands=("klasse-8-10", "eltern"),
             subjects=("informatik",),
-            topics=("fachkraeftegewinnung",),
+            interests=("ausbildung-beruf",),
             channels=every_channel,
             **person,
         ),
@@ -157,7 +166,7 @@ def showcase_subscribers() -> list[DemoSubscriber]:
             municipality="asperg",
             grade_bands=("klasse-8-10",),
             subjects=("technik",),
-            topics=(),
+            interests=(),
             channels=("mint-update",),
             mint_radius_km=15,
             **person,

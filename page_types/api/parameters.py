@@ -33,6 +33,7 @@ from page_types.models import (
     ContentPage,
     GradeBand,
     InnovationMilestonePage,
+    Interest,
     Language,
     MintOfferPage,
     MintSubject,
@@ -380,6 +381,7 @@ class ObjectQuery(DetailQuery):
 # Which page model a page filter needs: filtering by subject implies MINT offers, and so on.
 FILTER_MODELS: dict[str, type[Page]] = {
     "topic": ContentPage,
+    "interest": ContentPage,
     "municipality": ContentPage,
     "published_after": ContentPage,
     "published_before": ContentPage,
@@ -455,6 +457,9 @@ class PageQuery(SiteQuery, OccurrenceQuery, ObjectQuery):
     )
     ancestor_of = PageReferenceField(help_text="Die Seiten oberhalb dieser Seite.")
     topic = SlugsField(Topic, help_text="Mit einem dieser Themen oder einem ihrer Unterthemen.")
+    interest = SlugsField(
+        Interest, help_text="Zu einem dieser Leserinteressen (über die Themen, die es zusammenfasst)."
+    )
     municipality = SlugsField(
         Municipality, help_text="Für eine dieser Kommunen oder für den ganzen Landkreis (ohne Kommune)."
     )

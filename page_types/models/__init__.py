@@ -17,7 +17,7 @@ from page_types.models.mint import (
 from page_types.models.news import InternalNewsIndexPage, InternalNewsPage, NewsKind
 from page_types.models.webhooks import WebhookDelivery, WebhookEndpoint
 from page_types.reach import Reach
-from page_types.taxonomy import GradeBand, Language, MintSubject, Municipality, Organisation, Topic
+from page_types.taxonomy import GradeBand, Interest, Language, MintSubject, Municipality, Organisation, Topic
 from page_types.versions import ContentVersion
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "HomePage",
     "InnovationHistoryPage",
     "InnovationMilestonePage",
+    "Interest",
     "InternalNewsIndexPage",
     "InternalNewsPage",
     "Language",

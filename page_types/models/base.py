@@ -28,6 +28,7 @@ from page_types.forms import PAGE_PARAMETER, ContentFilterForm
 from page_types.models.querysets import ContentPageQuerySet
 from page_types.preview import HeadlessPreviewable
 from page_types.reach import Reach
+from page_types.taxonomy import Interest, shown_interests
 
 ContentPageManager = PageManager.from_queryset(ContentPageQuerySet)
 
@@ -157,6 +158,10 @@ class ContentPage(HeadlessPreviewable, Page):
             raise ValidationError(
                 {"reach": _("Ein Beitrag nur für bestimmte Kommunen braucht mindestens eine Kommune.")}
             )
+
+    def reader_interests(self) -> list[Interest]:
+        """What readers are shown this page is about: the interests its topics belong to."""
+        return shown_interests(self.topics.all(), Interest.objects.by_topic())
 
     def audience_facets(self) -> AudienceFacets:
         """Who this page is for; subclasses add their own facets (MINT subjects, grade bands)."""

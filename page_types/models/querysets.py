@@ -26,7 +26,7 @@ from wagtail.query import PageQuerySet
 from page_types import geography
 from page_types.reach import Reach
 from page_types.renditions import LISTING_RENDITION
-from page_types.taxonomy import GradeBand, Language, MintSubject, Municipality, Topic
+from page_types.taxonomy import GradeBand, Interest, Language, MintSubject, Municipality, Topic
 from page_types.translations import default_language
 
 
@@ -60,6 +60,7 @@ class ContentPageQuerySet(PageQuerySet):
         self,
         *,
         topics: Iterable[Topic] = (),
+        interests: Iterable[Interest] = (),
         municipalities: Iterable[Municipality] = (),
         subjects: Iterable[MintSubject] = (),
         grade_bands: Iterable[GradeBand] = (),
@@ -67,10 +68,12 @@ class ContentPageQuerySet(PageQuerySet):
     ) -> Self:
         """Pages that fit every given kind of term (any term of a kind); an empty kind does not narrow."""
         pages = self
+        through = self.model.topics.through.objects.filter(contentpage_id=OuterRef("pk"))
         if topics := list(topics):
-            through = self.model.topics.through.objects
-            wanted = through.filter(contentpage_id=OuterRef("pk"), topic_id__in=topic_ids(topics))
-            pages = pages.filter(Exists(wanted))
+            pages = pages.filter(Exists(through.filter(topic_id__in=topic_ids(topics))))
+        if interests := list(interests):  # the topics they name, with their sub-topics (Interest.by_topic)
+            gathered = topic_ids(Topic.objects.filter(interests__in=interests))
+            pages = pages.filter(Exists(through.filter(topic_id__in=gathered)))
         if municipalities := list(municipalities):
             tagged = self.model.municipalities.through.objects.filter(contentpage_id=OuterRef("pk"))
             wanted = tagged.filter(municipality_id__in=[m.pk for m in municipalities])

@@ -1,4 +1,4 @@
-"""The search form: the words, and the family, municipality and topic the reader narrowed the search to.
+"""The search form: the words, and the family, municipality and interest the reader narrowed the search to.
 
 Values come from links and the query string; an unknown value is a form error shown on the page with a 400,
 never an exception.
@@ -15,12 +15,13 @@ MAX_QUERY_LENGTH = 200
 
 
 class SearchForm(ContentFilterForm):
-    """``q`` (the words), ``family`` (a family slug), and the index pages' ``municipality`` and ``topic``."""
+    """``q`` (the words), ``family`` (a family slug), and the index pages' filters (municipality,
+    interest)."""
 
     q = forms.CharField(label=_("Suchbegriff"), required=False, max_length=MAX_QUERY_LENGTH)
     family = forms.ChoiceField(label=_("Bereich"), required=False)
 
-    field_order = ["q", "family", "municipality", "topic"]
+    field_order = ["q", "family", "municipality", "interest"]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -1,11 +1,12 @@
 """Running a site search: the site's pages that match the words and the reader's filters, and the links to
 narrow them further.
 
-Words go to the configured Wagtail search backend; family, municipality and topic narrow the pages before
+Words go to the configured Wagtail search backend; family, municipality and interest narrow the pages before
 that with ``ContentPageQuerySet.matching``, the rule every outlet shares. Without words, the filters alone
 list pages, newest first (so "all offers in Ludwigsburg" is a search, too).
 """
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
@@ -17,15 +18,15 @@ from django.utils.safestring import SafeString
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
-from page_types.models import ContentPage, ListingIndexPage, Municipality, Topic
+from page_types.models import ContentPage, Interest, ListingIndexPage, Municipality
 from page_types.search.families import families, family_label
 from page_types.search.forms import SearchForm
 from page_types.search.highlight import highlight, query_terms
 
 PAGE_PARAMETER = "seite"
-# Municipalities and topics offered as filter links: the most frequent among the results.
+# Municipalities and interests offered as filter links: the most frequent among the results.
 TERM_LINKS = 12
-POPULAR_TOPICS = 6
+POPULAR_INTERESTS = 6
 DATES = "page_types/search/dates"
 
 
@@ -111,6 +112,18 @@ def frequent_terms(model: type[Model], page_ids, limit: int) -> list[Model]:
     return list(terms.order_by("-uses", "slug")[:limit])
 
 
+def frequent_interests(page_ids, limit: int) -> list[Interest]:
+    """The interests most pages of ``page_ids`` belong to (through their topics, ``Interest.by_topic``)."""
+    by_topic = Interest.objects.by_topic()
+    pages_of: dict[Interest, set[int]] = defaultdict(set)
+    rows = ContentPage.topics.through.objects.filter(contentpage_id__in=page_ids)
+    for page_id, topic_id in rows.values_list("contentpage_id", "topic_id"):
+        for interest in by_topic.get(topic_id, ()):
+            pages_of[interest].add(page_id)
+    ranked = sorted(pages_of, key=lambda interest: (-len(pages_of[interest]), interest.slug))
+    return ranked[:limit]
+
+
 @dataclass(frozen=True)
 class FilterGroup:
     """The links of one kind of filter, with the link that removes it."""
@@ -129,7 +142,7 @@ class FilterGroup:
 def filter_groups(
     query: QueryDict, form: SearchForm, words: str, pages: QuerySet, results
 ) -> list[FilterGroup]:
-    """Family (every family with its count), municipality and topic (the most frequent in the results)."""
+    """Family (every family with its count), municipality and interest (the most frequent in the results)."""
     ids = matched_ids(results)
     fields = form.fields
     groups = [
@@ -141,8 +154,10 @@ def filter_groups(
             family_links(query, form, words, pages),
         )
     ]
-    for name, model in (("municipality", Municipality), ("topic", Topic)):
-        terms = frequent_terms(model, ids, TERM_LINKS)
+    for name, terms in (
+        ("municipality", frequent_terms(Municipality, ids, TERM_LINKS)),
+        ("interest", frequent_interests(ids, TERM_LINKS)),
+    ):
         groups.append(
             FilterGroup(
                 name,
@@ -196,9 +211,9 @@ def hits(pages: Iterable[ContentPage], words: str) -> list[SearchHit]:
     ]
 
 
-def popular_topics(pages: QuerySet) -> list[Topic]:
-    """The topics with the most pages on the site, for a reader whose search found nothing."""
-    return frequent_terms(Topic, pages.values("pk"), POPULAR_TOPICS)
+def popular_interests(pages: QuerySet) -> list[Interest]:
+    """The interests with the most pages on the site, for a reader whose search found nothing."""
+    return frequent_interests(pages.values("pk"), POPULAR_INTERESTS)
 
 
 def index_pages(request: HttpRequest) -> list[ListingIndexPage]:

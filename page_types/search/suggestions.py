@@ -12,7 +12,7 @@ import re
 from django.core.cache import cache
 from django.db.models import QuerySet
 
-from page_types.models import MintSubject, Municipality, Topic
+from page_types.models import Interest, MintSubject, Municipality
 from page_types.versions import ContentVersion
 
 WORD = re.compile(r"[^\W\d_]{4,}")
@@ -31,7 +31,7 @@ def vocabulary(pages: QuerySet) -> dict[str, str]:
 
 def _collect(pages: QuerySet) -> dict[str, str]:
     texts = [text for row in pages.values_list("title", "teaser") for text in row]
-    for model in (Topic, Municipality, MintSubject):
+    for model in (Interest, Municipality, MintSubject):
         texts.extend(model.objects.values_list("name", flat=True))
     words: dict[str, str] = {}
     for text in texts:

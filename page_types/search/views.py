@@ -42,7 +42,7 @@ def search(request: HttpRequest) -> TemplateResponse:
         if paginator.count == 0 and words:
             context["suggestion"] = _suggestion_with_results(words, search_query.narrowed(pages, form))
     if not context["hits"]:
-        context["popular_topics"] = search_query.popular_topics(pages)
+        context["popular_interests"] = search_query.popular_interests(pages)
         context["index_pages"] = search_query.index_pages(request)
     return TemplateResponse(request, "page_types/search/search.html", context, status=status)
 
@@ -51,7 +51,7 @@ def kept_filters(form: SearchForm) -> list[tuple[str, str]]:
     """The valid filters as (name, value), kept as hidden fields when the reader searches again."""
     if not form.is_bound or not form.is_valid():
         return []
-    return [(name, form.data[name]) for name in ("family", "municipality", "topic") if form.data.get(name)]
+    return [(name, form.data[name]) for name in ("family", "municipality", "interest") if form.data.get(name)]
 
 
 def _suggestion_with_results(words: str, pages) -> str | None:

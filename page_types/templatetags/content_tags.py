@@ -56,7 +56,7 @@ def era_label(slug: str) -> str:
 
 @register.filter
 def page_query(query_without_page: str, number: int) -> str:
-    """The query string of result page ``number``, keeping the reader's filters: ``?topic=x&seite=2``."""
+    """The query string of result page ``number``, keeping the reader's filters: ``?interest=x&seite=2``."""
     return (
         f"?{query_without_page}&{PAGE_PARAMETER}={number}"
         if query_without_page

@@ -73,9 +73,9 @@ def test_the_demo_shows_readers_without_facets_with_every_facet_and_with_a_radiu
     mails, _skipped, renderer = _mails(issue)
     people = {s.email.split("@")[0]: s for s in Subscriber.objects.filter(email__endswith="@example.org")}
     nobody, everything, radius = people["ohne.angaben"], people["alle.angaben"], people["umkreis.asperg"]
-    assert nobody.municipality is None and not nobody.subjects.exists() and not nobody.topics.exists()
+    assert nobody.municipality is None and not nobody.subjects.exists() and not nobody.interests.exists()
     assert everything.municipality and everything.subjects.exists() and everything.grade_bands.exists()
-    assert everything.topics.exists()
+    assert everything.interests.exists()
     assert radius.mint_radius_km == 15
     places = {item.page_id: item.facets.municipalities for item in renderer.items}
     assert mails[nobody.pk] and mails[everything.pk] and mails[radius.pk]

@@ -53,7 +53,7 @@ def row_counts() -> dict[str, int]:
         "consent events": ConsentEvent.objects.count(),
         "interests": sum(
             getattr(Subscriber, relation).through.objects.count()
-            for relation in ("grade_bands", "subjects", "topics")
+            for relation in ("grade_bands", "subjects", "interests")
         ),
     }
 
@@ -235,7 +235,7 @@ def test_subscribers_are_varied_and_each_consent_is_logged(demo, db):
     assert subscribers.values("municipality").distinct().count() >= 20
     assert subscribers.filter(language="de").count() > 0.8 * subscribers.count()
     assert subscribers.filter(grade_bands__isnull=False).exists()
-    assert subscribers.filter(topics__isnull=False).exists()
+    assert subscribers.filter(interests__isnull=False).exists()
     per_subscriber = Counter(
         Subscription.objects.filter(status=Subscription.Status.ACTIVE).values_list("subscriber_id", flat=True)
     )

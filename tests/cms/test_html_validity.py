@@ -81,7 +81,7 @@ def pages(content, newsletter_channels) -> dict[str, str]:  # noqa: F811 — the
         "search results": "/suche/?q=Roboter",
         "search filtered": "/suche/?q=Roboter&family=leuchtturm-geschichten",
         "search without results": "/suche/?q=Robotk",
-        "search with bad filter": "/suche/?q=x&topic=gibts-nicht",
+        "search with bad filter": "/suche/?q=x&interest=gibts-nicht",
         "filtered index": f"{content['mint'].url}?subject=informatik&past=on",
         "bad index filter": f"{content['mint'].url}?subject=latein",
         "newsletter": "/newsletter/",

@@ -75,7 +75,7 @@ def test_index_and_detail_pages(page, screenshots, family):
         ("search results", "?q=Roboter"),
         ("search narrowed", "?q=Roboter&family=mint-angebote"),
         ("search near miss", "?q=Robtoer"),
-        ("search bad filter", "?q=Roboter&topic=gibts-nicht"),
+        ("search bad filter", "?q=Roboter&interest=gibts-nicht"),
     ],
 )
 def test_search_page(page, screenshots, step, query):

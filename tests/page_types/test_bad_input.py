@@ -12,13 +12,13 @@ from tests.page_types.markup import assert_accessible_structure, soup, text_of
 UNKNOWN_VALUE = "Diesen Wert gibt es nicht. Bitte wählen Sie aus der Liste."
 UNKNOWN_ERA = "Diese Epoche gibt es nicht. Bitte wählen Sie aus der Liste."
 UNKNOWN_PAGE = "Diese Seite der Ergebnisliste gibt es nicht."
-PARAMETERS = ["topic", "municipality", "subject", "grade_band", "past", "era", "seite"]
+PARAMETERS = ["interest", "municipality", "subject", "grade_band", "past", "era", "seite"]
 
 
 @pytest.mark.parametrize(
     ("key", "query", "label"),
     [
-        ("lighthouse", {"topic": "gibt-es-nicht"}, "Thema"),
+        ("lighthouse", {"interest": "gibt-es-nicht"}, "Thema"),
         ("news", {"municipality": "stuttgart"}, "Kommune"),
         ("mint", {"subject": "latein"}, "Fach"),
         ("mint", {"grade_band": "klasse-99"}, "Zielgruppe"),

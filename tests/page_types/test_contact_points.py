@@ -99,8 +99,14 @@ def test_the_index_filters_by_language_topic_and_municipality(client, contacts):
 
     assert cards() == ["Anerkennungs-Hotline", "Welcome Center", "Welcome Point Asperg"]
     assert cards(language="uk") == ["Welcome Point Asperg"]
-    assert cards(topic="mensch") == ["Anerkennungs-Hotline", "Welcome Center", "Welcome Point Asperg"]
+    assert cards(topic="arbeit") == ["Welcome Center"]
     assert cards(topic="wohnen") == ["Welcome Point Asperg"]
+    # What contact points help with is offered; the editorial topics they do not carry are not.
+    document = soup(client.get(contacts["index"].url))
+    select = document.find("select", attrs={"name": "topic"})
+    helps = [option["value"] for option in select.find_all("option")]
+    assert sorted(helps) == ["", "anerkennung-von-abschluessen", "arbeit", "familie", "wohnen"]
+    assert client.get(contacts["index"].url, {"topic": "innenkommunikation"}).status_code == 400
     # A contact point without a municipality serves the whole district.
     assert cards(municipality="asperg") == ["Anerkennungs-Hotline", "Welcome Point Asperg"]
 

@@ -1,11 +1,12 @@
-"""Index pages filter by topic (with sub-topics), municipality (with whole-district pages), subject, grade
-band, "past" and era, and paginate with ``?seite=`` while keeping the filters."""
+"""Index pages filter by the readers' interest (its topics with their sub-topics), municipality (with
+whole-district pages), subject, grade band, "past" and era, and paginate with ``?seite=`` while keeping
+the filters."""
 
 from datetime import timedelta
 
 import pytest
 
-from page_types.models import MintOccurrence
+from page_types.models import Interest, MintOccurrence, Topic
 from tests.factories import make_milestone, make_news, make_offer, make_story
 from tests.page_types.markup import assert_accessible_structure, soup, text_of
 
@@ -19,16 +20,25 @@ def card_titles(client, url: str, **query) -> list[str]:
     )
 
 
-def test_topic_filter_includes_sub_topics(client, site):
+def test_interest_filter_gathers_its_topics_with_their_sub_topics(client, site):
+    Interest.objects.create(name="Menschen", slug="menschen").topics.add(Topic.objects.get(slug="mensch"))
     make_story(site["lighthouse"], "Fachkräfte", topics=["fachkraeftegewinnung"])
     make_story(site["lighthouse"], "Mensch allgemein", topics=["mensch"])
     make_story(site["lighthouse"], "Flächen", topics=["raum"])
     make_story(site["lighthouse"], "Ohne Thema")
     url = site["lighthouse"].url
-    assert card_titles(client, url, topic="mensch") == ["Fachkräfte", "Mensch allgemein"]
-    assert card_titles(client, url, topic="fachkraeftegewinnung") == ["Fachkräfte"]
-    assert card_titles(client, url, topic="infrastruktur") == ["Flächen"]
+    assert card_titles(client, url, interest="menschen") == ["Fachkräfte", "Mensch allgemein"]
+    assert card_titles(client, url, interest="ausbildung-beruf") == ["Fachkräfte"]
+    assert card_titles(client, url, interest="wohnen-mobilitaet") == ["Flächen"]
     assert len(card_titles(client, url)) == 4
+
+
+def test_the_theme_filter_offers_the_readers_interests_and_no_editorial_topic(client, site):
+    select = soup(client.get(site["lighthouse"].url)).find("select", attrs={"name": "interest"})
+    offered = [option.get_text(strip=True) for option in select.find_all("option")]
+    assert offered == ["Alle Themen", *Interest.objects.values_list("name", flat=True)]
+    assert "Ausbildung & Beruf" in offered
+    assert not set(offered) & set(Topic.objects.values_list("name", flat=True))
 
 
 def test_municipality_filter_includes_pages_for_the_whole_district(client, site):

@@ -106,18 +106,24 @@ def test_filter_links_narrow_by_family_municipality_and_topic(client, content):
         "Neue Robotik-Halle eröffnet",
         "Robotik-Workshop",
     ]
-    topics = filter_links(response, "topic")
-    assert set(topics) == {"Alle Themen", "Fachkräftegewinnung", "Wissenschaft & Wirtschaft"}
-    assert hit_titles(client.get("/suche/" + topics["Wissenschaft & Wirtschaft"])) == [
+    # Readers narrow by the interests the results' topics belong to, never by the editorial topics.
+    interests = filter_links(response, "interest")
+    assert set(interests) == {
+        "Alle Themen",
+        "Ausbildung & Beruf",
+        "Forschung & Technik",
+        "Unternehmen vor Ort",
+    }
+    assert hit_titles(client.get("/suche/" + interests["Forschung & Technik"])) == [
         "Neue Robotik-Halle eröffnet"
     ]
 
 
-def test_a_topic_includes_its_sub_topics_and_filters_alone_list_pages_newest_first(client, content):
-    response = client.get("/suche/", {"topic": "mensch"})
+def test_an_interest_finds_the_pages_of_its_topics_and_filters_alone_list_pages(client, content):
+    response = client.get("/suche/", {"interest": "ausbildung-beruf"})
     assert response.status_code == 200
-    # "Mensch" includes "Fachkräftegewinnung".
-    assert set(hit_titles(response)) == {"Robotik-Workshop", "Antriebe aus Kornwestheim"}
+    # "Ausbildung & Beruf" gathers "Fachkräftegewinnung"; a page tagged only "Mensch" belongs to no interest.
+    assert set(hit_titles(response)) == {"Robotik-Workshop"}
 
 
 def test_new_words_search_within_the_chosen_filters(client, content):
@@ -147,7 +153,7 @@ def test_results_are_paginated_keeping_the_search(client, site):
     [
         ({"q": "Robotik", "seite": "7"}, "Diese Seite der Ergebnisliste gibt es nicht."),
         ({"q": "Robotik", "seite": "zwei"}, "Diese Seite der Ergebnisliste gibt es nicht."),
-        ({"q": "Robotik", "topic": "gibts-nicht"}, "Thema: Diesen Wert gibt es nicht."),
+        ({"q": "Robotik", "interest": "gibts-nicht"}, "Thema: Diesen Wert gibt es nicht."),
         ({"q": "Robotik", "family": "rezepte"}, "Bereich: Diesen Bereich gibt es nicht."),
         ({"q": "x" * 201}, "Suchbegriff: Bitte sicherstellen, dass der Wert aus höchstens 200 Zeichen"),
     ],
@@ -170,7 +176,7 @@ def test_a_near_miss_offers_the_word_the_site_uses(client, content):
     assert hit_titles(client.get("/suche/" + suggestion.a["href"]))
 
 
-def test_nothing_found_offers_popular_topics_and_the_index_pages(client, content):
+def test_nothing_found_offers_popular_interests_and_the_index_pages(client, content):
     response = client.get("/suche/", {"q": "Quantenchromodynamik"})
     assert response.status_code == 200
     document = soup(response)
@@ -179,7 +185,8 @@ def test_nothing_found_offers_popular_topics_and_the_index_pages(client, content
     assert document.find(class_="search-suggestion") is None
     help_links = {a.get_text(): a["href"] for a in document.find(class_="search-help").find_all("a")}
     assert help_links["MINT-Angebote"] == content["mint"].url
-    assert help_links["Fachkräftegewinnung"] == "?topic=fachkraeftegewinnung"
+    assert help_links["Ausbildung & Beruf"] == "?interest=ausbildung-beruf"
+    assert "Fachkräftegewinnung" not in help_links
 
 
 def test_only_live_public_pages_of_the_site_are_found(client, content):
@@ -229,7 +236,7 @@ def test_every_page_has_a_labelled_search_box_in_its_header(client, content):
 def test_search_words_are_not_logged(client, content, caplog):
     caplog.set_level(logging.DEBUG)
     client.get("/suche/", {"q": "Zauberwort Robotik"})
-    client.get("/suche/", {"q": "Zauberwort", "topic": "gibts-nicht"})  # a 400 is logged by Django
+    client.get("/suche/", {"q": "Zauberwort", "interest": "gibts-nicht"})  # a 400 is logged by Django
     assert caplog.records, "Django logs the bad request; the test must see the logs"
     logged = " ".join(record.getMessage() for record in caplog.records).casefold()
     assert "zauberwort" not in logged

@@ -27,7 +27,11 @@ def test_signup_is_accepted_and_the_confirmation_mail_arrives(
     smtp_sink, inline_mail, visitor, newsletter_channels, django_capture_on_commit_callbacks
 ):
     data = payload(
-        name="Lena", role="teacher", municipality="asperg", grade_bands=["klasse-8-10"], topics=["mensch"]
+        name="Lena",
+        role="teacher",
+        municipality="asperg",
+        grade_bands=["klasse-8-10"],
+        interests=["ausbildung-beruf"],
     )
     with django_capture_on_commit_callbacks(execute=True):
         response = post(visitor, "/api/subscriptions", data)

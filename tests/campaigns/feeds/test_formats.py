@@ -53,7 +53,8 @@ def test_rss_and_atom_entries_carry_links_summaries_images_authors_and_categorie
     assert entry.title == story.title
     assert entry.summary == story.teaser
     assert entry.author == "Wirtschaftsförderung Landkreis Ludwigsburg"
-    assert [tag.term for tag in entry.tags] == ["Raum"]
+    # The readers' interest, not the editorial topic ("Raum").
+    assert [tag.term for tag in entry.tags] == ["Wohnen & Mobilität"]
     [enclosure] = entry.enclosures
     assert enclosure.href.startswith("http://testserver/media/images/bild-")
     assert ".fill-640x360-c80" in enclosure.href
@@ -80,7 +81,10 @@ def test_json_feed_items_carry_links_summaries_images_authors_and_tags(client, f
     assert item["authors"] == [
         {"name": "Wirtschaftsförderung Landkreis Ludwigsburg", "url": "http://testserver/"}
     ]
-    assert item["tags"] == ["Mensch"]
+    # Tags are the readers' interests: the offer's "Mensch" is a success factor no interest gathers,
+    # the story's "Raum" belongs to "Wohnen & Mobilität".
+    assert item["tags"] == []
+    assert items[feed_site.pages["story"].pk]["tags"] == ["Wohnen & Mobilität"]
     assert item["date_published"] <= item["date_modified"]
     assert "image" not in items[feed_site.pages["news_lb"].pk]
 

@@ -124,8 +124,8 @@ def test_excel_style_files_are_read(newsletter_channels):
 
 def test_export_then_import_round_trip_keeps_facets_channels_and_opt_in(newsletter_channels):
     csv = (
-        b"email;name;role;municipality;grade_bands;topics;channels;double_opt_in_at\n"
-        b'anna@example.org;=HYPERLINK("x");teacher;asperg;klasse-5-7,klasse-8-10;mensch;mint-update,intern;'
+        b"email;name;role;municipality;grade_bands;interests;channels;double_opt_in_at\n"
+        b'anna@example.org;=HYPERLINK("x");teacher;asperg;klasse-5-7,klasse-8-10;leben-ankommen;mint-update,intern;'
         b"2024-03-01T10:15:00+01:00\n"
     )
     assert import_subscribers(csv, legal_basis=BASIS).errors == []

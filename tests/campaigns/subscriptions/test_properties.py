@@ -34,7 +34,7 @@ signups = st.fixed_dictionaries(
         "municipality": st.sampled_from(["asperg", "atlantis", "", "asperg\x00"]),
         "grade_bands": TERMS,
         "subjects": TERMS,
-        "topics": TERMS,
+        "interests": TERMS,
         "hobby": json_values,
         "consent_version": st.sampled_from(["2025-01", "1999", "", "2025-01\r\n"]),
     },
