@@ -36,7 +36,7 @@ INTERESTS: list[tuple[str, str, list[str]]] = [
     ),
     (
         "Unternehmen vor Ort",
-        "Firmen, Gründungen und Erfolgsgeschichten aus Ihrer Kommune",
+        "Firmen, Gründungen und Erfolgsgeschichten aus der Nachbarschaft",
         ["Wirtschaftsförderung", "Identität", "Wissenschaft & Wirtschaft"],
     ),
     ("Wohnen & Mobilität", "Bauen, Wohnen, Verkehr und Energie", ["Raum", "Energie & Verkehr", "Wohnen"]),
