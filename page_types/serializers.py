@@ -26,7 +26,7 @@ from page_types.references import (
     image_representation,
 )
 from page_types.renditions import RENDITIONS
-from page_types.taxonomy import Organisation, TaxonomyTerm, Topic
+from page_types.taxonomy import Interest, Organisation, TaxonomyTerm, Topic, shown_interests
 
 REFERENCES_CONTEXT_KEY = "page_types_api_references"
 # Which dates ``OccurrencesField`` shows: ``UPCOMING`` for those not yet over, else all.
@@ -70,6 +70,28 @@ class TermsField(TermField):
 
     def to_representation(self, manager) -> list[dict[str, Any]]:
         return [term_representation(term) for term in manager.all()]
+
+    def json_schema(self, model: type[Model], name: str) -> Schema:
+        return {"type": "array", "items": ref("Term")}
+
+
+class InterestsField(TermField):
+    """What readers are shown a page is about: the interests its topics belong to (``Interest.by_topic``,
+    read once per response), as ``[{id, slug, name}]`` in the interests' order."""
+
+    relation = "topics"
+    CONTEXT_KEY = "page_types_interests_by_topic"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(source="topics", **kwargs)
+
+    def to_representation(self, topics) -> list[dict[str, Any]]:
+        if self.CONTEXT_KEY not in self.context:
+            self.context[self.CONTEXT_KEY] = Interest.objects.by_topic()
+        return [
+            term_representation(interest)
+            for interest in shown_interests(topics.all(), self.context[self.CONTEXT_KEY])
+        ]
 
     def json_schema(self, model: type[Model], name: str) -> Schema:
         return {"type": "array", "items": ref("Term")}

@@ -20,6 +20,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from page_types.models import (
     GradeBand,
     Interest,
+    Language,
     MintOccurrence,
     MintSubject,
     Municipality,
@@ -61,6 +62,7 @@ def watched_models() -> list[type[Model]]:
         Organisation,
         MintSubject,
         GradeBand,
+        Language,
         get_image_model(),
         get_document_model(),
         Collection,

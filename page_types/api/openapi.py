@@ -43,6 +43,7 @@ from page_types.api.parameters import (
 )
 from page_types.api.translations import PageTranslationsField
 from page_types.api.views import PUBLIC_ENDPOINTS
+from page_types.api.vocabulary import ITEM_SCHEMAS, PARAMETERS, NearQuery
 from page_types.json_schemas import (
     COMPONENTS,
     INTEGER,
@@ -346,6 +347,36 @@ def object_paths(
     }
 
 
+def vocabulary_paths(prefix: str) -> dict[str, Schema]:
+    """The vocabulary's index and one listing per kind (``page_types.api.vocabulary``)."""
+    near = NearQuery({})
+    paths = {
+        f"{prefix}vocabulary/": operation(
+            "content_vocabulary_index",
+            "Vokabular",
+            "Die Adressen der Vokabulare",
+            [],
+            {
+                "200": json_response(
+                    "Die Vokabulare.", closed(dict.fromkeys(ITEM_SCHEMAS, URL)), cacheable=False
+                )
+            },
+        )
+    }
+    for kind, item in ITEM_SCHEMAS.items():
+        listing = closed(
+            {"meta": closed({"total_count": INTEGER}), "items": {"type": "array", "items": item}}
+        )
+        paths[f"{prefix}vocabulary/{kind}/"] = operation(
+            f"content_vocabulary_{kind}",
+            "Vokabular",
+            "Alle Begriffe, mit Kürzel und Namen",
+            [parameter(name, near.fields[name]) for name in PARAMETERS.get(kind, ())],
+            {"200": json_response("Die Begriffe.", listing), **NOT_MODIFIED},
+        )
+    return paths
+
+
 @functools.cache
 def content_api(prefix: str) -> dict[str, dict[str, Schema]]:
     """``{"paths": …, "components": …}`` of the content API mounted at ``prefix`` (``/api/v2/``).
@@ -364,7 +395,9 @@ def content_api(prefix: str) -> dict[str, dict[str, Schema]]:
             [],
             {
                 "200": json_response(
-                    "Die Endpunkte.", closed(dict.fromkeys(PUBLIC_ENDPOINTS, URL)), cacheable=False
+                    "Die Endpunkte.",
+                    closed(dict.fromkeys([*PUBLIC_ENDPOINTS, "vocabulary"], URL)),
+                    cacheable=False,
                 )
             },
         ),
@@ -386,6 +419,7 @@ def content_api(prefix: str) -> dict[str, dict[str, Schema]]:
             parameters(object_query(ImagesEndpoint, image_model)),
             DetailQuery({}),
         ),
+        **vocabulary_paths(prefix),
         **object_paths(
             prefix,
             "documents",

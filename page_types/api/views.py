@@ -13,9 +13,9 @@ PUBLIC_ENDPOINTS = ("pages", "images", "documents")
 @never_cache
 def index(request: HttpRequest) -> JsonResponse:
     """``/api/v2/``: where the endpoints are, so a client needs to know one URL only."""
-    return JsonResponse(
-        {name: get_full_url(request, reverse(f"wagtailapi:{name}:listing")) for name in PUBLIC_ENDPOINTS}
-    )
+    endpoints = {name: reverse(f"wagtailapi:{name}:listing") for name in PUBLIC_ENDPOINTS}
+    endpoints["vocabulary"] = reverse("wagtailapi:vocabulary_index")
+    return JsonResponse({name: get_full_url(request, path) for name, path in endpoints.items()})
 
 
 def not_found(request: HttpRequest, *args, **kwargs) -> HttpResponse:

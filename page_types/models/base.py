@@ -135,6 +135,7 @@ class ContentPage(HeadlessPreviewable, Page):
         APIField("teaser"),
         APIField("listing_image", serializer=serializers.ImageField(alt_source="listing_image_alt")),
         APIField("topics", serializer=serializers.TermsField()),
+        APIField("interests", serializer=serializers.InterestsField()),
         APIField("municipalities", serializer=serializers.TermsField()),
         APIField("reach"),
         APIField("publish_date"),

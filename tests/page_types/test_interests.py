@@ -77,3 +77,15 @@ def test_the_api_filters_by_interest(client, site):
     )
     assert response.status_code == 200, response.content
     assert [item["id"] for item in response.json()["items"]] == [wanted.pk]
+
+
+def test_the_api_names_a_pages_interests_beside_its_editorial_topics(client, site):
+    make_news(site["news"], "Wohnen in Tamm", topics=["raum", "innenkommunikation"])
+    response = client.get(
+        "/api/v2/pages/", {"type": "page_types.InternalNewsPage", "fields": "interests,topics"}
+    )
+    [item] = response.json()["items"]
+    assert [(interest["slug"], interest["name"]) for interest in item["interests"]] == [
+        ("wohnen-mobilitaet", "Wohnen & Mobilität")
+    ]
+    assert {topic["slug"] for topic in item["topics"]} == {"raum", "innenkommunikation"}

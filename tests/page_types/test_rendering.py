@@ -324,3 +324,21 @@ def test_mint_offer_leads_with_its_facts_and_names_a_contact_and_street_address(
 
 def test_mint_offer_without_contact_shows_no_contact_section(client, offer):
     assert not soup(render(client, offer)).find("section", attrs={"aria-labelledby": "kontakt"})
+
+
+def test_an_offer_with_many_dates_shows_three_and_keeps_the_others_one_click_away(client, site):
+    offer = make_offer(site["mint"], "Ferienprogramm", starts_in=None)
+    start = timezone.make_aware(datetime(2099, 7, 6, 10, 0))
+    offer.occurrences = [MintOccurrence(start=start + timedelta(days=7 * week)) for week in range(5)]
+    offer.save_revision().publish()
+    document = soup(render(client, offer))
+    essentials = document.find("section", class_="offer-essentials")
+    first = essentials.find("ul", class_="dates")
+    assert len(first.find_all("li")) == 3
+    more = essentials.find("details", class_="more-dates")
+    assert more.summary.get_text(strip=True) == "2 weitere Termine"
+    assert [time["datetime"][:10] for time in more.select("li time")] == ["2099-07-27", "2099-08-03"]
+    # Up to three dates need no "more".
+    assert (
+        soup(render(client, make_offer(site["mint"], "Einmal"))).find("details", class_="more-dates") is None
+    )

@@ -11,7 +11,7 @@ from tests.page_types.api.conftest import get_json
 def test_the_index_names_the_endpoints(client, site):
     status, body = get_json(client, "/api/v2/")
     assert status == 200
-    assert set(body) == {"pages", "images", "documents"}
+    assert set(body) == {"pages", "images", "documents", "vocabulary"}
     assert body["pages"].endswith("/api/v2/pages/")
 
 
