@@ -46,7 +46,7 @@ def occurrence_event(
         url=url,
         description=offer_description(offer, url),
         categories=[
-            term.name for term in (*shown_interests(offer.topics.all(), interests), *offer.subjects.all())
+            str(term) for term in (*shown_interests(offer.topics.all(), interests), *offer.subjects.all())
         ]
         or (),
         stamp=modified,

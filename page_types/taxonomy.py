@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from page_types.slugs import german_sort_key
+from page_types.term_names import TranslatedName, TranslatedNamesWidget
 
 
 class TaxonomyTerm(index.Indexed, models.Model):
@@ -35,7 +36,7 @@ class TaxonomyTerm(index.Indexed, models.Model):
         return self.name
 
 
-class Topic(TaxonomyTerm):
+class Topic(TranslatedName, TaxonomyTerm):
     """A topic of the strategy workshop: one of the four success factors or one of their sub-topics."""
 
     parent = models.ForeignKey(
@@ -48,14 +49,20 @@ class Topic(TaxonomyTerm):
     )
     description = models.TextField(_("Beschreibung"), blank=True)
 
-    panels = [*TaxonomyTerm.panels, FieldPanel("parent"), FieldPanel("description")]
+    panels = [
+        *TaxonomyTerm.panels,
+        FieldPanel("translated_names", widget=TranslatedNamesWidget()),
+        FieldPanel("parent"),
+        FieldPanel("description"),
+    ]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("Thema")
         verbose_name_plural = _("Themen")
 
     def __str__(self) -> str:
-        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+        name = self.translated_name
+        return f"{self.parent.translated_name} › {name}" if self.parent_id else name
 
     def with_descendants(self) -> list["Topic"]:
         """Return this topic and its sub-topics; filtering by a success factor includes its sub-topics."""
@@ -94,7 +101,7 @@ def shown_interests(topics: Iterable[Topic], by_topic: dict[int, tuple["Interest
     return sorted(found, key=lambda interest: (interest.sort_order, interest.name))
 
 
-class Interest(TaxonomyTerm):
+class Interest(TranslatedName, TaxonomyTerm):
     """What a reader may choose to hear about, in plain words ("Ausbildung & Beruf").
 
     The editorial topics are the strategy's success factors ("Politik & Verwaltung › Innenkommunikation"),
@@ -121,6 +128,7 @@ class Interest(TaxonomyTerm):
 
     panels = [
         *TaxonomyTerm.panels,
+        FieldPanel("translated_names", widget=TranslatedNamesWidget()),
         FieldPanel("description"),
         FieldPanel("topics", widget=CheckboxSelectMultiple),
     ]
@@ -219,16 +227,20 @@ class Organisation(TaxonomyTerm):
         self.sort_name = german_sort_key(self.name)[: self._meta.get_field("sort_name").max_length]
 
 
-class MintSubject(TaxonomyTerm):
+class MintSubject(TranslatedName, TaxonomyTerm):
     """A MINT subject: Mathematik, Informatik, Naturwissenschaften, Technik."""
+
+    panels = [*TaxonomyTerm.panels, FieldPanel("translated_names", widget=TranslatedNamesWidget())]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("MINT-Fach")
         verbose_name_plural = _("MINT-Fächer")
 
 
-class GradeBand(TaxonomyTerm):
+class GradeBand(TranslatedName, TaxonomyTerm):
     """A target group of MINT offers: a grade band (Klasse 5–7), Ausbildung/Studium, Lehrkräfte, Eltern."""
+
+    panels = [*TaxonomyTerm.panels, FieldPanel("translated_names", widget=TranslatedNamesWidget())]
 
     class Meta(TaxonomyTerm.Meta):
         verbose_name = _("Klassenstufe")

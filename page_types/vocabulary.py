@@ -47,6 +47,32 @@ INTERESTS: list[tuple[str, str, list[str]]] = [
     ),
 ]
 
+# The English names of the vocabulary readers see (interests, MINT subjects, grade bands, what contact
+# points help with), by German name; editors add further languages in the admin.
+ENGLISH_NAMES: dict[str, str] = {
+    "Ausbildung & Beruf": "Training & jobs",
+    "Forschung & Technik": "Research & technology",
+    "Unternehmen vor Ort": "Local businesses",
+    "Wohnen & Mobilität": "Housing & mobility",
+    "Leben & Ankommen": "Living here & settling in",
+    "Mathematik": "Mathematics",
+    "Informatik": "Computer science",
+    "Naturwissenschaften": "Natural sciences",
+    "Technik": "Technology",
+    "Klasse 1–4": "Grades 1–4",
+    "Klasse 5–7": "Grades 5–7",
+    "Klasse 8–10": "Grades 8–10",
+    "Klasse 11–13": "Grades 11–13",
+    "Ausbildung/Studium": "Apprenticeship/university",
+    "Lehrkräfte": "Teachers",
+    "Eltern": "Parents",
+    "Arbeit": "Work",
+    "Anerkennung von Abschlüssen": "Recognition of qualifications",
+    "Sprache": "Language",
+    "Wohnen": "Housing",
+    "Familie": "Family",
+}
+
 # The languages contact points most often speak in the district: ISO 639-1 code and the language's own name.
 LANGUAGES = [
     ("de", "Deutsch"),

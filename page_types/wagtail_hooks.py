@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from page_types.models import (
     GradeBand,
     GuideProfile,
+    Interest,
     Language,
     MintOfferPage,
     MintSubject,
@@ -39,6 +40,14 @@ class TopicViewSet(TermViewSet):
     icon = "tag"
     list_display = ["__str__", "slug", "parent"]
     list_filter = ["parent"]
+
+
+class InterestViewSet(TermViewSet):
+    """What readers choose and see, each gathering editorial topics (``page_types.taxonomy.Interest``)."""
+
+    model = Interest
+    icon = "pick"
+    list_display = ["name", "slug", "description"]
 
 
 class MunicipalityViewSet(TermViewSet):
@@ -84,6 +93,7 @@ class VocabularyGroup(SnippetViewSetGroup):
     menu_order = 250
     items = (
         TopicViewSet,
+        InterestViewSet,
         MunicipalityViewSet,
         OrganisationViewSet,
         MintSubjectViewSet,

@@ -184,7 +184,7 @@ def _item(page: ContentPage, request: HttpRequest, host: str, language: str, kno
         summary=page.teaser,
         published=published_at(page),
         updated=changed_at(page),
-        categories=tuple(interest.name for interest in shown_interests(page.topics.all(), known.interests)),
+        categories=tuple(str(interest) for interest in shown_interests(page.topics.all(), known.interests)),
         image=_image(page, request),
         language=language,
         event=known.events.get(page.pk),

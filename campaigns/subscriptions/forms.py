@@ -14,6 +14,7 @@ from django.core.validators import RegexValidator
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
 from django.utils.text import format_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from campaigns import app_settings
@@ -23,6 +24,7 @@ from campaigns.subscriptions.facets import Facets
 from campaigns.subscriptions.preferences import TRACKING_CONSENT_TEXT
 from campaigns.subscriptions.signup import request_subscription
 from page_types.models import GradeBand, Interest, MintSubject, Municipality
+from page_types.translations import default_language
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
 MAX_CHOICES = 50
@@ -113,10 +115,13 @@ class TermsChoiceField(forms.ModelMultipleChoiceField):
 
 
 class InterestsChoiceField(TermsChoiceField):
-    """Interests, each offered with the sentence that says what belongs to it."""
+    """Interests by their name in the reader's language, in German with the sentence that says what belongs
+    to each."""
 
     def label_from_instance(self, obj: Interest) -> str:
-        return f"{obj.name} – {obj.description}" if obj.description else obj.name
+        # The sentence is written in German only: readers in another language get the name alone.
+        german = get_language() == default_language()
+        return f"{obj} – {obj.description}" if obj.description and german else str(obj)
 
 
 class ConsentVersionField(TermChoiceField):
