@@ -8,8 +8,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.forms import CheckboxSelectMultiple
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -181,6 +181,18 @@ class Channel(index.Indexed, ClusterableModel):
     def text_in(self, language: str) -> "ChannelText | None":
         """The channel's name and description in ``language``, if an editor gave them."""
         return next((text for text in self.texts.all() if text.language == language), None)
+
+    @property
+    def reader_name(self) -> str:
+        """The name readers of the active language read: its translation where given, else the German."""
+        text = self.text_in(get_language() or "")
+        return text.name if text else self.name
+
+    @property
+    def reader_description(self) -> str:
+        """The description in the active language where given, else the German one."""
+        text = self.text_in(get_language() or "")
+        return text.description if text and text.description else self.description
 
 
 def content_languages() -> list[tuple[str, str]]:

@@ -147,6 +147,12 @@ class ConsentVersionField(TermChoiceField):
 RADII_KM = (5, 10, 15, 25)
 
 
+def page_language() -> str:
+    """The language of the page a form is shown on, if newsletters come in it; else German."""
+    language = get_language()
+    return language if language in Language.values else Language.GERMAN
+
+
 class FacetsForm(forms.Form):
     """The optional facets a subscriber may state: they decide which part of a newsletter they get."""
 
@@ -160,7 +166,7 @@ class FacetsForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Sprache"),
         choices=Language.choices,
-        initial=Language.GERMAN,
+        initial=page_language,
         required=False,
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": _("Unbekannte Sprache: „%(value)s“.")},
@@ -223,9 +229,16 @@ class FacetsForm(forms.Form):
         return self.cleaned_data.get("consent_version") or ConsentText.objects.current()
 
 
+class ChannelsChoiceField(TermsChoiceField):
+    """Newsletters by their name in the reader's language."""
+
+    def label_from_instance(self, obj: Channel) -> str:
+        return obj.reader_name
+
+
 def channel_field(queryset: QuerySet[Channel], *, required: bool) -> TermsChoiceField:
-    return TermsChoiceField(
-        queryset,
+    return ChannelsChoiceField(
+        queryset.prefetch_related("texts"),
         label=_("Newsletter"),
         required=required,
         unknown=_("Unbekannter Newsletter: „%(value)s“."),

@@ -6,8 +6,10 @@ import re
 
 import pytest
 
+from campaigns.models import ChannelText
 from campaigns.rendering.personalise import LinkBuilder, sample_personal
 from tests.campaigns.subscribing import link_in, signup_data
+from tests.page_types.markup import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +55,35 @@ def test_a_newsletter_links_its_readers_pages_in_their_language(newsletter):
     assert "/en/newsletter/unsubscribe/" in english.unsubscribe_url
     assert "/newsletter/unsubscribe/" in german.unsubscribe_url and "/en/" not in german.unsubscribe_url
     assert sample_personal("en").preferences_url.endswith("/en/newsletter/")
+
+
+def test_the_english_form_names_the_newsletters_in_english_and_preselects_english(
+    visitor, newsletter_channels
+):
+    mint = newsletter_channels["mint"]
+    ChannelText.objects.create(
+        channel=mint, language="en", name="STEM update", description="New STEM activities near you."
+    )
+    english = soup(visitor.get("/en/newsletter/"))
+    box = english.find("input", attrs={"name": "channels", "value": mint.slug})
+    assert english.find("label", attrs={"for": box["id"]}).get_text(strip=True) == "STEM update"
+    assert "New STEM activities near you." in english.get_text()
+    assert english.find("input", attrs={"name": "language", "value": "en"}).has_attr("checked")
+    # A newsletter without English texts keeps its German name; the German form stays German.
+    other = newsletter_channels["wirtschaft"]
+    other_box = english.find("input", attrs={"name": "channels", "value": other.slug})
+    assert english.find("label", attrs={"for": other_box["id"]}).get_text(strip=True) == other.name
+    german = soup(visitor.get("/newsletter/"))
+    assert german.find("input", attrs={"name": "language", "value": "de"}).has_attr("checked")
+    german_box = german.find("input", attrs={"name": "channels", "value": mint.slug})
+    assert german.find("label", attrs={"for": german_box["id"]}).get_text(strip=True) == mint.name
+
+
+def test_the_english_confirmation_names_the_newsletter_in_english(
+    smtp_sink, inline_mail, visitor, newsletter_channels, django_capture_on_commit_callbacks
+):
+    ChannelText.objects.create(channel=newsletter_channels["mint"], language="en", name="STEM update")
+    with django_capture_on_commit_callbacks(execute=True):
+        visitor.post("/en/newsletter/", signup_data("sam@example.org", language="en"))
+    [mail] = smtp_sink.handler.to("sam@example.org")
+    assert "- STEM update" in mail.message.get_content()

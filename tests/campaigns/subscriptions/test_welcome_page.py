@@ -3,6 +3,7 @@ links to current items that fit them — the same ones their welcome mail leads 
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from campaigns.models import Subscriber
 from page_types.models import GradeBand, MintSubject, Municipality
@@ -41,3 +42,21 @@ def test_the_welcome_page_names_the_choices_and_links_to_a_fitting_current_item(
     # Local news of another town never fits her, whatever else the list has room for.
     assert "Neues Gewerbegebiet in Asperg" not in links
     assert len(links) <= 3
+
+
+def test_an_english_reader_sees_german_items_marked_as_german(newsletter, visitor):
+    data = signup_data(
+        "sam@example.org", channels=["wirtschaft-mint"], subjects=["mathematik"], language="en"
+    )
+    visitor.post("/en/newsletter/", data)
+    run_queued_tasks()
+    subscriber = Subscriber.objects.get(email="sam@example.org")
+    with translation.override("en"):
+        url = reverse("newsletter:confirm", kwargs={"token": confirm_token(subscriber)})
+    page = soup(visitor.post(url))
+    items = page.select("ul.nl-items > li")
+    assert items, "the fixture's pages fit an English reader too"
+    for item in items:  # the fixture's pages exist in German only
+        assert item["lang"] == "de"
+        marker = item.find("span", attrs={"lang": "en"})
+        assert marker.get_text() == "(in German)"
