@@ -262,7 +262,7 @@ class SignupForm(FacetsForm):
     consent_version = ConsentVersionField()
 
     # What a link may fill in (the settlement guide's "subscribe" links); never the address or the consent.
-    PREFILLED = ("channels", "municipality", "language")
+    PREFILLED = ("channels", "municipality", "language", "interests")
 
     @classmethod
     def prefill(cls, query: QueryDict) -> dict:

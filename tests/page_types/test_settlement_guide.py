@@ -167,7 +167,8 @@ def test_newsletters_fit_the_answer_and_link_to_a_prefilled_sign_up(client, guid
     links = {a.get_text(strip=True): a["href"] for a in soup(response).select("#newsletter ~ ul a")}
     assert set(links) == {"„MINT-Update“ abonnieren", "„Leuchttürme & Innovation“ abonnieren"}
     url = links["„MINT-Update“ abonnieren"]
-    assert url == "/newsletter/?channels=mint-update&municipality=asperg&language=en"
+    # The family profile's topic "Familie" belongs to the interest "Leben & Ankommen".
+    assert url == "/newsletter/?channels=mint-update&municipality=asperg&interests=leben-ankommen&language=en"
     # Without children the answer shows no offers, so the MINT channel is not suggested.
     response = ask(client, guide, profil="familie", kommune="asperg")
     assert [a.get_text(strip=True) for a in soup(response).select("#newsletter ~ ul a")] == [
@@ -177,6 +178,8 @@ def test_newsletters_fit_the_answer_and_link_to_a_prefilled_sign_up(client, guid
     assert signup.select_one("input[name=channels][value=mint-update]").has_attr("checked")
     assert signup.select_one("select[name=municipality] option[value=asperg]").has_attr("selected")
     assert signup.select_one("input[name=language][value=en]").has_attr("checked")
+    assert signup.select_one("input[name=interests][value=leben-ankommen]").has_attr("checked")
+    assert not signup.select_one("input[name=interests][value=ausbildung-beruf]").has_attr("checked")
     assert not signup.select_one("input[name=consent]").has_attr("checked")
 
 
