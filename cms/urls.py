@@ -38,7 +38,6 @@ urlpatterns = [
     path("api/health/", alive, name="alive"),
     path("metrics/", metrics, name="metrics"),
     path("api/", api.urls),
-    path("feeds/", include("campaigns.feeds.urls")),
     # The installation's ESP webhooks (none for plain SMTP); campaigns.webhooks turns bounces and complaints
     # into suppressions.
     path("webhooks/anymail/", include("campaigns.webhooks.urls")),
@@ -47,12 +46,14 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# The pages, the search and the newsletter pages in each content language: German without a prefix (its
-# addresses stay as they were), the others under theirs (/en/…); Wagtail routes /en/… to the English
-# translation of the home page, and a mail links its reader's language (campaigns.page_links).
+# The pages, the search, the newsletter pages and the feeds in each content language: German without a
+# prefix (its addresses stay as they were), the others under theirs (/en/…); Wagtail routes /en/… to the
+# English translation of the home page, a mail links its reader's language (campaigns.page_links), and a
+# feed under /en/feeds/ is the English one.
 urlpatterns += i18n_patterns(
     path("suche/", search, name="search"),
     path("newsletter/", include("campaigns.subscriptions.urls")),
+    path("feeds/", include("campaigns.feeds.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

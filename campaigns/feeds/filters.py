@@ -67,9 +67,12 @@ class FeedFilterForm(NearbyFilterForm):
         """The number of entries asked for, or ``default``."""
         return self.cleaned_data.get("limit") or default
 
-    def language(self) -> str:
-        """The language asked for, or the content's own."""
-        return self.cleaned_data.get("locale") or app_settings.content_language()
+    def language(self, address_language: str) -> str:
+        """The language asked for (``?locale=``), else the one of the feed's address (``/en/feeds/…``: the
+        active language), else the content's own."""
+        languages = dict(self.fields["locale"].choices)
+        fallback = address_language if address_language in languages else app_settings.content_language()
+        return self.cleaned_data.get("locale") or fallback
 
     def selection_query(self) -> str:
         """The chosen selection filters as a query string (``?subject=informatik``), or ``""`` without any."""

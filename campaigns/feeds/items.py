@@ -90,10 +90,11 @@ class FeedSource:
 
     @classmethod
     def select(
-        cls, channel: Channel, filters: FeedFilterForm, request: HttpRequest, limit: int
+        cls, channel: Channel, filters: FeedFilterForm, request: HttpRequest, limit: int, language: str
     ) -> "FeedSource":
-        """The channel's selection (``select_content``) narrowed by the reader's valid filters."""
-        return cls(channel, filters.filter(select_content(channel)), request, limit, filters.language())
+        """The channel's selection (``select_content``) narrowed by the reader's valid filters, in
+        ``language``."""
+        return cls(channel, filters.filter(select_content(channel)), request, limit, language)
 
     @cached_property
     def channel_text(self) -> tuple[str, str]:

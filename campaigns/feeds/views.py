@@ -2,7 +2,8 @@
 
 Bad input never reaches the database: an unknown or internal channel is a 404, an unknown, repeated or
 invalid filter a 400 with a German message naming the parameter. Feeds are rendered in the content's
-language whatever the reader's browser prefers, or in the one their address asks for (``?locale=en``).
+language whatever the reader's browser prefers, or in the one their address asks for: its prefix
+(``/en/feeds/…``) or ``?locale=en``.
 """
 
 from dataclasses import dataclass, replace
@@ -28,6 +29,7 @@ ERROR_CACHE_CONTROL = "private, no-store"
 @require_safe
 def feed(request: HttpRequest, channel: str, outlet: str) -> HttpResponse:
     """A channel's feed or calendar, from the cache when the content has not changed since it was built."""
+    address_language = translation.get_language()  # the address's prefix; German without one
     with translation.override(app_settings.content_language()):
         channel_obj = public_channels().filter(slug=channel).first()
         if channel_obj is None:
@@ -46,12 +48,13 @@ def feed(request: HttpRequest, channel: str, outlet: str) -> HttpResponse:
         body = caching.cached_body(validators)
         if body is None:
             limit = filters.item_limit(chosen.default_limit())
-            with translation.override(filters.language()):
-                body = chosen.build(FeedSource.select(channel_obj, filters, request, limit))
+            language = filters.language(address_language)
+            with translation.override(language):
+                body = chosen.build(FeedSource.select(channel_obj, filters, request, limit, language))
             caching.keep_body(validators, body, timeout=app_settings.feed_cache_seconds())
         content_type = f"{media_type}; charset=utf-8"
         response = caching.body_response(body, validators, content_type=content_type)
-        response["Content-Language"] = filters.language()
+        response["Content-Language"] = filters.language(address_language)
         if chosen is CALENDAR:
             response["Content-Disposition"] = f'inline; filename="{channel_obj.slug}.ics"'
         return _negotiated(response, chosen)

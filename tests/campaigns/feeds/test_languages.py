@@ -52,3 +52,22 @@ def test_the_english_feed_names_the_channel_in_english_where_an_editor_translate
     feed = parse_feed(client.get(translated.url("alles", "rss", "?locale=en")))
     assert feed.feed.title.startswith("Everything – ") and feed.feed.description == "All of it."
     assert parse_feed(client.get(translated.url("alles", "rss"))).feed.title.startswith("Alles – ")
+
+
+def test_a_feed_under_the_english_prefix_is_the_english_feed(client, translated):
+    response = client.get("/en/feeds/alles/rss/")
+    feed = parse_feed(response)
+    assert response["Content-Language"] == "en" and feed.feed.language == "en"
+    assert "A lighthouse in Tamm" in {entry.title for entry in feed.entries}
+    # ?locale= still decides where it is given; without a prefix the feed stays German.
+    assert client.get("/en/feeds/alles/rss/?locale=de")["Content-Language"] == "de"
+    assert client.get("/feeds/alles/rss/", headers={"Accept-Language": "en"})["Content-Language"] == "de"
+
+
+def test_the_feeds_page_in_english_links_the_english_feeds(client, translated):
+    response = client.get("/en/feeds/")
+    assert response.status_code == 200
+    document = response.content.decode()
+    assert '<html lang="en"' in document
+    assert 'href="/en/feeds/alles/rss/"' in document
+    assert 'href="/feeds/" lang="de" hreflang="de"' in document  # the switcher leads back to German
