@@ -140,8 +140,12 @@ class ChannelOut(TermOut):
 
 
 class ChoiceOut(Schema):
-    value: str
-    label: str
+    """A role or a language in the vocabulary's one shape, ``{slug, name}``."""
+
+    slug: str
+    name: str
+    value: str = Field(deprecated=True, description="Veraltet (bis 2027-06): wie ``slug``.")
+    label: str = Field(deprecated=True, description="Veraltet (bis 2027-06): wie ``name``.")
 
 
 class ConsentTextOut(Schema):
@@ -189,7 +193,9 @@ def _terms(terms: QuerySet) -> list[dict]:
 
 
 def _choices(choices) -> list[dict]:
-    return [{"value": value, "label": str(label)} for value, label in choices]
+    return [
+        {"slug": value, "name": str(label), "value": value, "label": str(label)} for value, label in choices
+    ]
 
 
 def _channel_states(subscriber: Subscriber) -> list[dict]:

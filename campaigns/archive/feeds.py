@@ -46,7 +46,7 @@ class IssueFeed(Feed):
         return campaign.subject
 
     def item_description(self, campaign: Campaign) -> str:
-        return description(campaign)
+        return description(campaign, app_settings.content_language())
 
     def item_link(self, campaign: Campaign) -> str:
         return absolute(issue_path(campaign))

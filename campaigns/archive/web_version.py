@@ -9,7 +9,7 @@ without a name, links to the sign-up page), so no name and no token ever appears
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -32,6 +32,7 @@ class WebVersion:
 
     html: str
     language: str
+    title: str
     description: str
     image_url: str
     image_alt: str
@@ -54,15 +55,18 @@ def variant_version(variant: Variant) -> WebVersion:
     return _version(campaign, html, variant.language, _items(renderer, variant.page_ids))
 
 
-def description(campaign: Campaign) -> str:
-    """The meta description: the preheader, else the start of the introduction, else what the issue is."""
-    text = campaign.preheader or html_to_text(campaign.intro or "").strip()
+def description(campaign: Campaign, language: str) -> str:
+    """The meta description in ``language``: the preheader, else the start of the introduction (each in
+    its translation where given), else what the issue is."""
+    texts = campaign.text_in(language) or campaign
+    text = texts.preheader or html_to_text(texts.intro or "").strip()
     if not text:
-        started = formats.date_format(campaign.started_at or campaign.created_at, "DATE_FORMAT")
-        text = _("Ausgabe des Newsletters „%(channel)s“ vom %(date)s") % {
-            "channel": campaign.channel.name,
-            "date": started,
-        }
+        with translation.override(language):
+            started = formats.date_format(campaign.started_at or campaign.created_at, "DATE_FORMAT")
+            text = _("Ausgabe des Newsletters „%(channel)s“ vom %(date)s") % {
+                "channel": campaign.channel.reader_name,
+                "date": started,
+            }
     return Truncator(" ".join(text.split())).chars(DESCRIPTION_LENGTH)
 
 
@@ -77,7 +81,8 @@ def _version(campaign: Campaign, html: str, language: str, items: list[Newslette
     return WebVersion(
         html=filled,
         language=language,
-        description=description(campaign),
+        title=campaign.subject_in(language),
+        description=description(campaign, language),
         image_url=image.image_url if image else "",
         image_alt=image.image_alt if image else "",
     )

@@ -195,7 +195,10 @@ def test_options_describe_what_a_front_end_needs(visitor, newsletter_channels):
     assert [c["slug"] for c in options["channels"]] == ["mint-update", "wirtschaft-im-landkreis"]
     assert len(options["municipalities"]) == 39
     assert options["consent_text"]["version"] == "2025-01"
-    assert {"value": "teacher", "label": "Lehrkraft"} in options["roles"]
+    # Roles and languages in the one vocabulary shape, with the deprecated names of the first one beside it.
+    teacher = {"slug": "teacher", "name": "Lehrkraft", "value": "teacher", "label": "Lehrkraft"}
+    assert teacher in options["roles"]
+    assert {"slug": "en", "name": "Englisch", "value": "en", "label": "Englisch"} in options["languages"]
 
 
 def test_openapi_schema_and_docs_without_cdn(visitor):

@@ -7,7 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from campaigns.models import Campaign, Subscriber, Variant
+from campaigns.models import Campaign, CampaignText, Subscriber, Variant
 from campaigns.sending.inline import send_inline
 from tests.campaigns.engine import make_campaign
 
@@ -137,3 +137,23 @@ def test_a_non_public_channels_web_versions_need_a_login(sent, smtp_sink, client
         assert response.status_code == 200, path
         assert '<meta name="robots" content="noindex">' in response.content.decode()
         assert "private" in response["Cache-Control"]
+
+
+def test_an_english_readers_web_version_is_titled_and_described_in_english(
+    newsletter, smtp_sink, settings, client
+):
+    settings.WAGTAILADMIN_BASE_URL = BASE
+    CampaignText.objects.create(
+        campaign=newsletter.campaign,
+        language="en",
+        subject="News for you in the district",
+        preheader="STEM activities and news",
+    )
+    Subscriber.objects.filter(pk=newsletter.readers["teacher"].pk).update(language="en")
+    send_inline(newsletter.campaign.pk)
+    variant = Variant.objects.get(deliveries__subscriber=newsletter.readers["teacher"])
+    assert variant.language == "en"
+    path = f"/newsletter/wirtschaft-mint/{newsletter.campaign.pk}/{variant.web_key}/"
+    html = client.get(path).content.decode()
+    assert '<meta property="og:title" content="News for you in the district">' in html
+    assert '<meta name="description" content="STEM activities and news">' in html
