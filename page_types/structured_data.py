@@ -225,7 +225,7 @@ def article_nodes(page: Page, request: HttpRequest | None, head: PageHead) -> li
                 "publisher": publisher(request),
                 "inLanguage": head.language,
                 "articleSection": section,
-                "keywords": ", ".join(str(interest) for interest in page.reader_interests()),
+                "keywords": ", ".join(str(interest) for interest in page.reader_interests),
                 "contentLocation": places(list(page.municipalities.all())),
                 "about": organisation(about) if about else None,
                 "isAccessibleForFree": True,

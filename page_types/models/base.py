@@ -6,6 +6,7 @@ municipalities and publish date live in one table, so that one query can select 
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -160,8 +161,10 @@ class ContentPage(HeadlessPreviewable, Page):
                 {"reach": _("Ein Beitrag nur für bestimmte Kommunen braucht mindestens eine Kommune.")}
             )
 
+    @cached_property
     def reader_interests(self) -> list[Interest]:
-        """What readers are shown this page is about: the interests its topics belong to."""
+        """What readers are shown this page is about: the interests its topics belong to (read once per
+        page instance: the facts box and the structured data both show them)."""
         return shown_interests(self.topics.all(), Interest.objects.by_topic())
 
     def audience_facets(self) -> AudienceFacets:

@@ -1,6 +1,9 @@
 """Readers see what a page is about as the interests its topics belong to; the editorial topics (the
 strategy's success factors) stay the staff's words and never reach a reader."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from page_types.models import Interest, Topic
 from page_types.taxonomy import shown_interests
 from tests.factories import make_news, make_story
@@ -89,3 +92,13 @@ def test_the_api_names_a_pages_interests_beside_its_editorial_topics(client, sit
         ("wohnen-mobilitaet", "Wohnen & Mobilität")
     ]
     assert {topic["slug"] for topic in item["topics"]} == {"raum", "innenkommunikation"}
+
+
+def test_a_page_reads_its_interests_once_for_the_facts_and_the_structured_data(client, site):
+    page = make_news(site["news"], "Ein Forschungszentrum", topics=["wissenschaft-wirtschaft"])
+    client.get(page.url)  # warm what every page reads (site, content types)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(page.url)
+    assert "Forschung & Technik" in text_of(response)
+    mapping_reads = [q for q in captured.captured_queries if "page_types_interest_topics" in q["sql"]]
+    assert len(mapping_reads) == 1

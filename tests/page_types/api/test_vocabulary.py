@@ -5,7 +5,7 @@ belong to; errors as problem details; answers that revalidate and change with th
 import pytest
 from django.conf import settings
 
-from page_types.models import Municipality
+from page_types.models import Language, Municipality
 from tests.page_types.api.conftest import content_error, get_json
 from tests.page_types.api.test_openapi import assert_valid
 
@@ -100,3 +100,14 @@ def test_answers_revalidate_and_change_with_the_vocabulary(client):
     second = client.get(url, headers={"If-None-Match": first["ETag"]})
     assert second.status_code == 200
     assert "Asperg (Hohenasperg)" in second.content.decode()
+
+
+def test_a_renamed_language_changes_the_answer(client):
+    url = f"{VOCABULARY}languages/"
+    first = client.get(url)
+    language = Language.objects.get(slug="uk")
+    language.name = "Українська мова"
+    language.save()
+    second = client.get(url, headers={"If-None-Match": first["ETag"]})
+    assert second.status_code == 200
+    assert {"slug": "uk", "name": "Українська мова"} in second.json()["items"]
