@@ -64,7 +64,7 @@ def median_seconds(function, runs: int = 5) -> float:
 
 def generate_subscribers(count: int) -> dict:
     """Subscribers with random facets; about 60 % active on MINT-Update, 50 % on each other channel."""
-    from campaigns.models import Channel, Language, Role, Subscriber, Subscription
+    from campaigns.models import Channel, Role, Subscriber, Subscription
     from campaigns.models.audiences import MULTI_VALUED_FACETS
     from page_types.models import GradeBand, MintSubject, Municipality, Topic
 
@@ -91,7 +91,7 @@ def generate_subscribers(count: int) -> dict:
             Subscriber(
                 email=f"leser{n}@example.org",
                 role=rng.choice(roles),
-                language=Language.GERMAN if rng.random() < 0.9 else Language.ENGLISH,
+                language="de" if rng.random() < 0.9 else "en",
                 municipality=rng.choice(towns) if rng.random() < 0.8 else None,
             )
             for n in range(start, min(start + batch, count))

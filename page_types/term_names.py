@@ -25,13 +25,17 @@ def further_languages() -> list[tuple[str, str]]:
 
 
 class TranslatedNamesWidget(forms.MultiWidget):
-    """One text field per further content language, read and written as the JSON the model field keeps."""
+    """One text field per further content language, read and written as the JSON the model field keeps.
+
+    ``multiline`` gives text areas, for translations of a whole text rather than of a name.
+    """
 
     template_name = "page_types/widgets/translated_names.html"
 
-    def __init__(self, attrs: dict | None = None) -> None:
+    def __init__(self, attrs: dict | None = None, multiline: bool = False) -> None:
         self.languages = further_languages()
-        super().__init__([forms.TextInput(attrs={"lang": code}) for code, _name in self.languages], attrs)
+        field = forms.Textarea if multiline else forms.TextInput
+        super().__init__([field(attrs={"lang": code}) for code, _name in self.languages], attrs)
 
     def decompress(self, value) -> list[str]:
         names = json.loads(value) if isinstance(value, str) and value else (value or {})
@@ -39,7 +43,9 @@ class TranslatedNamesWidget(forms.MultiWidget):
 
     def value_from_datadict(self, data, files, name) -> str:
         values = super().value_from_datadict(data, files, name)
-        names = {code: value.strip() for (code, _name), value in zip(self.languages, values, strict=True)}
+        names = {
+            code: (value or "").strip() for (code, _name), value in zip(self.languages, values, strict=True)
+        }
         return json.dumps({code: value for code, value in names.items() if value}, ensure_ascii=False)
 
     def get_context(self, name, value, attrs) -> dict:
@@ -70,3 +76,9 @@ class TranslatedName(models.Model):
     def translated_name(self) -> str:
         """The name in the active language, or the German one."""
         return (self.translated_names or {}).get(get_language() or "", "") or self.name
+
+
+def term_name(term: models.Model) -> str:
+    """A vocabulary term's name for readers: in the active language where the term can be translated
+    (``TranslatedName``), else its one name (municipalities, languages)."""
+    return term.translated_name if isinstance(term, TranslatedName) else term.name

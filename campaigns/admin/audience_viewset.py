@@ -6,7 +6,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 
-from campaigns.models import Audience, Language, Role
+from campaigns.models import Audience, Role
+from campaigns.reader_languages import reader_languages
 from page_types.snippets import SnippetViewSet
 
 
@@ -25,7 +26,7 @@ class AudienceForm(WagtailAdminModelForm):
     )
     languages = forms.MultipleChoiceField(
         label=gettext_lazy("Sprachen"),
-        choices=Language.choices,
+        choices=reader_languages,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

@@ -10,6 +10,7 @@ from wagtail.admin.ui.tables import DateColumn
 from campaigns.admin.columns import yes_no_column
 from campaigns.models import ConsentText
 from page_types.snippets import SnippetViewSet
+from page_types.term_names import TranslatedNamesWidget
 
 
 class ConsentTextForm(WagtailAdminModelForm):
@@ -17,7 +18,7 @@ class ConsentTextForm(WagtailAdminModelForm):
 
     def clean(self):
         data = super().clean()
-        if self.instance.is_used and {"version", "text"} & set(self.changed_data):
+        if self.instance.is_used and {"version", "text", "translated_texts"} & set(self.changed_data):
             raise forms.ValidationError(
                 _(
                     "Diese Fassung wurde bereits für Einwilligungen verwendet und kann nicht mehr geändert "
@@ -38,5 +39,11 @@ class ConsentTextViewSet(SnippetViewSet):
     ]
     copy_view_enabled = False
     edit_handler = ObjectList(
-        [FieldPanel("version"), FieldPanel("text"), FieldPanel("is_current")], base_form_class=ConsentTextForm
+        [
+            FieldPanel("version"),
+            FieldPanel("text"),
+            FieldPanel("translated_texts", widget=TranslatedNamesWidget(multiline=True)),
+            FieldPanel("is_current"),
+        ],
+        base_form_class=ConsentTextForm,
     )

@@ -16,13 +16,14 @@ from campaigns.addresses import normalise_email
 from campaigns.admin.campaign_views import PREVIEW_POLICY, PREVIEW_WIDTHS
 from campaigns.admin.content_changes import editing_version
 from campaigns.admin.permissions import require
-from campaigns.models import Campaign, Language, Subscriber
+from campaigns.models import Campaign, Subscriber
 from campaigns.rendering.campaign import CampaignRenderer
 from campaigns.rendering.personalise import Split, sample_personal
 from campaigns.rendering.ranking import Ranking, Reader
 from campaigns.rendering.variants import ranking_for, readers
 from campaigns.subscriptions.forms import FacetsForm
 from page_types.models import Interest
+from page_types.translations import default_language
 
 
 class ReaderForm(FacetsForm):
@@ -60,7 +61,7 @@ class ReaderForm(FacetsForm):
             return readers(Subscriber.objects.filter(pk=data["email"].pk))[data["email"].pk]
         gathered = Interest.objects.filter(pk__in=[term.pk for term in data["interests"]]).topic_slugs()
         return Reader(
-            language=data["language"] or Language.GERMAN,
+            language=data["language"] or default_language(),
             municipalities=frozenset([data["municipality"].slug] if data["municipality"] else []),
             subjects=frozenset(term.slug for term in data["subjects"]),
             grade_bands=frozenset(term.slug for term in data["grade_bands"]),

@@ -14,7 +14,8 @@ from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict, StrictBool
 
 from campaigns.api.errors import MessageOut, ProblemOut, failure, form_errors, invalid
-from campaigns.models import Channel, ConsentEvent, ConsentText, Language, Role, Subscriber
+from campaigns.models import Channel, ConsentEvent, ConsentText, Role, Subscriber
+from campaigns.reader_languages import reader_languages
 from campaigns.subscriptions import ratelimit
 from campaigns.subscriptions.facets import Facets
 from campaigns.subscriptions.forms import PreferencesForm, SignupForm, is_slug
@@ -31,6 +32,7 @@ from campaigns.tokens import (
     read_token,
 )
 from page_types.models import GradeBand, Interest, MintSubject, Municipality, Topic
+from page_types.term_names import term_name
 
 router = Router(tags=["Newsletter"])
 Source = ConsentEvent.Source
@@ -55,7 +57,7 @@ class SubscriptionIn(Schema):
     consent: StrictBool = Field(..., description="Muss true sein: Einwilligung in den angezeigten Text.")
     consent_version: str | None = Field(None, description="Fassung des angezeigten Einwilligungstexts.")
     name: str = ""
-    language: str = Language.GERMAN
+    language: str = Field("", description="Sprache der Newsletter (siehe options.languages); leer: Deutsch.")
     role: str = ""
     municipality: str | None = None
     grade_bands: list[str] = []
@@ -189,7 +191,7 @@ def topics_as_interests(data: dict) -> dict[str, list[str]]:
 
 
 def _terms(terms: QuerySet) -> list[dict]:
-    return list(terms.values("slug", "name"))
+    return [{"slug": term.slug, "name": term_name(term)} for term in terms]
 
 
 def _choices(choices) -> list[dict]:
@@ -230,18 +232,25 @@ def _read(token: str, purpose: str):
 
 @router.get("/options", response=OptionsOut, summary="Newsletter, Auswahlwerte und Einwilligungstext")
 def options(request: HttpRequest):
-    """Everything a front end needs to build the sign-up form."""
+    """Everything a front end needs to build the sign-up form, named in the language it asks for
+    (``Accept-Language``): the consent text in it is what a sign-up in that language agrees to."""
     consent_text = ConsentText.objects.current()
     return {
-        "channels": list(Channel.objects.filter(is_public=True).values("slug", "name", "description")),
+        "channels": [
+            {"slug": channel.slug, "name": channel.reader_name, "description": channel.reader_description}
+            for channel in Channel.objects.filter(is_public=True).prefetch_related("texts")
+        ],
         "municipalities": _terms(Municipality.objects.all()),
         "grade_bands": _terms(GradeBand.objects.all()),
         "subjects": _terms(MintSubject.objects.all()),
-        "interests": list(Interest.objects.values("slug", "name", "description")),
+        "interests": [
+            {"slug": interest.slug, "name": term_name(interest), "description": interest.description}
+            for interest in Interest.objects.all()
+        ],
         "topics": _terms(Topic.objects.filter(slug__in=_gathered(Interest.objects.all()))),
         "roles": _choices(Role.choices),
-        "languages": _choices(Language.choices),
-        "consent_text": {"version": consent_text.version, "text": consent_text.text}
+        "languages": _choices(reader_languages()),
+        "consent_text": {"version": consent_text.version, "text": consent_text.reader_text}
         if consent_text
         else None,
     }

@@ -9,7 +9,7 @@ from campaigns.models.pacing import SendPace
 from campaigns.models.recurrence import ChannelOccurrence
 from campaigns.models.reminders import DeadlineReminder
 from campaigns.models.signup_requests import SignupRequest
-from campaigns.models.subscribers import Language, Role, Subscriber, Subscription
+from campaigns.models.subscribers import Role, Subscriber, Subscription
 from campaigns.models.suppression import Suppression
 from campaigns.models.tracking import TrackingEvent
 from campaigns.models.welcome import WelcomeMail
@@ -27,7 +27,6 @@ __all__ = [
     "ConsentText",
     "DeadlineReminder",
     "Delivery",
-    "Language",
     "Role",
     "SendPace",
     "SignupRequest",

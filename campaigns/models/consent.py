@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -33,6 +34,16 @@ class ConsentText(models.Model):
 
     version = models.CharField(_("Version"), max_length=40, unique=True)
     text = models.TextField(_("Einwilligungstext"))
+    translated_texts = models.JSONField(
+        _("Wortlaut in weiteren Sprachen"),
+        null=True,
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Die Übersetzung dieser Fassung für Leserinnen und Leser jeder weiteren Sprache; leer: sie sehen "
+            "den deutschen Wortlaut."
+        ),
+    )
     created_at = models.DateTimeField(_("Angelegt"), default=timezone.now, editable=False)
     is_current = models.BooleanField(_("Aktuell"), default=False)
 
@@ -66,9 +77,14 @@ class ConsentText(models.Model):
         super().validate_constraints(exclude={*(exclude or ()), "is_current"})
 
     @property
+    def reader_text(self) -> str:
+        """This version's wording in the active language: its translation, or the German text."""
+        return (self.translated_texts or {}).get(get_language() or "", "") or self.text
+
+    @property
     def form_text(self) -> str:
         """The wording as the sign-up form shows it, before anything is chosen."""
-        return self.text.replace(CHANNELS_PLACEHOLDER, str(_("die oben ausgewählten Newsletter")))
+        return self.reader_text.replace(CHANNELS_PLACEHOLDER, str(_("die oben ausgewählten Newsletter")))
 
     def wording_for(self, channel_names: Sequence[str]) -> str:
         """The wording a person agreed to by choosing ``channel_names``, as the consent log keeps it."""
@@ -76,10 +92,10 @@ class ConsentText(models.Model):
         listed = "".join(names)
         if len(names) > 1:
             listed = _("%(first)s und %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
-        if CHANNELS_PLACEHOLDER in self.text:
-            return self.text.replace(CHANNELS_PLACEHOLDER, listed)
+        if CHANNELS_PLACEHOLDER in self.reader_text:
+            return self.reader_text.replace(CHANNELS_PLACEHOLDER, listed)
         chosen = _("Gewählt: %(channels)s") % {"channels": listed}
-        return f"{self.text}\n{chosen}"
+        return f"{self.reader_text}\n{chosen}"
 
     @property
     def is_used(self) -> bool:

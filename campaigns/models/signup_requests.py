@@ -40,6 +40,10 @@ class SignupRequest(models.Model):
         "campaigns.ConsentText", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     source = models.CharField(_("Quelle"), max_length=20)
+    # The language the form and its consent text were shown in: the consent log keeps the wording in it.
+    language = models.CharField(
+        _("Sprache des Formulars"), max_length=10, blank=True, default="", db_default=""
+    )
     ip_address = models.GenericIPAddressField(_("IP-Adresse"), null=True, blank=True)
     # Asked of pupils only (None: not asked): GDPR Art. 8 and § 8 BDSG-neu keep 16 as the age of consent.
     at_least_16 = models.BooleanField(_("Mindestens 16 Jahre alt"), null=True, blank=True)

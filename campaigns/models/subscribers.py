@@ -12,6 +12,9 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.reader_languages import reader_languages
+from page_types.translations import default_language
+
 
 def new_token_key() -> str:
     """A random per-subscriber key that is part of every signed link; rotating it revokes old links."""
@@ -27,11 +30,6 @@ class Role(models.TextChoices):
     BUSINESS = "business", _("Unternehmen")
     PRESS = "press", _("Presse")
     OTHER = "other", _("Sonstiges")
-
-
-class Language(models.TextChoices):
-    GERMAN = "de", _("Deutsch")
-    ENGLISH = "en", _("Englisch")
 
 
 class SubscriberQuerySet(models.QuerySet):
@@ -52,7 +50,9 @@ class Subscriber(models.Model):
 
     email = models.EmailField(_("E-Mail-Adresse"), max_length=254, unique=True)
     name = models.CharField(_("Name"), max_length=120, blank=True)
-    language = models.CharField(_("Sprache"), max_length=5, choices=Language.choices, default=Language.GERMAN)
+    language = models.CharField(
+        _("Sprache"), max_length=5, choices=reader_languages, default=default_language
+    )
     role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices, blank=True)
     municipality = models.ForeignKey(
         "page_types.Municipality",

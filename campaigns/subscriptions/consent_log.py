@@ -33,7 +33,7 @@ def record(
     if confirms is not None:
         wording = confirms.wording
     elif consent_text is not None:
-        wording = consent_text.wording_for([c.name for c in chosen or ([channel] if channel else [])])
+        wording = consent_text.wording_for([c.reader_name for c in chosen or ([channel] if channel else [])])
     return ConsentEvent.objects.create(
         subscriber=subscriber,
         email_hash=email_hash(subscriber.email),

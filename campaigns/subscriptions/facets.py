@@ -3,8 +3,10 @@
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 
-from campaigns.models import Language, Subscriber
+from campaigns.models import Subscriber
+from campaigns.reader_languages import language_name
 from page_types.models import GradeBand, Interest, MintSubject, Municipality
+from page_types.translations import default_language
 
 MULTI_VALUED = ("grade_bands", "subjects", "interests")
 TERM_MODELS = {"grade_bands": GradeBand, "subjects": MintSubject, "interests": Interest}
@@ -24,7 +26,7 @@ class Facets:
     """
 
     name: str = ""
-    language: str = Language.GERMAN
+    language: str = field(default_factory=default_language)
     role: str = ""
     municipality: Municipality | None = None
     grade_bands: tuple[GradeBand, ...] = field(default_factory=tuple)
@@ -52,7 +54,7 @@ class Facets:
         municipality = data.get("municipality")
         return cls(
             name=data.get("name", ""),
-            language=data.get("language") or Language.GERMAN,
+            language=data.get("language") or default_language(),
             role=data.get("role", ""),
             municipality=Municipality.objects.filter(slug=municipality).first() if municipality else None,
             mint_radius_km=data.get("mint_radius_km"),
@@ -80,7 +82,7 @@ class Facets:
         for name in SUMMARISED:
             value = getattr(self, name)
             if name == "language":
-                shown = Language(value).label
+                shown = language_name(value)
             elif name in MULTI_VALUED:
                 shown = ", ".join(str(term) for term in value)
             else:

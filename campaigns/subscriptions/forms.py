@@ -19,7 +19,8 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns import app_settings
 from campaigns.addresses import MAX_EMAIL_LENGTH, check_email
-from campaigns.models import Channel, ConsentText, Language, Role, Subscriber, Subscription
+from campaigns.models import Channel, ConsentText, Role, Subscriber, Subscription
+from campaigns.reader_languages import reader_language, reader_languages
 from campaigns.subscriptions.facets import Facets
 from campaigns.subscriptions.preferences import TRACKING_CONSENT_TEXT
 from campaigns.subscriptions.signup import request_subscription
@@ -149,8 +150,7 @@ RADII_KM = (5, 10, 15, 25)
 
 def page_language() -> str:
     """The language of the page a form is shown on, if newsletters come in it; else German."""
-    language = get_language()
-    return language if language in Language.values else Language.GERMAN
+    return reader_language(get_language())
 
 
 class FacetsForm(forms.Form):
@@ -165,7 +165,7 @@ class FacetsForm(forms.Form):
     )
     language = forms.ChoiceField(
         label=_("Sprache"),
-        choices=Language.choices,
+        choices=reader_languages,
         initial=page_language,
         required=False,
         widget=forms.RadioSelect,
@@ -215,7 +215,7 @@ class FacetsForm(forms.Form):
         data = self.cleaned_data
         return Facets(
             name=data["name"],
-            language=data["language"] or Language.GERMAN,
+            language=data["language"] or default_language(),
             role=data["role"],
             municipality=data["municipality"],
             grade_bands=tuple(data["grade_bands"]),

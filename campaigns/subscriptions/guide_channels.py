@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from campaigns.models import Channel
-from campaigns.models.subscribers import Language
+from campaigns.reader_languages import reader_languages
 from page_types.guide.channels import ChannelSuggestion, GuideChoice
 from page_types.models import Interest
 from page_types.models.querysets import topic_ids
@@ -44,6 +44,6 @@ def signup_url(channel: Channel, choice: GuideChoice, interests: list[str]) -> s
     language."""
     query = [("channels", channel.slug), ("municipality", choice.municipality.slug)]
     query += [("interests", slug) for slug in interests]
-    if choice.language is not None and choice.language.slug in Language.values:
+    if choice.language is not None and choice.language.slug in dict(reader_languages()):
         query.append(("language", choice.language.slug))
     return f"{reverse('newsletter:signup')}?{urlencode(query)}"

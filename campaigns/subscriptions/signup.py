@@ -16,6 +16,7 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
 from campaigns import app_settings
@@ -34,6 +35,7 @@ from campaigns.subscriptions.consent_log import record
 from campaigns.subscriptions.facets import Facets
 from campaigns.subscriptions.outbox import enqueue
 from campaigns.subscriptions.signals import subscription_activated
+from page_types.translations import default_language
 
 Event = ConsentEvent.Event
 Status = Subscription.Status
@@ -104,6 +106,7 @@ def request_subscription(
             facets=facets.as_slugs(),
             consent_text=consent_text,
             source=source,
+            language=get_language() or "",
             ip_address=ip_address,
             at_least_16=at_least_16,
             guardian_email=check_email(guardian_email) if guardian_email else "",
@@ -173,18 +176,19 @@ def _open(request: SignupRequest, event: str, legal_basis: str, detail: str) -> 
             Subscription.objects.get_or_create(
                 subscriber=subscriber, channel=channel, defaults={"status": Status.PENDING}
             )
-        record(
-            subscriber,
-            event,
-            source=request.source,
-            channel=channel,
-            consent_text=request.consent_text,
-            legal_basis=legal_basis,
-            ip_address=request.ip_address,
-            detail=detail,
-            signup_request=request,
-            chosen=requested,
-        )
+        with override(request.language or default_language()):  # the wording as the form showed it
+            record(
+                subscriber,
+                event,
+                source=request.source,
+                channel=channel,
+                consent_text=request.consent_text,
+                legal_basis=legal_basis,
+                ip_address=request.ip_address,
+                detail=detail,
+                signup_request=request,
+                chosen=requested,
+            )
     request.subscriber = subscriber
     request.status = Waiting.OPEN
     request.save(update_fields=["subscriber", "status"])

@@ -87,12 +87,21 @@ CONSENT_TEXT = (
     "jederzeit widerrufen – über den Abmeldelink in jeder E-Mail oder auf der Einstellungsseite. "
     "Einzelheiten stehen in der Datenschutzerklärung."
 )
+# The same version for English readers: the translation is part of the version, as fixed as its German text.
+CONSENT_TEXT_ENGLISH = (
+    "I would like to receive these newsletters of the Landratsamt Ludwigsburg (business development, "
+    f"Hindenburgstraße 40, 71638 Ludwigsburg) by e-mail: {CHANNELS_PLACEHOLDER}. The Landratsamt uses my "
+    "details only to send them and to choose content that suits me. I can withdraw my consent at any "
+    "time – with the unsubscribe link in every e-mail or on the preferences page. The privacy notice gives "
+    "the details."
+)
 
 
 def load_channels(ctx: DemoContext) -> int:
     """Create the standard channels and the consent text that names them, if missing; return how many."""
     _consent_text, is_new = ConsentText.objects.get_or_create(
-        version=CONSENT_VERSION, defaults={"text": CONSENT_TEXT, "is_current": True}
+        version=CONSENT_VERSION,
+        defaults={"text": CONSENT_TEXT, "translated_texts": {"en": CONSENT_TEXT_ENGLISH}, "is_current": True},
     )
     return _load_channels() + is_new
 

@@ -9,7 +9,7 @@ of RFC 5737, so no real address appears in the demo's consent log.
 import random
 from dataclasses import dataclass
 
-from campaigns.models import Language, Role
+from campaigns.models import Role
 from page_types.slugs import german_slug
 from page_types.vocabulary import INTERESTS, MINT_SUBJECTS, TOPICS, municipality_names
 
@@ -116,7 +116,7 @@ def demo_subscribers() -> list[DemoSubscriber]:
             DemoSubscriber(
                 email=f"{german_slug(first)}.{german_slug(last)}.{number:03d}@{DOMAIN}",
                 name=f"{first} {last}" if rng.random() < SHARE_WITH_NAME else "",
-                language=Language.ENGLISH if rng.random() < SHARE_ENGLISH else Language.GERMAN,
+                language="en" if rng.random() < SHARE_ENGLISH else "de",
                 role=role,
                 municipality=rng.choice(municipalities) if rng.random() < SHARE_WITH_MUNICIPALITY else None,
                 grade_bands=bands,

@@ -43,7 +43,7 @@ from page_types.api.parameters import (
 )
 from page_types.api.translations import PageTranslationsField
 from page_types.api.views import PUBLIC_ENDPOINTS
-from page_types.api.vocabulary import ITEM_SCHEMAS, PARAMETERS, NearQuery
+from page_types.api.vocabulary import ITEM_SCHEMAS, PARAMETERS, VocabularyQuery
 from page_types.json_schemas import (
     COMPONENTS,
     INTEGER,
@@ -349,7 +349,7 @@ def object_paths(
 
 def vocabulary_paths(prefix: str) -> dict[str, Schema]:
     """The vocabulary's index and one listing per kind (``page_types.api.vocabulary``)."""
-    near = NearQuery({})
+    query = VocabularyQuery({})
     paths = {
         f"{prefix}vocabulary/": operation(
             "content_vocabulary_index",
@@ -371,7 +371,7 @@ def vocabulary_paths(prefix: str) -> dict[str, Schema]:
             f"content_vocabulary_{kind}",
             "Vokabular",
             "Alle Begriffe, mit Kürzel und Namen",
-            [parameter(name, near.fields[name]) for name in PARAMETERS.get(kind, ())],
+            [parameter(name, query.fields[name]) for name in PARAMETERS[kind]],
             {"200": json_response("Die Begriffe.", listing), **NOT_MODIFIED},
         )
     return paths

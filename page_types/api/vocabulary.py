@@ -5,6 +5,8 @@ subscription API take, the name is what readers read. Each kind adds what belong
 their centre, interests their sentence and the editorial topics they gather, topics their parent and the
 interests they belong to (none: an internal topic no reader sees). ``municipalities/?near=asperg&radius=10``
 lists the municipalities around one, nearest first, with their distance, as "in der Nähe" counts it.
+``?locale=en`` gives the names of interests, topics, subjects and grade bands in that content language where
+an editor translated them (the German name otherwise), as the site shows them to its readers.
 Answers revalidate like the rest of the content API (``page_types.caching``).
 """
 
@@ -15,20 +17,27 @@ from django import forms
 from django.http import HttpRequest, HttpResponseBase, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 from wagtail.api.utils import get_full_url
 
 from page_types import caching
 from page_types.api.errors import NOT_FOUND_MESSAGE, error_response
+from page_types.api.parameters import SiteQuery
 from page_types.forms import NEARBY_RADII_KM
 from page_types.geography import centres, distance_km, nearby
 from page_types.json_schemas import STRING, Schema, closed, nullable
 from page_types.models import GradeBand, Interest, Language, MintSubject, Municipality, Topic
+from page_types.term_names import term_name
+from page_types.translations import default_language
 
 Term = dict[str, Any]
 
 
-class NearQuery(forms.Form):
-    """``near`` (a municipality's slug) and ``radius`` (km, one of the site's radii; default the widest)."""
+class VocabularyQuery(forms.Form):
+    """``locale`` (the names' language); for municipalities ``near`` (a municipality's slug) and ``radius``
+    (km, one of the site's radii; default the widest)."""
+
+    locale = SiteQuery.base_fields["locale"]
 
     near = forms.SlugField(
         required=False, help_text="Nur die Kommunen um diese (Kürzel), die nächste zuerst, mit Entfernung."
@@ -58,7 +67,7 @@ class NearQuery(forms.Form):
 
 
 def _term(term: Any, **more: Any) -> Term:
-    return {"slug": term.slug, "name": term.name, **more}
+    return {"slug": term.slug, "name": term_name(term), **more}
 
 
 def _coordinates(slug: str) -> dict[str, float] | None:
@@ -66,7 +75,7 @@ def _coordinates(slug: str) -> dict[str, float] | None:
     return {"latitude": centre[0], "longitude": centre[1]} if centre else None
 
 
-def municipalities(query: NearQuery) -> list[Term]:
+def municipalities(query: VocabularyQuery) -> list[Term]:
     """The 39 municipalities in German order, or those around ``near``, nearest first."""
     towns = {town.slug: town for town in Municipality.objects.all()}
     near = query.cleaned_data.get("near")
@@ -80,7 +89,7 @@ def municipalities(query: NearQuery) -> list[Term]:
     ]
 
 
-def interests(query: NearQuery) -> list[Term]:
+def interests(query: VocabularyQuery) -> list[Term]:
     """What readers choose and see, with the editorial topics each gathers."""
     gathered = Interest.objects.topic_slugs()
     return [
@@ -89,7 +98,7 @@ def interests(query: NearQuery) -> list[Term]:
     ]
 
 
-def topics(query: NearQuery) -> list[Term]:
+def topics(query: VocabularyQuery) -> list[Term]:
     """The editorial topics with their parent and the interests they belong to (none: internal)."""
     by_topic = Interest.objects.by_topic()
     return [
@@ -102,11 +111,11 @@ def topics(query: NearQuery) -> list[Term]:
     ]
 
 
-def _plain(model: type) -> Callable[[NearQuery], list[Term]]:
+def _plain(model: type) -> Callable[[VocabularyQuery], list[Term]]:
     return lambda query: [_term(term) for term in model.objects.all()]
 
 
-KINDS: dict[str, Callable[[NearQuery], list[Term]]] = {
+KINDS: dict[str, Callable[[VocabularyQuery], list[Term]]] = {
     "municipalities": municipalities,
     "interests": interests,
     "topics": topics,
@@ -115,7 +124,7 @@ KINDS: dict[str, Callable[[NearQuery], list[Term]]] = {
     "languages": _plain(Language),
 }
 # The parameters each kind takes; any other is refused, as everywhere in the content API.
-PARAMETERS = {"municipalities": ("near", "radius")}
+PARAMETERS = {**dict.fromkeys(KINDS, ("locale",)), "municipalities": ("locale", "near", "radius")}
 
 NUMBER: Schema = {"type": "number"}
 SLUGS: Schema = {"type": "array", "items": STRING}
@@ -149,19 +158,20 @@ def listing(request: HttpRequest, kind: str) -> HttpResponseBase:
     """The terms of one kind as ``{"meta": {"total_count"}, "items": [...]}``."""
     if kind not in KINDS:
         return error_response(404, NOT_FOUND_MESSAGE)
-    allowed = PARAMETERS.get(kind, ())
+    allowed = PARAMETERS[kind]
     for name in request.GET:
         if name not in allowed:
             message = _("Unbekannter Parameter: %(names)s.") % {"names": name[:60]}
             return error_response(400, message, name[:60])
-    query = NearQuery(request.GET)
+    query = VocabularyQuery(request.GET)
     if not query.is_valid():
         name, messages = next(iter(query.errors.items()))
         return error_response(400, " ".join(messages), name)
     validators = caching.validators_for(request)
     if (answer := caching.conditional_response(request, validators)) is not None:
         return answer
-    items = KINDS[kind](query)
+    with override(query.cleaned_data["locale"] or default_language()):
+        items = KINDS[kind](query)
     response = JsonResponse({"meta": {"total_count": len(items)}, "items": items})
     caching.mark_cacheable(response, validators)
     return response

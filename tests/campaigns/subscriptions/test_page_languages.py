@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from campaigns.models import ChannelText
+from campaigns.models import ChannelText, ConsentEvent, ConsentText, SignupRequest
 from campaigns.rendering.personalise import LinkBuilder, sample_personal
-from tests.campaigns.subscribing import link_in, signup_data
+from tests.campaigns.subscribing import link_in, run_queued_tasks, signup_data
 from tests.page_types.markup import soup
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +87,36 @@ def test_the_english_confirmation_names_the_newsletter_in_english(
         visitor.post("/en/newsletter/", signup_data("sam@example.org", language="en"))
     [mail] = smtp_sink.handler.to("sam@example.org")
     assert "- STEM update" in mail.message.get_content()
+
+
+def test_a_language_added_to_the_site_is_offered_to_readers(visitor, newsletter_channels, settings):
+    refused = visitor.post("/newsletter/", signup_data("amal@example.org", language="ar"))
+    assert "Unbekannte Sprache: „ar“." in refused.content.decode()
+    assert not SignupRequest.objects.exists()
+    settings.LANGUAGES = settings.WAGTAIL_CONTENT_LANGUAGES = [*settings.LANGUAGES, ("ar", "Arabisch")]
+    form = soup(visitor.get("/newsletter/"))
+    assert [radio["value"] for radio in form.select('input[name="language"]')] == ["de", "en", "ar"]
+    visitor.post("/newsletter/", signup_data("amal@example.org", language="ar"))
+    assert SignupRequest.objects.get(email="amal@example.org").facets["language"] == "ar"
+
+
+def test_english_readers_consent_to_the_english_wording_of_the_same_version(visitor, newsletter_channels):
+    consent = ConsentText.objects.get(version="2025-01")
+    consent.translated_texts = {"en": "Please send me [Kanäle] by e-mail."}
+    consent.save()
+    ChannelText.objects.create(channel=newsletter_channels["mint"], language="en", name="STEM update")
+    english = visitor.get("/en/newsletter/").content.decode()
+    german = visitor.get("/newsletter/").content.decode()
+    assert "Please send me the newsletters chosen above by e-mail." in english
+    assert "Please send me" not in german and consent.text.split("[")[0] in german
+    visitor.post("/en/newsletter/", signup_data("sam@example.org", language="en"))
+    visitor.post("/newsletter/", signup_data("lena@example.org"))
+    run_queued_tasks()
+    wordings = dict(
+        ConsentEvent.objects.filter(event=ConsentEvent.Event.REQUESTED).values_list(
+            "signup_request__email", "wording"
+        )
+    )
+    assert wordings["sam@example.org"] == "Please send me „STEM update“ by e-mail."
+    assert wordings["lena@example.org"] == consent.wording_for(["MINT-Update"])
+    assert "Please send me" not in wordings["lena@example.org"]

@@ -81,6 +81,12 @@ def test_interests_name_their_topics_and_topics_their_interests(client):
         ),
         (f"{VOCABULARY}municipalities/?radius=5", 400, "Ein Umkreis braucht eine Kommune (near).", "radius"),
         (f"{VOCABULARY}topics/?near=asperg", 400, "Unbekannter Parameter: near.", "near"),
+        (
+            f"{VOCABULARY}subjects/?locale=xx",
+            400,
+            "Bitte eine gültige Auswahl treffen. xx ist keine gültige Auswahl.",
+            "locale",
+        ),
         (f"{VOCABULARY}planets/", 404, None, None),
     ],
 )
@@ -111,3 +117,18 @@ def test_a_renamed_language_changes_the_answer(client):
     second = client.get(url, headers={"If-None-Match": first["ETag"]})
     assert second.status_code == 200
     assert {"slug": "uk", "name": "Українська мова"} in second.json()["items"]
+
+
+def test_names_come_in_the_language_asked_for_where_an_editor_translated_them(client):
+    german = {term["slug"]: term["name"] for term in items(client, "subjects")}
+    english = {term["slug"]: term["name"] for term in items(client, "subjects", locale="en")}
+    assert german["mathematik"] == "Mathematik" and english["mathematik"] == "Mathematics"
+    interests = {term["slug"]: term["name"] for term in items(client, "interests", locale="en")}
+    assert interests["ausbildung-beruf"] == "Training & jobs"
+    # A term nobody translated keeps its German name; municipalities keep theirs in every language.
+    topics = {term["name"] for term in items(client, "topics", locale="en")}
+    assert {"Verwaltung als Impulsgeber", "Recognition of qualifications"} <= topics
+    towns = items(client, "municipalities", locale="en")
+    assert {"slug": "asperg", "name": "Asperg"}.items() <= next(
+        t for t in towns if t["slug"] == "asperg"
+    ).items()
