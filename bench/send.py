@@ -139,19 +139,25 @@ def ceiling(port: int, message: bytes, count: int) -> float:
 
 
 WORKER = """
-import sys, time
+import cProfile, os, sys, time
 import django
 django.setup()
 from campaigns.sending.inline import send_inline
+profile = cProfile.Profile() if os.environ.get("BENCH_PROFILE") else None
 started = time.perf_counter()
-send_inline(int(sys.argv[1]))
+if profile:
+    profile.runcall(send_inline, int(sys.argv[1]))
+    profile.dump_stats(os.environ["BENCH_PROFILE"])
+else:
+    send_inline(int(sys.argv[1]))
 print(time.perf_counter() - started)
 """
 
 
 def engine(campaign_id: int, workers: int, env: dict[str, str]) -> tuple[float, float, int]:
     """Messages per second of ``workers`` sending processes: over the time they spent sending (as a running
-    qcluster worker would), and including their start-up; and their peak resident memory in KiB."""
+    qcluster worker would), and including their start-up; and their peak resident memory in KiB. With
+    ``BENCH_PROFILE`` in ``env``, a single worker runs under ``cProfile`` and writes its statistics there."""
     from campaigns.models import Delivery
 
     started = time.perf_counter()
@@ -176,6 +182,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--subscribers", type=int, default=20_000)
     parser.add_argument("--sink", choices=sorted(SINKS), default="fast")
+    parser.add_argument("--profile", metavar="FILE", help="profile the 1-worker run with cProfile into FILE")
     arguments = parser.parse_args()
 
     var_dir = tempfile.mkdtemp(prefix="leuchtturm-bench-")
@@ -214,7 +221,9 @@ def main() -> None:
             personal=sample_personal("de"),
         ).raw
         top = ceiling(port, raw, arguments.subscribers)
-        one, one_with_start, _memory = engine(single, 1, env)
+        one, one_with_start, _memory = engine(
+            single, 1, {**env, "BENCH_PROFILE": arguments.profile} if arguments.profile else env
+        )
         two, two_with_start, memory = engine(double, 2, env)
         from campaigns.models import Delivery
 
