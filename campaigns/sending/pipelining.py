@@ -12,11 +12,15 @@ which costs more per message than the rest of the send on a 40 KB newsletter.
 """
 
 import contextlib
+import re
 import smtplib
 from typing import NoReturn
 
 CRLF = b"\r\n"
 END_OF_DATA = b".\r\n"
+# An address of RFC 5322 dot-atoms, the form of nearly every address: ``quoteaddr`` returns it unchanged.
+ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+DOT_ATOM_ADDRESS = re.compile(rf"{ATEXT}(?:\.{ATEXT})*@{ATEXT}(?:\.{ATEXT})*")
 
 
 def sendmail(smtp: smtplib.SMTP, sender: str, address: str, data: bytes) -> None:
@@ -27,11 +31,7 @@ def sendmail(smtp: smtplib.SMTP, sender: str, address: str, data: bytes) -> None
         smtp.sendmail(sender, [address], data)
         return
     size = f" size={len(data)}" if smtp.has_extn("size") else ""
-    commands = [
-        f"MAIL FROM:{smtplib.quoteaddr(sender)}{size}",
-        f"RCPT TO:{smtplib.quoteaddr(address)}",
-        "DATA",
-    ]
+    commands = [f"MAIL FROM:{quoted(sender)}{size}", f"RCPT TO:{quoted(address)}", "DATA"]
     for command in commands:
         if "\r" in command or "\n" in command:
             raise ValueError(f"command and arguments contain prohibited newline characters: {command!r}")
@@ -55,6 +55,14 @@ def sendmail(smtp: smtplib.SMTP, sender: str, address: str, data: bytes) -> None
     final = _reply(smtp, smtplib.SMTPDataError)
     if final[0] != 250:
         _refused(smtp, smtplib.SMTPDataError(*final))
+
+
+def quoted(address: str) -> str:
+    """``smtplib.quoteaddr(address)``, without parsing an address that is plain dot-atoms (a few
+    microseconds instead of some thirty per address and message)."""
+    if DOT_ATOM_ADDRESS.fullmatch(address):
+        return f"<{address}>"
+    return smtplib.quoteaddr(address)
 
 
 def dot_stuffed(data: bytes) -> bytes:

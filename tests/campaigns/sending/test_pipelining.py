@@ -9,6 +9,8 @@ from unittest import mock
 
 import pytest
 from aiosmtpd.controller import Controller
+from hypothesis import given
+from hypothesis import strategies as st
 
 from campaigns.sending import pipelining
 from campaigns.sending.backends import Kind, classify
@@ -90,6 +92,21 @@ def test_dot_stuffing_matches_smtplib():
         expected = smtplib._quote_periods(data)
         expected += b"" if expected.endswith(b"\r\n") else b"\r\n"
         assert pipelining.dot_stuffed(data) == expected + b".\r\n"
+
+
+ATEXT = "abcXYZ019!#$%&'*+/=?^_`{|}~-"
+atoms = st.lists(st.text(st.sampled_from(ATEXT), min_size=1, max_size=6), min_size=1, max_size=3).map(
+    ".".join
+)
+
+
+# Dots, quotes, brackets, specials and whitespace, which address parsing treats specially.
+odd_parts = st.text(st.sampled_from('ab.."() <>,;:\\[]@\r\né'), max_size=8)
+
+
+@given(st.one_of(st.tuples(atoms, atoms), st.tuples(odd_parts, odd_parts)).map("@".join))
+def test_addresses_are_quoted_as_smtplib_quotes_them(address):
+    assert pipelining.quoted(address) == smtplib.quoteaddr(address)
 
 
 def test_a_server_without_pipelining_gets_one_command_per_write(handler, smtp):
