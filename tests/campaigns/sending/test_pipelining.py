@@ -135,28 +135,34 @@ def test_a_refused_recipient_fails_alone_and_the_connection_goes_on(handler, smt
     assert [message.rcpt_tos for message in handler.messages] == [["da@example.org"]]
 
 
-def test_a_refused_sender_raises_sender_refused_and_the_connection_goes_on(handler, smtp):
-    handler.refuse_mail = "553 5.7.1 Absender nicht erlaubt"
+@pytest.mark.parametrize(
+    ("refusal", "reply", "error", "args"),
+    [
+        (
+            "refuse_mail",
+            "553 5.7.1 Absender nicht erlaubt",
+            smtplib.SMTPSenderRefused,
+            (553, b"5.7.1 Absender nicht erlaubt", SENDER),
+        ),
+        (
+            "refuse_data",
+            "554 5.7.1 Inhalt abgelehnt",
+            smtplib.SMTPDataError,
+            (554, b"5.7.1 Inhalt abgelehnt"),
+        ),
+    ],
+)
+def test_a_refused_sender_or_message_fails_that_message_and_the_connection_goes_on(
+    handler, smtp, refusal, reply, error, args
+):
+    setattr(handler, refusal, reply)
 
-    with pytest.raises(smtplib.SMTPSenderRefused) as refused:
+    with pytest.raises(error) as refused:
         pipelining.sendmail(smtp, SENDER, "leserin@example.org", MESSAGE)
-    handler.refuse_mail = ""
+    setattr(handler, refusal, "")
     pipelining.sendmail(smtp, SENDER, "leserin@example.org", MESSAGE)
 
-    assert (refused.value.smtp_code, refused.value.sender) == (553, SENDER)
-    assert classify(refused.value).kind is Kind.MESSAGE
-    assert len(handler.messages) == 1
-
-
-def test_a_refused_message_raises_data_error_and_the_connection_goes_on(handler, smtp):
-    handler.refuse_data = "554 5.7.1 Inhalt abgelehnt"
-
-    with pytest.raises(smtplib.SMTPDataError) as refused:
-        pipelining.sendmail(smtp, SENDER, "leserin@example.org", MESSAGE)
-    handler.refuse_data = ""
-    pipelining.sendmail(smtp, SENDER, "leserin@example.org", MESSAGE)
-
-    assert refused.value.smtp_code == 554
+    assert refused.value.args == args
     assert classify(refused.value).kind is Kind.MESSAGE
     assert len(handler.messages) == 1
 
