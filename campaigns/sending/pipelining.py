@@ -7,13 +7,14 @@ two round trips instead of four. The answers are then read and judged exactly as
 judges them for a single recipient: the same exceptions with the same codes, a ``RSET`` after a refusal, the
 connection closed after a 421. A server without PIPELINING gets ``sendmail`` itself.
 
-The message is dot-stuffed with two byte replacements instead of smtplib's multi-line regular expression,
-which costs more per message than the rest of the send on a 40 KB newsletter.
+The message is dot-stuffed with byte replacements instead of smtplib's multi-line regular expression, which
+tests every position of the message (about 0.4 ms for a 46 KB newsletter, more than building it).
 """
 
 import contextlib
 import re
 import smtplib
+from collections.abc import Callable
 from typing import NoReturn
 
 CRLF = b"\r\n"
@@ -76,7 +77,7 @@ def dot_stuffed(data: bytes) -> bytes:
     return stuffed + END_OF_DATA
 
 
-def _reply(smtp: smtplib.SMTP, refusal) -> tuple[int, bytes]:
+def _reply(smtp: smtplib.SMTP, refusal: Callable[[int, bytes], smtplib.SMTPException]) -> tuple[int, bytes]:
     """The next reply; a 421 (the server is closing the connection) closes ours and raises ``refusal``
     at once, as smtplib does, since no further reply will come."""
     code, text = smtp.getreply()
