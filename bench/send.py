@@ -7,16 +7,17 @@ Runs on a throw-away SQLite database (or ``BENCH_DATABASE_URL``). The sink is a 
 counts messages, so neither the engine nor the ceiling shares a process with it: by default the minimal
 receiver ``bench/fast_smtp_sink.py``, whose cost per message is far below the engine's, so that the ceiling
 is the wire's and not the sink's; ``--sink aiosmtpd`` measures against aiosmtpd as earlier figures did.
-The engine's workers are processes running
-``send_inline`` (what ``send_campaign --inline`` runs: the batches a qcluster worker runs), timed from their
-first claim, since a qcluster worker is already running when an issue starts; "1 worker" and "2 workers" each
-send a fresh issue. Prints messages per second, render time per variant and peak memory;
+The engine's workers are processes running ``send_inline`` (what ``send_campaign --inline`` runs: the
+batches a qcluster worker runs), timed from their first claim, since a qcluster worker is already running
+when an issue starts: a worker's clock starts once Django, the engine and the URL configuration are loaded
+(which a qcluster worker does once, at its first task), and the memory it holds then is printed as its import
+cost. "1 worker" and "2 workers" each send a fresh issue. Prints messages per second, render time per
+variant, import cost and peak memory;
 the last line is ``ratio=<engine with 1 worker ÷ ceiling>``.
 """
 
 import argparse
 import random
-import resource
 import shutil
 import smtplib
 import subprocess
@@ -139,19 +140,32 @@ def ceiling(port: int, message: bytes, count: int) -> float:
 
 
 WORKER = """
-import sys, time
+import cProfile, os, sys, time
+def peak_kib():  # this process's own high-water mark (ru_maxrss would include the bench's, from before exec)
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
 import django
 django.setup()
+from django.urls import get_resolver
 from campaigns.sending.inline import send_inline
+get_resolver().url_patterns  # loaded by a qcluster worker's first task, and kept
+imported = peak_kib()
+profile = cProfile.Profile() if os.environ.get("BENCH_PROFILE") else None
 started = time.perf_counter()
-send_inline(int(sys.argv[1]))
-print(time.perf_counter() - started)
+if profile:
+    profile.runcall(send_inline, int(sys.argv[1]))
+    profile.dump_stats(os.environ["BENCH_PROFILE"])
+else:
+    send_inline(int(sys.argv[1]))
+print(time.perf_counter() - started, imported, peak_kib())
 """
 
 
-def engine(campaign_id: int, workers: int, env: dict[str, str]) -> tuple[float, float, int]:
+def engine(campaign_id: int, workers: int, env: dict[str, str]) -> tuple[float, float, int, int]:
     """Messages per second of ``workers`` sending processes: over the time they spent sending (as a running
-    qcluster worker would), and including their start-up; and their peak resident memory in KiB."""
+    qcluster worker would), and including their start-up; the largest worker's resident memory in KiB once
+    Django, the engine and the URL configuration are loaded (its import cost), and its peak. With
+    ``BENCH_PROFILE`` in ``env``, a single worker runs under ``cProfile`` and writes its statistics there."""
     from campaigns.models import Delivery
 
     started = time.perf_counter()
@@ -165,17 +179,21 @@ def engine(campaign_id: int, workers: int, env: dict[str, str]) -> tuple[float, 
         )
         for _worker in range(workers)
     ]
-    sending = max(float(process.communicate(timeout=1800)[0].split()[-1]) for process in processes)
+    reports = [process.communicate(timeout=1800)[0].split() for process in processes]
     assert all(process.returncode == 0 for process in processes)
     elapsed = time.perf_counter() - started
+    sending = max(float(report[-3]) for report in reports)
+    imported = max(int(report[-2]) for report in reports)
+    peak = max(int(report[-1]) for report in reports)
     sent = Delivery.objects.filter(campaign_id=campaign_id, status="sent").count()
-    return sent / sending, sent / elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return sent / sending, sent / elapsed, imported, peak
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--subscribers", type=int, default=20_000)
     parser.add_argument("--sink", choices=sorted(SINKS), default="fast")
+    parser.add_argument("--profile", metavar="FILE", help="profile the 1-worker run with cProfile into FILE")
     arguments = parser.parse_args()
 
     var_dir = tempfile.mkdtemp(prefix="leuchtturm-bench-")
@@ -214,8 +232,11 @@ def main() -> None:
             personal=sample_personal("de"),
         ).raw
         top = ceiling(port, raw, arguments.subscribers)
-        one, one_with_start, _memory = engine(single, 1, env)
-        two, two_with_start, memory = engine(double, 2, env)
+        one, one_with_start, imported_one, peak_one = engine(
+            single, 1, {**env, "BENCH_PROFILE": arguments.profile} if arguments.profile else env
+        )
+        two, two_with_start, imported, peak = engine(double, 2, env)
+        imported, peak = max(imported, imported_one), max(peak, peak_one)
         from campaigns.models import Delivery
 
         expected = arguments.subscribers + Delivery.objects.filter(status="sent").count()
@@ -233,7 +254,8 @@ def main() -> None:
     print(f"engine_1_worker_msgs_per_s={one:.0f} with_process_start={one_with_start:.0f}")
     print(f"engine_2_workers_msgs_per_s={two:.0f} with_process_start={two_with_start:.0f}")
     print(f"ratio_2_workers={two / top:.2f}")
-    print(f"peak_rss_worker_mib={memory / 1024:.0f}")
+    print(f"import_rss_worker_mib={imported / 1024:.0f}")
+    print(f"peak_rss_worker_mib={peak / 1024:.0f}")
     print(f"ratio={one / top:.2f}")
 
 

@@ -12,7 +12,7 @@ from email.parser import BytesHeaderParser
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import Envelope
 
-from tests.smtp_sink import free_port
+from tests.smtp_sink import free_port, offer_pipelining
 
 
 class CountingHandler:
@@ -20,6 +20,10 @@ class CountingHandler:
         self.per_recipient: Counter[str] = Counter()
         self.message_ids: list[str] = []
         self.lock = threading.Lock()
+
+    async def handle_EHLO(self, server, session, envelope: Envelope, hostname: str, responses: list[str]):  # noqa: N802
+        session.host_name = hostname
+        return offer_pipelining(responses)
 
     async def handle_DATA(self, server, session, envelope: Envelope):  # noqa: N802
         headers = BytesHeaderParser().parsebytes(bytes(envelope.content))

@@ -26,15 +26,27 @@ class ReceivedMessage:
         return email.message_from_bytes(self.data, policy=email.policy.default)
 
 
+def offer_pipelining(responses: list[str]) -> list[str]:
+    """aiosmtpd's EHLO answer with PIPELINING (RFC 2920) added: it reads pipelined commands in order
+    anyway, and real relays offer it, so the engine's pipelined sending is what the tests exercise."""
+    return [*responses[:-1], "250-PIPELINING", responses[-1]]
+
+
 @dataclass
 class SinkHandler:
     """Stores messages; ``reject`` maps a recipient to an SMTP reply such as ``"451 try later"``, and
-    ``reject_all`` (when set) is the reply to every recipient — an outage or block switched on command."""
+    ``reject_all`` (when set) is the reply to every recipient — an outage or block switched on command;
+    ``pipelining`` whether EHLO offers PIPELINING."""
 
     messages: list[ReceivedMessage] = field(default_factory=list)
     reject: dict[str, str] = field(default_factory=dict)
     reject_all: str = ""
+    pipelining: bool = True
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    async def handle_EHLO(self, server, session, envelope: Envelope, hostname: str, responses: list[str]):  # noqa: N802
+        session.host_name = hostname
+        return offer_pipelining(responses) if self.pipelining else responses
 
     async def handle_RCPT(self, server, session, envelope: Envelope, address: str, rcpt_options):  # noqa: N802
         reply = self.reject_all or self.reject.get(address.lower())

@@ -26,6 +26,7 @@ from django.core.mail import EmailMessage
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 
+from campaigns.sending import pipelining
 from campaigns.sending.mime import PersonalMessage
 
 REJECTED_STATUSES = {"rejected", "invalid"}
@@ -67,10 +68,11 @@ def send(connection: BaseEmailBackend, message: PersonalMessage, sender: str, ad
 
     Over Django's SMTP backend the pre-built bytes go straight onto the connection it opened (with its TLS
     and login), exactly as its ``send_messages`` would put them — without parsing both addresses again
-    for every message. Any other backend (an ESP, the file backend) gets the message object.
+    for every message, and pipelined where the server offers it (``pipelining``). Any other backend (an
+    ESP, the file backend) gets the message object.
     """
     if isinstance(connection, SMTPBackend) and connection.connection is not None:
-        connection.connection.sendmail(sender, [address], message.raw)
+        pipelining.sendmail(connection.connection, sender, address, message.raw)
     else:
         connection.send_messages([message])
 
