@@ -58,7 +58,7 @@ from page_types.api.translations import (
     site_trees,
 )
 from page_types.references import ApiReferences
-from page_types.renditions import RENDITIONS
+from page_types.renditions import api_rendition_specs
 
 DEFAULT_LIMIT = 20
 PREVIEW_TOKEN_MAX_AGE = timedelta(days=1)
@@ -416,13 +416,15 @@ class PagePreviewEndpoint(PagesEndpoint):
 
 
 class ImagesEndpoint(ContentEndpoint, ImagesAPIViewSet):
-    """``/api/v2/images/``: images outside private collections, with renditions, alt text and focal point."""
+    """``/api/v2/images/``: images outside private collections, with renditions, ``srcset`` sources, alt text
+    and focal point."""
 
     body_fields = [
         *ImagesAPIViewSet.body_fields,
         APIField("alt", serializer=serializers.ImageAltField()),
         APIField("focal_point", serializer=serializers.ImageFocalPointField()),
         APIField("renditions", serializer=serializers.ImageRenditionsField()),
+        APIField("sources", serializer=serializers.ImageSourcesField()),
     ]
     # Tags are not used for images here, and serialising them costs a query per image.
     meta_fields = [field for field in ImagesAPIViewSet.meta_fields if field != "tags"]
@@ -432,8 +434,9 @@ class ImagesEndpoint(ContentEndpoint, ImagesAPIViewSet):
         return self.model.objects.exclude(collection__in=restricted_collections()).order_by("id")
 
     def prefetch(self, items: list, serializer_class: type) -> None:
-        if "renditions" in serializer_class.Meta.fields:
-            renditions = self.model.get_rendition_model().objects.filter(filter_spec__in=RENDITIONS.values())
+        if {"renditions", "sources"} & set(serializer_class.Meta.fields):
+            specs = api_rendition_specs()
+            renditions = self.model.get_rendition_model().objects.filter(filter_spec__in=specs)
             prefetch_related_objects(
                 items, Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions")
             )
