@@ -44,6 +44,11 @@ def public_url(url: str) -> str:
     return public_base_url() + "/" + url.lstrip("/")
 
 
+def public_host() -> str:
+    """The public base URL's host name, which feed entry ids and calendar UIDs name."""
+    return urlsplit(public_base_url()).hostname or "localhost"
+
+
 def public_page_url(page: Page, request: HttpRequest | None) -> str | None:
     """A page's absolute URL on the public base URL; ``None`` for a page outside every site."""
     url = page.get_url(request=request)

@@ -22,10 +22,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.images.models import AbstractImage, AbstractRendition, Filter, SourceImageIOError
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
-from page_types.public_urls import public_url
+from page_types.public_urls import public_base_url, public_page_url, public_url
 from page_types.renditions import (
     RENDITIONS,
     SRCSET_FORMATS,
@@ -168,9 +168,8 @@ class ApiReferences:
     def __init__(self, request: HttpRequest, *, rich_text_format: str, pending: Iterable[Model] = ()) -> None:
         self.request = request
         self.rich_text_format = rich_text_format
-        site = Site.find_for_request(request)
-        # Relative links in expanded rich text are pages of the request's site (html_url has the same root).
-        self.base_url = site.root_url if site else ""
+        # Relative links in expanded rich text are pages of the site, on the public base URL as html_url.
+        self.base_url = public_base_url()
         self._pending = list(pending)
         self._streams: list[StreamValue] = []
         self._rich_texts: list[str] = []
@@ -257,7 +256,7 @@ class ApiReferences:
             page = self._pages.get(_as_id(raw))
             if page is None:
                 return None
-            return {"id": page.pk, "title": page.title, "html_url": page.get_full_url(self.request)}
+            return {"id": page.pk, "title": page.title, "html_url": public_page_url(page, self.request)}
         if isinstance(block, RichTextBlock):
             return self.rich_text(raw or "", features=block.features)
         return raw
