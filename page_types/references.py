@@ -21,7 +21,7 @@ from wagtail.blocks.stream_block import StreamValue
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.images.models import AbstractImage, AbstractRendition, Filter, SourceImageIOError
+from wagtail.images.models import AbstractImage, AbstractRendition, SourceImageIOError
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
@@ -29,15 +29,13 @@ from page_types.public_urls import public_base_url, public_page_url, public_url
 from page_types.renditions import (
     RENDITIONS,
     SRCSET_FORMATS,
+    api_filters,
     api_rendition_specs,
     srcset_spec,
     srcset_widths,
 )
 
 logger = logging.getLogger(__name__)
-
-# Parsed once: a Filter caches its parsed operations, which every rendition lookup needs.
-API_FILTERS = {spec: Filter(spec) for spec in api_rendition_specs()}
 
 # Joins rich text fragments for a single expansion pass; stored rich text never contains a NUL character.
 FRAGMENT_SEPARATOR = "\x00"
@@ -48,16 +46,20 @@ Renditions = dict[str, AbstractRendition]
 
 
 def api_renditions(image: AbstractImage) -> Renditions:
-    """The image's renditions in every spec the API shows for it, by spec; prefetched ones are used, and
-    missing ones made (which the task queue does ahead, ``page_types.rendition_tasks``).
+    """The image's renditions the API shows, by spec (prefetched ones are used): the named sizes, made now
+    if missing, and the ``srcset`` candidates the task queue has made (``page_types.rendition_tasks``). Those
+    are never made inside a request, where the AVIF and WebP widths of one photo take seconds.
 
-    A missing source file gives no renditions rather than an error for the whole response.
+    A missing source file gives no new renditions rather than an error for the whole response.
     """
-    try:
-        return image.get_renditions(*(API_FILTERS[spec] for spec in api_rendition_specs(image.width)))
-    except SourceImageIOError:
-        logger.warning("Image %s has no readable source file; no renditions in the API.", image.pk)
-        return {}
+    existing = image.find_existing_renditions(*api_filters(image.width))
+    found = {rendition_filter.spec: rendition for rendition_filter, rendition in existing.items()}
+    if missing := [spec for spec in RENDITIONS.values() if spec not in found]:
+        try:
+            found.update(image.get_renditions(*missing))
+        except SourceImageIOError:
+            logger.warning("Image %s has no readable source file; no renditions in the API.", image.pk)
+    return found
 
 
 def rendition_representation(rendition: AbstractRendition) -> dict[str, Any]:
@@ -77,13 +79,14 @@ def image_renditions(image: AbstractImage, renditions: Renditions | None = None)
 
 def image_sources(image: AbstractImage, renditions: Renditions | None = None) -> list[dict[str, Any]]:
     """The image for ``<picture>`` and ``srcset``: one source per format, best first (AVIF, WebP, the
-    upload's own), each with its MIME type, a ready ``srcset`` string and its candidates' URLs and sizes."""
+    upload's own), each with its MIME type, a ready ``srcset`` string and its candidates' URLs and sizes;
+    none until the task queue has made them."""
     renditions = api_renditions(image) if renditions is None else renditions
     sources = []
     for image_format in SRCSET_FORMATS:
-        specs = (srcset_spec(width, image_format) for width in srcset_widths(image.width))
+        specs = [srcset_spec(width, image_format) for width in srcset_widths(image.width)]
         candidates = [rendition for spec in specs if (rendition := renditions.get(spec))]
-        if candidates:
+        if len(candidates) == len(specs):  # a format is shown once the queue has made all its widths
             represented = [rendition_representation(rendition) for rendition in candidates]
             sources.append(
                 {

@@ -1,12 +1,14 @@
-"""The API's renditions of an image, made ahead in the task queue rather than by the first listing.
+"""The API's ``srcset`` renditions of an image, made ahead in the task queue and never inside a request.
 
-Making the renditions of one image takes about a second for a large upload (AVIF above all). A listing that
-found them missing would make them inside the request; instead, saving an image and publishing a page queue
-a task (django-q2) that makes every rendition the API shows of the image, or of the page's images. The
-task runs once the change is committed, and the editor never waits for it. A listing still makes what is
-missing (the queue may lag), so nothing depends on the worker for correctness.
+Making an image's AVIF and WebP widths takes seconds for a large photo. Saving an image and publishing a
+page therefore queue a task (django-q2) that makes every rendition the API shows of the image, or of the
+page's images, once the change is committed; the editor never waits for it. A listing shows the candidates
+that exist (``page_types.references.api_renditions``), so the task advances the content version when it
+made any, and kept answers are rendered afresh. ``manage.py queue_renditions`` queues all images, e.g. after
+an upgrade that adds sizes.
 """
 
+import logging
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -14,12 +16,14 @@ from django.db.models import ForeignKey, Model
 from django.db.models.signals import post_save
 from django_q.tasks import async_task
 from wagtail.images import get_image_model
-from wagtail.images.models import AbstractImage
+from wagtail.images.models import AbstractImage, SourceImageIOError
 from wagtail.models import Page
 from wagtail.signals import page_published
 
-from page_types.references import api_renditions
-from page_types.renditions import api_rendition_specs
+from page_types.renditions import api_filters, api_rendition_specs
+from page_types.versions import ContentVersion
+
+logger = logging.getLogger(__name__)
 
 TASK_MAKE = "page_types.rendition_tasks.make_renditions"
 TASK_GROUP = "renditions"
@@ -27,9 +31,21 @@ TASK_GROUP = "renditions"
 
 def make_renditions(image_ids: list[int]) -> None:
     """Make the renditions the API shows of these images that do not exist yet (the task)."""
-    images = get_image_model().objects.filter(pk__in=image_ids).prefetch_renditions(*api_rendition_specs())
-    for image in images:
-        api_renditions(image)
+    made = False
+    for image in (
+        get_image_model().objects.filter(pk__in=image_ids).prefetch_renditions(*api_rendition_specs())
+    ):
+        filters = api_filters(image.width)
+        if len(image.find_existing_renditions(*filters)) == len(filters):
+            continue
+        try:
+            image.get_renditions(*filters)
+        except SourceImageIOError:
+            logger.warning("Image %s has no readable source file; no renditions made.", image.pk)
+            continue
+        made = True
+    if made:
+        ContentVersion.bump()
 
 
 def queue_renditions(image_ids: Iterable[int | None]) -> None:

@@ -6,7 +6,10 @@ WebP and the upload's own format (``SRCSET_FORMATS``); no other widths are made,
 the server render arbitrary sizes.
 """
 
+import functools
+
 from PIL import features
+from wagtail.images.models import Filter
 
 # The teaser card of the site's listings (and the API's "card" size).
 LISTING_RENDITION = "fill-640x360-c80"
@@ -54,3 +57,14 @@ def api_rendition_specs(image_width: int | None = None) -> list[str]:
     widths = SRCSET_WIDTHS if image_width is None else srcset_widths(image_width)
     srcset = [srcset_spec(width, image_format) for image_format in SRCSET_FORMATS for width in widths]
     return list(dict.fromkeys([*RENDITIONS.values(), *srcset]))
+
+
+@functools.cache
+def _filter(spec: str) -> Filter:
+    # Parsed once: a Filter caches its parsed operations, which every rendition lookup needs.
+    return Filter(spec)
+
+
+def api_filters(image_width: int) -> list[Filter]:
+    """``api_rendition_specs`` of an image of this width, as Wagtail's filters."""
+    return [_filter(spec) for spec in api_rendition_specs(image_width)]

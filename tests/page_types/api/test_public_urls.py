@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
+from page_types.rendition_tasks import make_renditions
 from tests.factories import make_image, make_offer, make_story
 from tests.page_types.api.conftest import get_json
 from tests.page_types.conftest import rich_body
@@ -26,6 +27,7 @@ def pages(settings, site) -> dict:
     settings.PAGE_TYPES_PUBLIC_BASE_URL = BASE + "/"  # a trailing slash is no second one in the URLs
     offer = make_offer(site["mint"], "Roboter bauen")
     image = make_image("Werkhalle", size=(700, 400))
+    make_renditions([image.pk])  # the task queue's work: the srcset sources
     offer.listing_image, offer.listing_image_alt = image, "Die Werkhalle"
     offer.save_revision().publish()
     story = make_story(site["lighthouse"], "Ein Leuchtturm")
@@ -74,7 +76,8 @@ def test_each_kind_of_address_is_on_the_base_url(client, pages):
     assert f'href="{BASE}{offer.url}"' in blocks["paragraph"]
     image = blocks["image"]["image"]
     assert image["renditions"]["card"]["url"].startswith(f"{BASE}/media/images/")
-    assert all(c["url"].startswith(f"{BASE}/media/") for s in image["sources"] for c in s["candidates"])
+    candidates = [candidate for source in image["sources"] for candidate in source["candidates"]]
+    assert candidates and all(candidate["url"].startswith(f"{BASE}/media/") for candidate in candidates)
     _status, images, _raw = foreign(client, "/api/v2/images/?fields=*")
     assert images["items"][0]["meta"]["download_url"].startswith(f"{BASE}/media/original_images/")
     _status, documents, _raw = foreign(client, "/api/v2/documents/?fields=*")
