@@ -40,11 +40,6 @@ def _backend_esp() -> str:
     return esp if prefix == "anymail.backends" and esp not in ("test", "console") else ""
 
 
-def _admin_base_url() -> str:
-    """``WAGTAILADMIN_BASE_URL``"""
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", "")
-
-
 # -- sending -----------------------------------------------------------------------------------------------
 batch_size = AppSetting(
     "CAMPAIGNS_BATCH_SIZE", int, 200, "Deliveries one batch task claims and sends over one connection.", 1
@@ -156,12 +151,6 @@ reminder_days_before = AppSetting(
     3,
     "Days before a MINT offer's registration deadline that readers who asked for it are reminded.",
     1,
-)
-public_base_url_setting = AppSetting(
-    "CAMPAIGNS_PUBLIC_BASE_URL",
-    str,
-    _admin_base_url,
-    "The site's public base URL, for absolute links in mails sent outside a request.",
 )
 tracking_retention_days = AppSetting(
     "CAMPAIGNS_TRACKING_RETENTION_DAYS",
@@ -342,11 +331,6 @@ unsubscribe_mailto_setting = AppSetting(
     "The mailbox of the ``mailto:`` in every newsletter's ``List-Unsubscribe``; empty: "
     "``abmelden@`` the sender's domain. Mail to it unsubscribes its sender and is never answered.",
 )
-
-
-def public_base_url() -> str:
-    """The site's public base URL without a trailing slash."""
-    return public_base_url_setting().rstrip("/")
 
 
 def sender_domain() -> str:

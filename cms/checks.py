@@ -9,6 +9,7 @@ single-machine installation on SQLite) says so with a variable, or silences the 
 ``SILENCED_SYSTEM_CHECKS``.
 """
 
+import os
 from email.utils import parseaddr
 from urllib.parse import urlsplit
 
@@ -17,6 +18,7 @@ from django.core.checks import CheckMessage, Error, register, run_checks
 from django.core.exceptions import ImproperlyConfigured
 
 from campaigns import app_settings as campaigns_settings
+from page_types.public_urls import public_base_url
 
 LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0", ""}
 NOT_DELIVERING = {
@@ -82,7 +84,7 @@ def production_configuration(app_configs=None, **kwargs) -> list[CheckMessage]:
             break
     for name, url in (
         ("WAGTAILADMIN_BASE_URL", getattr(settings, "WAGTAILADMIN_BASE_URL", "")),
-        ("CAMPAIGNS_PUBLIC_BASE_URL", campaigns_settings.public_base_url()),
+        ("PAGE_TYPES_PUBLIC_BASE_URL", public_base_url()),
     ):
         if _is_loopback(urlsplit(url).hostname or ""):
             errors.append(
@@ -93,6 +95,14 @@ def production_configuration(app_configs=None, **kwargs) -> list[CheckMessage]:
                 )
             )
             break
+    if os.environ.get("CAMPAIGNS_PUBLIC_BASE_URL"):
+        errors.append(
+            Error(
+                "CAMPAIGNS_PUBLIC_BASE_URL is no longer read: set PAGE_TYPES_PUBLIC_BASE_URL.",
+                hint="One public base URL serves the API, the feeds and the mails.",
+                id="cms.E007",
+            )
+        )
     if not settings.ALLOWED_HOSTS:
         errors.append(Error("ALLOWED_HOSTS is empty: set ALLOWED_HOSTS.", id="cms.E006"))
     return errors

@@ -79,8 +79,9 @@ MEANINGS = {
     'page ("Ihre Rechte") when `bootstrap_site` or `load_demo` creates it.',
     "DATA_PROTECTION_CONTACT_EMAIL": "E-mail address of the data-protection officer, on the privacy page.",
     "DATA_PROTECTION_CONTACT_ADDRESS": "Postal address of the data-protection officer, on the privacy page.",
-    "WAGTAILADMIN_BASE_URL": "Public base URL of the site: links in mails, the API and the admin's mails; "
-    "not on this machine with `DEBUG` off. Canonical links, the sitemap and structured data take the Wagtail "
+    "WAGTAILADMIN_BASE_URL": "Public base URL of the site and its admin: the admin's mails, and unless "
+    "`PAGE_TYPES_PUBLIC_BASE_URL` says otherwise every absolute URL of the API, the feeds and the mails; not "
+    "on this machine with `DEBUG` off. Canonical links, the sitemap and structured data take the Wagtail "
     "site record's host instead (`bootstrap_site` sets it from this URL).",
     "HEADLESS_PREVIEW_URL": "The external front end that shows drafts; unset: the site's own preview only.",
     "HEADLESS_PREVIEW_SITE_URLS": "Front ends per site host name (`host=url`), besides the default.",

@@ -16,6 +16,18 @@ def _site_name() -> str:
     return getattr(settings, "WAGTAIL_SITE_NAME", "")
 
 
+def _admin_base_url() -> str:
+    """``WAGTAILADMIN_BASE_URL``"""
+    return getattr(settings, "WAGTAILADMIN_BASE_URL", "")
+
+
+public_base_url_setting = AppSetting(
+    "PAGE_TYPES_PUBLIC_BASE_URL",
+    str,
+    _admin_base_url,
+    "The site's public base URL (``https://host[:port]``): every absolute URL of the content API (detail, "
+    "page and image URLs, redirects), the feeds and the mails, whatever host a request came in on.",
+)
 publisher = AppSetting(
     "PAGE_TYPES_PUBLISHER",
     str,

@@ -74,7 +74,11 @@ COMPONENTS: dict[str, Schema] = {
             "height": INTEGER,
             "focal_point": nullable(ref("FocalPoint")),
             "renditions": ref("Renditions"),
+            "sources": {"type": "array", "items": ref("ImageSource")},
         }
+    ),
+    "ImageSource": closed(
+        {"type": STRING, "srcset": STRING, "candidates": {"type": "array", "items": RENDITION}}
     ),
     "Occurrence": closed(
         {

@@ -8,6 +8,7 @@ link targets in one go, and only then renders each page: a listing costs the sam
 """
 
 import logging
+import mimetypes
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -20,39 +21,81 @@ from wagtail.blocks.stream_block import StreamValue
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.images.models import AbstractImage, Filter, SourceImageIOError
-from wagtail.models import Page, Site
+from wagtail.images.models import AbstractImage, AbstractRendition, SourceImageIOError
+from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
-from page_types.renditions import RENDITIONS
+from page_types.public_urls import public_base_url, public_page_url, public_url
+from page_types.renditions import (
+    RENDITIONS,
+    SRCSET_FORMATS,
+    api_filters,
+    api_rendition_specs,
+    srcset_spec,
+    srcset_widths,
+)
 
 logger = logging.getLogger(__name__)
-
-# Parsed once: a Filter caches its parsed operations, which every rendition lookup needs.
-RENDITION_FILTERS = [Filter(spec) for spec in RENDITIONS.values()]
 
 # Joins rich text fragments for a single expansion pass; stored rich text never contains a NUL character.
 FRAGMENT_SEPARATOR = "\x00"
 RELATIVE_HREF = re.compile(r'(<a\b[^>]*?\bhref=")/(?!/)')
 
 Visit = Callable[[Block, Any], Any]
+Renditions = dict[str, AbstractRendition]
 
 
-def image_renditions(image: AbstractImage) -> dict[str, dict[str, Any]]:
-    """URL and size of the image in each named size (prefetched renditions are used when present).
+def api_renditions(image: AbstractImage) -> Renditions:
+    """The image's renditions the API shows, by spec (prefetched ones are used): the named sizes, made now
+    if missing, and the ``srcset`` candidates the task queue has made (``page_types.rendition_tasks``). Those
+    are never made inside a request, where the AVIF and WebP widths of one photo take seconds.
 
-    A missing source file gives no renditions rather than an error for the whole response.
+    A missing source file gives no new renditions rather than an error for the whole response.
     """
-    try:
-        renditions = image.get_renditions(*RENDITION_FILTERS)
-    except SourceImageIOError:
-        logger.warning("Image %s has no readable source file; no renditions in the API.", image.pk)
-        return {}
+    existing = image.find_existing_renditions(*api_filters(image.width))
+    found = {rendition_filter.spec: rendition for rendition_filter, rendition in existing.items()}
+    if missing := [spec for spec in RENDITIONS.values() if spec not in found]:
+        try:
+            found.update(image.get_renditions(*missing))
+        except SourceImageIOError:
+            logger.warning("Image %s has no readable source file; no renditions in the API.", image.pk)
+    return found
+
+
+def rendition_representation(rendition: AbstractRendition) -> dict[str, Any]:
+    """A rendition's absolute URL (by the public base URL) and size."""
+    return {"url": public_url(rendition.url), "width": rendition.width, "height": rendition.height}
+
+
+def image_renditions(image: AbstractImage, renditions: Renditions | None = None) -> dict[str, dict[str, Any]]:
+    """URL and size of the image in each named size."""
+    renditions = api_renditions(image) if renditions is None else renditions
     return {
-        name: {"url": rendition.full_url, "width": rendition.width, "height": rendition.height}
+        name: rendition_representation(rendition)
         for name, spec in RENDITIONS.items()
         if (rendition := renditions.get(spec))
     }
+
+
+def image_sources(image: AbstractImage, renditions: Renditions | None = None) -> list[dict[str, Any]]:
+    """The image for ``<picture>`` and ``srcset``: one source per format, best first (AVIF, WebP, the
+    upload's own), each with its MIME type, a ready ``srcset`` string and its candidates' URLs and sizes;
+    none until the task queue has made them."""
+    renditions = api_renditions(image) if renditions is None else renditions
+    sources = []
+    for image_format in SRCSET_FORMATS:
+        specs = [srcset_spec(width, image_format) for width in srcset_widths(image.width)]
+        candidates = [rendition for spec in specs if (rendition := renditions.get(spec))]
+        if len(candidates) == len(specs):  # a format is shown once the queue has made all its widths
+            represented = [rendition_representation(rendition) for rendition in candidates]
+            sources.append(
+                {
+                    "type": mimetypes.guess_type(candidates[0].file.name, strict=False)[0] or "",
+                    "srcset": ", ".join(f"{item['url']} {item['width']}w" for item in represented),
+                    "candidates": represented,
+                }
+            )
+    return sources
 
 
 def image_focal_point(image: AbstractImage) -> dict[str, int] | None:
@@ -68,7 +111,9 @@ def image_focal_point(image: AbstractImage) -> dict[str, int] | None:
 
 
 def image_representation(image: AbstractImage, alt: str = "") -> dict[str, Any]:
-    """An image as a front end needs it: rendition URLs of the named sizes, alt text and focal point."""
+    """An image as a front end needs it: rendition URLs of the named sizes, ``srcset`` sources, alt text and
+    focal point."""
+    renditions = api_renditions(image)
     return {
         "id": image.pk,
         "title": image.title,
@@ -76,7 +121,8 @@ def image_representation(image: AbstractImage, alt: str = "") -> dict[str, Any]:
         "width": image.width,
         "height": image.height,
         "focal_point": image_focal_point(image),
-        "renditions": image_renditions(image),
+        "renditions": image_renditions(image, renditions),
+        "sources": image_sources(image, renditions),
     }
 
 
@@ -125,9 +171,8 @@ class ApiReferences:
     def __init__(self, request: HttpRequest, *, rich_text_format: str, pending: Iterable[Model] = ()) -> None:
         self.request = request
         self.rich_text_format = rich_text_format
-        site = Site.find_for_request(request)
-        # Relative links in expanded rich text are pages of the request's site (html_url has the same root).
-        self.base_url = site.root_url if site else ""
+        # Relative links in expanded rich text are pages of the site, on the public base URL as html_url.
+        self.base_url = public_base_url()
         self._pending = list(pending)
         self._streams: list[StreamValue] = []
         self._rich_texts: list[str] = []
@@ -178,7 +223,7 @@ class ApiReferences:
         if missing := self._image_ids - self._images.keys():
             images = get_image_model().objects.filter(pk__in=missing)
             self._images.update(
-                (image.pk, image) for image in images.prefetch_renditions(*RENDITIONS.values())
+                (image.pk, image) for image in images.prefetch_renditions(*api_rendition_specs())
             )
             self._images.update(dict.fromkeys(missing - self._images.keys()))
         if missing := self._page_ids - self._pages.keys():
@@ -214,7 +259,7 @@ class ApiReferences:
             page = self._pages.get(_as_id(raw))
             if page is None:
                 return None
-            return {"id": page.pk, "title": page.title, "html_url": page.get_full_url(self.request)}
+            return {"id": page.pk, "title": page.title, "html_url": public_page_url(page, self.request)}
         if isinstance(block, RichTextBlock):
             return self.rich_text(raw or "", features=block.features)
         return raw

@@ -1,7 +1,15 @@
 """The image sizes the site, the content API and the newsletter ask Wagtail for, named once.
 
 Listings prefetch exactly these renditions, so every place that shows an image must use the same spec.
+Besides the named sizes, the API offers every image for ``srcset`` at the fixed ``SRCSET_WIDTHS`` in AVIF,
+WebP and the upload's own format (``SRCSET_FORMATS``); no other widths are made, so a client cannot make
+the server render arbitrary sizes.
 """
+
+import functools
+
+from PIL import features
+from wagtail.images.models import Filter
 
 # The teaser card of the site's listings (and the API's "card" size).
 LISTING_RENDITION = "fill-640x360-c80"
@@ -17,3 +25,46 @@ RENDITIONS: dict[str, str] = {
     "medium": "width-960",
     "large": "width-1920",
 }
+
+# The widths in pixels (of the whole image, never cropped) offered for ``srcset``.
+SRCSET_WIDTHS: tuple[int, ...] = (320, 640, 960, 1280, 1920)
+
+# The formats offered for ``srcset``, best first as a ``<picture>`` lists its sources: Wagtail's format
+# filter of each, empty for the upload's own format. AVIF only where Pillow can write it.
+ORIGINAL_FORMAT = "original"
+SRCSET_FORMATS: dict[str, str] = {
+    **({"avif": "|format-avif"} if features.check("avif") else {}),
+    "webp": "|format-webp",
+    ORIGINAL_FORMAT: "",
+}
+
+
+def srcset_widths(image_width: int) -> list[int]:
+    """The ``SRCSET_WIDTHS`` an image of this width is offered in: those below its width and the next one,
+    which Wagtail does not enlarge, so it gives the image at its full width."""
+    below = sum(width < image_width for width in SRCSET_WIDTHS)
+    return list(SRCSET_WIDTHS[: below + 1])
+
+
+def srcset_spec(width: int, image_format: str) -> str:
+    """The filter spec of one ``srcset`` candidate (``width-640|format-webp``)."""
+    return f"width-{width}{SRCSET_FORMATS[image_format]}"
+
+
+def api_rendition_specs(image_width: int | None = None) -> list[str]:
+    """The specs the API shows for an image of this width (of any width without one): the named sizes and
+    the ``srcset`` candidates."""
+    widths = SRCSET_WIDTHS if image_width is None else srcset_widths(image_width)
+    srcset = [srcset_spec(width, image_format) for image_format in SRCSET_FORMATS for width in widths]
+    return list(dict.fromkeys([*RENDITIONS.values(), *srcset]))
+
+
+@functools.cache
+def _filter(spec: str) -> Filter:
+    # Parsed once: a Filter caches its parsed operations, which every rendition lookup needs.
+    return Filter(spec)
+
+
+def api_filters(image_width: int) -> list[Filter]:
+    """``api_rendition_specs`` of an image of this width, as Wagtail's filters."""
+    return [_filter(spec) for spec in api_rendition_specs(image_width)]

@@ -24,8 +24,9 @@ from page_types.references import (
     image_focal_point,
     image_renditions,
     image_representation,
+    image_sources,
 )
-from page_types.renditions import RENDITIONS
+from page_types.renditions import api_rendition_specs
 from page_types.taxonomy import Interest, Organisation, TaxonomyTerm, Topic, shown_interests
 
 REFERENCES_CONTEXT_KEY = "page_types_api_references"
@@ -175,6 +176,19 @@ class ImageRenditionsField(Field):
         return ref("Renditions")
 
 
+class ImageSourcesField(Field):
+    """The image for ``<picture>`` and ``srcset``, per format and width (for the images endpoint)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(read_only=True, source="*", **kwargs)
+
+    def to_representation(self, image: AbstractImage) -> list[dict[str, Any]]:
+        return image_sources(image)
+
+    def json_schema(self, model: type[Model], name: str) -> Schema:
+        return {"type": "array", "items": ref("ImageSource")}
+
+
 class ImageFocalPointField(Field):
     """The focal point of an image, or ``None`` (for the images endpoint)."""
 
@@ -283,7 +297,7 @@ def relation_shown(model: type[Model], name: str) -> str:
 def prefetch_api_relations(objects: list[Model], model: type[Model], field_names: Iterable[str]) -> None:
     """Fetch the relations the given API fields show, for all objects at once.
 
-    Images come with the renditions of the named sizes, topics with their parent and organisations with
+    Images come with the renditions the API shows, topics with their parent and organisations with
     their municipality, so serialising the objects afterwards costs no further queries.
     """
     lookups: list[str | Prefetch] = []
@@ -296,7 +310,7 @@ def prefetch_api_relations(objects: list[Model], model: type[Model], field_names
             continue
         related = field.related_model
         if issubclass(related, AbstractImage):
-            images = get_image_model().objects.prefetch_renditions(*RENDITIONS.values())
+            images = get_image_model().objects.prefetch_renditions(*api_rendition_specs())
             lookups.append(Prefetch(name, queryset=images))
         elif issubclass(related, Topic):
             lookups.append(Prefetch(name, queryset=Topic.objects.select_related("parent")))

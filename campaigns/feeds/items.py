@@ -13,7 +13,6 @@ import mimetypes
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cached_property
-from urllib.parse import urlsplit
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -28,6 +27,7 @@ from campaigns.feeds.filters import FeedFilterForm
 from campaigns.models import Channel
 from campaigns.selection import select_content
 from page_types.models import ContentPage, Interest
+from page_types.public_urls import public_host, public_page_url, public_url
 from page_types.publication import changed_at, published_at
 from page_types.renditions import LISTING_RENDITION
 from page_types.taxonomy import shown_interests
@@ -115,21 +115,21 @@ class FeedSource:
     @property
     def feed_url(self) -> str:
         """This feed's own URL, with the reader's filters."""
-        return self.request.build_absolute_uri()
+        return public_url(self.request.get_full_path())
 
     @property
     def home_url(self) -> str:
-        return self.request.build_absolute_uri("/")
+        return public_url("/")
 
     @property
     def feed_id(self) -> str:
         """This feed's identity: its path and filters under the configured public base URL."""
-        return f"{app_settings.public_base_url()}{self.request.get_full_path()}"
+        return self.feed_url
 
     @property
     def host(self) -> str:
         """The site's configured host name, which the entries' ids and the calendar's UIDs name."""
-        return urlsplit(app_settings.public_base_url()).hostname or "localhost"
+        return public_host()
 
     def items(self) -> list[FeedItem]:
         """The first ``limit`` pages as feed items, newest first, each in the feed's language if it can."""
@@ -161,7 +161,7 @@ class FeedSource:
 
 def page_url(page: ContentPage, request: HttpRequest) -> str:
     """The page's absolute URL; a page outside every site (no URL of its own) links to the home page."""
-    return request.build_absolute_uri(page.get_url(request=request) or "/")
+    return public_page_url(page, request) or public_url("/")
 
 
 def _guid(page: ContentPage, host: str) -> str:
@@ -209,4 +209,4 @@ def _image(page: ContentPage, request: HttpRequest) -> FeedImage | None:
         length = rendition.file.size
     except OSError:
         return None
-    return FeedImage(request.build_absolute_uri(rendition.url), mime_type, length)
+    return FeedImage(public_url(rendition.url), mime_type, length)

@@ -14,6 +14,7 @@ from campaigns.feeds.channels import channels_including, has_calendar
 from campaigns.feeds.filters import SELECTION_FILTERS, FeedFilterForm
 from campaigns.feeds.outlets import CALENDAR
 from page_types.models import ContentPage, ListingIndexPage, MintOfferPage
+from page_types.public_urls import public_url
 
 
 def listed_model(page: Page) -> type[ContentPage] | None:
@@ -48,7 +49,7 @@ def page_outreach(request: HttpRequest | None, page: Page) -> SafeString | str:
     context = {"page": page, "is_listing": isinstance(page, ListingIndexPage)}
     if channel is not None:
         query = selection_query(request) if context["is_listing"] else ""
-        calendar_url = request.build_absolute_uri(CALENDAR.path(channel) + query)
+        calendar_url = public_url(CALENDAR.path(channel) + query)
         context.update(
             channel=channel,
             filtered=bool(query),

@@ -22,6 +22,7 @@ from campaigns.feeds.outlets import CALENDAR, JSON_FEED, OUTLETS, Outlet, Outlet
 from campaigns.models import Channel
 from page_types import caching
 from page_types.problems import problem_response
+from page_types.public_urls import public_url
 
 ERROR_CACHE_CONTROL = "private, no-store"
 
@@ -105,7 +106,7 @@ def channel_list(request: HttpRequest) -> HttpResponse:
     for channel in public_channels().prefetch_related("page_types"):
         entry = ChannelEntry(channel, feed_links(channel, query))
         if has_calendar(channel):
-            calendar_url = request.build_absolute_uri(CALENDAR.path(channel) + query)
+            calendar_url = public_url(CALENDAR.path(channel) + query)
             # webcal: makes the browser hand the address to the calendar app as a subscription.
             webcal_url = "webcal://" + calendar_url.partition("://")[2]
             entry = replace(entry, calendar_url=calendar_url, webcal_url=webcal_url)

@@ -16,11 +16,11 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.rich_text import expand_db_html
 
-from campaigns import app_settings
 from campaigns.models import Campaign
 from campaigns.selection import select_content
 from page_types.facets import AudienceFacets
 from page_types.models import ContentPage, MintOfferPage
+from page_types.public_urls import public_url
 from page_types.translations import translation_ids
 
 NEWSLETTER_RENDITION = "fill-600x338-c80"
@@ -39,9 +39,7 @@ RELATIVE_HREF = re.compile(r'(href|src)="(/[^"/][^"]*|/)"')
 
 def absolute(url: str) -> str:
     """A URL of the site made absolute with its public base URL; absolute URLs stay as they are."""
-    if url.startswith(("http://", "https://")):
-        return url
-    return f"{app_settings.public_base_url()}{url}"
+    return public_url(url)
 
 
 def absolute_rich_text(html: str) -> SafeString:

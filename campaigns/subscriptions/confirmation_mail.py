@@ -27,6 +27,7 @@ from campaigns.tokens import (
     UNSUBSCRIBE,
     make_token,
 )
+from page_types.public_urls import public_url
 
 SEND_TASK = "campaigns.subscriptions.confirmation_mail.send_confirmation"
 GUARDIAN_TASK = "campaigns.subscriptions.confirmation_mail.send_guardian_confirmation"
@@ -37,7 +38,7 @@ TEMPLATES = "campaigns/subscriptions/email"
 
 def absolute_url(path: str) -> str:
     """A path made absolute with the site's public base URL (mails have no request to take it from)."""
-    return f"{app_settings.public_base_url()}{path}"
+    return public_url(path)
 
 
 def _send(subscriber: Subscriber, to: str, template: str, language: str, context: dict) -> None:

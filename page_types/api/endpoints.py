@@ -12,6 +12,7 @@ import functools
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
@@ -30,12 +31,19 @@ from wagtail.api import APIField
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, Site
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from page_types import caching, serializers
+from page_types.api.addresses import (
+    PublicDetailUrlField,
+    PublicDownloadUrlField,
+    PublicImageDownloadUrlField,
+)
 from page_types.api.errors import NOT_FOUND_MESSAGE, ParameterError, error_response, fields_message
 from page_types.api.parameters import (
     HOSTNAME,
@@ -57,8 +65,9 @@ from page_types.api.translations import (
     prefetch_translations,
     site_trees,
 )
+from page_types.public_urls import public_url
 from page_types.references import ApiReferences
-from page_types.renditions import RENDITIONS
+from page_types.renditions import api_rendition_specs
 
 DEFAULT_LIMIT = 20
 PREVIEW_TOKEN_MAX_AGE = timedelta(days=1)
@@ -155,10 +164,14 @@ class ContentEndpoint(BaseAPIViewSet):
         return self.conditional(request, self.serialize_detail)
 
     def find_view(self, request: HttpRequest) -> HttpResponseBase:
+        """Wagtail's redirect to the object found, on the public base URL rather than Wagtail's."""
         self.query  # noqa: B018 — validates the parameters before Wagtail reads them
         if request.GET.get("id") == "":  # a filter may be empty; the id Wagtail looks up may not
             raise ParameterError("id", forms.IntegerField.default_error_messages["invalid"])
-        return super().find_view(request)
+        response = super().find_view(request)
+        target = urlsplit(response["Location"])
+        response["Location"] = public_url(urlunsplit(("", "", target.path, target.query, "")))
+        return response
 
     def conditional(self, request: HttpRequest, render: Callable[[], Any]) -> HttpResponseBase:
         """Answer a revalidation with 304 before any work, else the body rendered for the current content
@@ -284,6 +297,20 @@ def _serializer_class(
         router, model, fields_config, show_details=show_details, nested=nested
     )
     return type(built.__name__, (PrebuiltFields, built), {})
+
+
+class PublicImageSerializer(ImageSerializer):
+    """Wagtail's image serializer with ``detail_url`` and ``download_url`` on the public base URL."""
+
+    detail_url = PublicDetailUrlField(read_only=True)
+    download_url = PublicImageDownloadUrlField(read_only=True)
+
+
+class PublicDocumentSerializer(DocumentSerializer):
+    """Wagtail's document serializer with ``detail_url`` and ``download_url`` on the public base URL."""
+
+    detail_url = PublicDetailUrlField(read_only=True)
+    download_url = PublicDownloadUrlField(read_only=True)
 
 
 class PagesEndpoint(ContentEndpoint, PagesAPIViewSet):
@@ -416,13 +443,16 @@ class PagePreviewEndpoint(PagesEndpoint):
 
 
 class ImagesEndpoint(ContentEndpoint, ImagesAPIViewSet):
-    """``/api/v2/images/``: images outside private collections, with renditions, alt text and focal point."""
+    """``/api/v2/images/``: images outside private collections, with renditions, ``srcset`` sources, alt text
+    and focal point."""
 
+    base_serializer_class = PublicImageSerializer
     body_fields = [
         *ImagesAPIViewSet.body_fields,
         APIField("alt", serializer=serializers.ImageAltField()),
         APIField("focal_point", serializer=serializers.ImageFocalPointField()),
         APIField("renditions", serializer=serializers.ImageRenditionsField()),
+        APIField("sources", serializer=serializers.ImageSourcesField()),
     ]
     # Tags are not used for images here, and serialising them costs a query per image.
     meta_fields = [field for field in ImagesAPIViewSet.meta_fields if field != "tags"]
@@ -432,8 +462,9 @@ class ImagesEndpoint(ContentEndpoint, ImagesAPIViewSet):
         return self.model.objects.exclude(collection__in=restricted_collections()).order_by("id")
 
     def prefetch(self, items: list, serializer_class: type) -> None:
-        if "renditions" in serializer_class.Meta.fields:
-            renditions = self.model.get_rendition_model().objects.filter(filter_spec__in=RENDITIONS.values())
+        if {"renditions", "sources"} & set(serializer_class.Meta.fields):
+            specs = api_rendition_specs()
+            renditions = self.model.get_rendition_model().objects.filter(filter_spec__in=specs)
             prefetch_related_objects(
                 items, Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions")
             )
@@ -441,6 +472,8 @@ class ImagesEndpoint(ContentEndpoint, ImagesAPIViewSet):
 
 class DocumentsEndpoint(ContentEndpoint, DocumentsAPIViewSet):
     """``/api/v2/documents/``: documents outside private collections."""
+
+    base_serializer_class = PublicDocumentSerializer
 
     meta_fields = [field for field in DocumentsAPIViewSet.meta_fields if field != "tags"]
     listing_default_fields = [

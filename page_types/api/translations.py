@@ -10,11 +10,17 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from rest_framework.fields import Field
-from wagtail.api.v2.serializers import PageSerializer
-from wagtail.api.v2.utils import get_object_detail_url
+from wagtail.api.v2.serializers import (
+    PageAliasOfField,
+    PageParentField,
+    PageSerializer,
+    get_serializer_class,
+)
 from wagtail.models import Page
 
+from page_types.api.addresses import PublicDetailUrlField, PublicHtmlUrlField, detail_url
 from page_types.json_schemas import INTEGER, STRING, Schema, nullable
+from page_types.public_urls import public_page_url
 from page_types.translations import default_language
 
 # Where the translations of each page of a serialisation are kept, read in one query for all of them.
@@ -77,14 +83,44 @@ class PageTranslationsField(Field):
             {
                 "locale": translation.locale.language_code,
                 "id": translation.pk,
-                "detail_url": get_object_detail_url(router, request, Page, translation.pk),
-                "html_url": translation.get_full_url(request),
+                "detail_url": detail_url(router, Page, translation.pk),
+                "html_url": public_page_url(translation, request),
             }
             for translation in getattr(page, TRANSLATIONS_ATTRIBUTE)
         ]
 
 
+def page_link(page: Page, context: dict[str, Any]) -> dict[str, Any]:
+    """A linked page (``meta.parent``, ``meta.alias_of``) as Wagtail shows it, its addresses on the public
+    base URL."""
+    serializer_class = get_serializer_class(
+        type(page),
+        ["id", "type", "detail_url", "html_url", "title"],
+        meta_fields=["type", "detail_url", "html_url"],
+        base=TranslatedPageSerializer,
+    )
+    return serializer_class(context=context).to_representation(page)
+
+
+class PublicParentField(PageParentField):
+    """``meta.parent`` with its addresses on the public base URL."""
+
+    def to_representation(self, value: Page) -> dict[str, Any]:
+        return page_link(value, self.context)
+
+
+class PublicAliasOfField(PageAliasOfField):
+    """``meta.alias_of`` with its addresses on the public base URL."""
+
+    def to_representation(self, value: Page) -> dict[str, Any]:
+        return page_link(value, self.context)
+
+
 class TranslatedPageSerializer(PageSerializer):
-    """Wagtail's page serializer with ``meta.translations``."""
+    """Wagtail's page serializer with ``meta.translations``, and every address on the public base URL."""
 
     translations = PageTranslationsField(read_only=True)
+    detail_url = PublicDetailUrlField(read_only=True)
+    html_url = PublicHtmlUrlField(read_only=True)
+    parent = PublicParentField(read_only=True)
+    alias_of = PublicAliasOfField(read_only=True)

@@ -3,9 +3,9 @@
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from wagtail.api.utils import get_full_url
 
 from page_types.api.errors import NOT_FOUND_MESSAGE, error_response
+from page_types.public_urls import public_url
 
 PUBLIC_ENDPOINTS = ("pages", "images", "documents")
 
@@ -15,7 +15,7 @@ def index(request: HttpRequest) -> JsonResponse:
     """``/api/v2/``: where the endpoints are, so a client needs to know one URL only."""
     endpoints = {name: reverse(f"wagtailapi:{name}:listing") for name in PUBLIC_ENDPOINTS}
     endpoints["vocabulary"] = reverse("wagtailapi:vocabulary_index")
-    return JsonResponse({name: get_full_url(request, path) for name, path in endpoints.items()})
+    return JsonResponse({name: public_url(path) for name, path in endpoints.items()})
 
 
 def not_found(request: HttpRequest, *args, **kwargs) -> HttpResponse:

@@ -18,7 +18,6 @@ from django.http import HttpRequest, HttpResponseBase, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
-from wagtail.api.utils import get_full_url
 
 from page_types import caching
 from page_types.api.errors import NOT_FOUND_MESSAGE, error_response
@@ -27,6 +26,7 @@ from page_types.forms import NEARBY_RADII_KM
 from page_types.geography import centres, distance_km, nearby
 from page_types.json_schemas import STRING, Schema, closed, nullable
 from page_types.models import GradeBand, Interest, Language, MintSubject, Municipality, Topic
+from page_types.public_urls import public_url
 from page_types.term_names import term_name
 from page_types.translations import default_language
 
@@ -149,9 +149,7 @@ ITEM_SCHEMAS: dict[str, Schema] = {
 
 def index(request: HttpRequest) -> HttpResponseBase:
     """``/api/v2/vocabulary/``: the address of each kind."""
-    return JsonResponse(
-        {kind: get_full_url(request, reverse("wagtailapi:vocabulary", args=[kind])) for kind in KINDS}
-    )
+    return JsonResponse({kind: public_url(reverse("wagtailapi:vocabulary", args=[kind])) for kind in KINDS})
 
 
 def listing(request: HttpRequest, kind: str) -> HttpResponseBase:

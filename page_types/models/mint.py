@@ -1,7 +1,5 @@
 """MINT offers: workshops, internships, camps and competitions for young people, and their dates."""
 
-from urllib.parse import urlsplit
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms import CheckboxSelectMultiple
@@ -25,7 +23,7 @@ from page_types.facets import AudienceFacets
 from page_types.forms import MintFilterForm
 from page_types.models.base import ContentPage, ListingIndexPage, content_edit_handler
 from page_types.models.querysets import not_over
-from page_types.public_urls import site_root_url
+from page_types.public_urls import public_host, public_page_url, public_url
 
 
 class OfferKind(models.TextChoices):
@@ -235,10 +233,9 @@ class MintOfferPage(RoutablePageMixin, ContentPage):
     @path("kalender/", name="calendar")
     def calendar(self, request: HttpRequest) -> HttpResponse:
         """The offer's dates still ahead as an ``.ics`` file, with the events of the channel calendars."""
-        # The same URL as in the channel calendars; the UIDs name the configured site, as there.
-        url = request.build_absolute_uri(self.get_url(request=request) or "/")
-        host = urlsplit(site_root_url(request)).hostname or "localhost"
-        body = offer_calendar(self, host=host, url=url)
+        # The same URL and UIDs as in the channel calendars: on the public base URL.
+        url = public_page_url(self, request) or public_url("/")
+        body = offer_calendar(self, host=public_host(), url=url)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
         return response

@@ -1,7 +1,7 @@
 """Announce pages that appear, change or go: ``page.published``, ``page.unpublished``, ``page.deleted``.
 
 Each message names the page (id, type as in the API's ``meta.type``, locale), where it is (``html_path`` and
-``html_url`` on the configured site, the parent's path for listings) and the cache tags a front end
+``html_url`` on the public base URL, the parent's path for listings) and the cache tags a front end
 revalidates on: ``pages``, ``page:<id>``, ``type:<type>``, ``parent:<id>``, and ``municipality:<slug>`` and
 ``topic:<slug>`` for each place and topic of a content page. Deleting a subtree announces each live page in
 it; Wagtail unpublishes each before, so a receiver hears ``page.unpublished`` and then ``page.deleted``.
@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
 from page_types.models import ContentPage
+from page_types.public_urls import public_url
 from page_types.webhooks import events
 
 PUBLISHED = "page.published"
@@ -42,8 +43,8 @@ def _path(page: Page | None) -> tuple[str, str]:
     parts = page.get_url_parts() if page is not None else None
     if not parts:
         return "", ""
-    _site_id, root_url, path = parts
-    return path, (root_url or "") + path
+    _site_id, _root_url, path = parts
+    return path, public_url(path)
 
 
 def page_data(page: Page) -> dict[str, Any]:

@@ -17,7 +17,7 @@ SAFE = {
     "DEFAULT_FROM_EMAIL": "Landkreis <newsletter@leuchtturm.landkreis-ludwigsburg.de>",
     "CAMPAIGNS_FROM_EMAIL": None,
     "WAGTAILADMIN_BASE_URL": "https://leuchtturm.landkreis-ludwigsburg.de",
-    "CAMPAIGNS_PUBLIC_BASE_URL": None,
+    "PAGE_TYPES_PUBLIC_BASE_URL": None,
     "ALLOWED_HOSTS": ["leuchtturm.landkreis-ludwigsburg.de"],
     "ALLOW_SQLITE_IN_PRODUCTION": False,
 }
@@ -42,12 +42,17 @@ def test_a_production_configuration_passes():
         ({"DEFAULT_FROM_EMAIL": "Newsletter <newsletter@localhost>"}, "cms.E004"),
         ({"CAMPAIGNS_FROM_EMAIL": "news@127.0.0.1"}, "cms.E004"),
         ({"WAGTAILADMIN_BASE_URL": "http://127.0.0.1:8000"}, "cms.E005"),
-        ({"CAMPAIGNS_PUBLIC_BASE_URL": "http://localhost"}, "cms.E005"),
+        ({"PAGE_TYPES_PUBLIC_BASE_URL": "http://localhost"}, "cms.E005"),
         ({"ALLOWED_HOSTS": []}, "cms.E006"),
     ],
 )
 def test_each_development_default_is_an_error(changes, check_id):
     assert ids(**changes) == [check_id]
+
+
+def test_the_renamed_base_url_variable_is_refused_rather_than_ignored(monkeypatch):
+    monkeypatch.setenv("CAMPAIGNS_PUBLIC_BASE_URL", "https://leuchtturm.landkreis-ludwigsburg.de")
+    assert ids() == ["cms.E007"]
 
 
 def test_sqlite_only_on_purpose_and_anything_goes_in_development():

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from campaigns.selection import select_content
 from page_types.models import ContentPage, Interest, MintOccurrence, MintOfferPage, Topic
+from page_types.public_urls import public_base_url
 from tests.campaigns.feeding import events, parse_calendar
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -65,7 +66,7 @@ def test_event_fields(client, feed_site):
     assert str(calendar["VERSION"]) == "2.0" and calendar["PRODID"]
     [timezone_component] = calendar.walk("VTIMEZONE")
     assert str(timezone_component["TZID"]) == "Europe/Berlin"
-    # UIDs name the configured public host (CAMPAIGNS_PUBLIC_BASE_URL), not the one the request came in on.
+    # UIDs name the configured public host (PAGE_TYPES_PUBLIC_BASE_URL), not the one the request came in on.
     event = events(calendar)[f"occurrence-{occurrence.pk}@127.0.0.1"]
 
     assert str(event["SUMMARY"]) == offer.title
@@ -75,7 +76,7 @@ def test_event_fields(client, feed_site):
     assert event.start.utcoffset() == occurrence.start.astimezone(BERLIN).utcoffset()
     assert event.end == occurrence.end.replace(microsecond=0)
     assert str(event["LOCATION"]) == "Raum 1"
-    assert str(event["URL"]) == f"http://testserver{offer.url}"
+    assert str(event["URL"]) == f"{public_base_url()}{offer.url}"
     description = str(event["DESCRIPTION"])
     assert offer.teaser in description
     assert "Anmeldung: https://anmeldung.example/robotik" in description

@@ -5,6 +5,7 @@ import pytest
 
 from campaigns.selection import select_content
 from page_types.models import ContentPage
+from page_types.public_urls import public_base_url
 from tests.campaigns.feeding import (
     ids,
     item_ids,
@@ -49,14 +50,14 @@ def test_rss_and_atom_entries_carry_links_summaries_images_authors_and_categorie
 
     story = feed_site.pages["story"]
     entry = entries[story.pk]
-    assert entry.link == f"http://testserver{story.url}"
+    assert entry.link == f"{public_base_url()}{story.url}"
     assert entry.title == story.title
     assert entry.summary == story.teaser
     assert entry.author == "Wirtschaftsförderung Landkreis Ludwigsburg"
     # The readers' interest, not the editorial topic ("Raum").
     assert [tag.term for tag in entry.tags] == ["Wohnen & Mobilität"]
     [enclosure] = entry.enclosures
-    assert enclosure.href.startswith("http://testserver/media/images/bild-")
+    assert enclosure.href.startswith(f"{public_base_url()}/media/images/bild-")
     assert ".fill-640x360-c80" in enclosure.href
     assert enclosure.type == "image/png"
 
@@ -66,20 +67,20 @@ def test_rss_and_atom_entries_carry_links_summaries_images_authors_and_categorie
 
 def test_json_feed_items_carry_links_summaries_images_authors_and_tags(client, feed_site):
     feed = parse_json_feed(client.get(feed_site.url("alles", "json")))
-    assert feed["feed_url"] == "http://testserver/feeds/alles/json/"
-    assert feed["home_page_url"] == "http://testserver/"
+    assert feed["feed_url"] == f"{public_base_url()}/feeds/alles/json/"
+    assert feed["home_page_url"] == f"{public_base_url()}/"
     assert feed["language"] == "de"
     items = {page_id(item["id"]): item for item in feed["items"]}
 
     offer = feed_site.pages["offer_it"]
     item = items[offer.pk]
-    assert item["url"] == f"http://testserver{offer.url}"
+    assert item["url"] == f"{public_base_url()}{offer.url}"
     assert item["title"] == offer.title
     assert item["summary"] == offer.teaser
     assert item["content_text"].startswith(f"{offer.teaser}\n\nNächster Termin: ")
-    assert item["image"].startswith("http://testserver/media/images/bild-")
+    assert item["image"].startswith(f"{public_base_url()}/media/images/bild-")
     assert item["authors"] == [
-        {"name": "Wirtschaftsförderung Landkreis Ludwigsburg", "url": "http://testserver/"}
+        {"name": "Wirtschaftsförderung Landkreis Ludwigsburg", "url": f"{public_base_url()}/"}
     ]
     # Tags are the readers' interests: the offer's "Mensch" is a success factor no interest gathers,
     # the story's "Raum" belongs to "Wohnen & Mobilität".

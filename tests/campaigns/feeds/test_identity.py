@@ -19,7 +19,7 @@ def fetch(client, url: str, host: str):
 
 @pytest.fixture
 def public_host(settings):
-    settings.CAMPAIGNS_PUBLIC_BASE_URL = "https://leuchtturm.landkreis-ludwigsburg.de"
+    settings.PAGE_TYPES_PUBLIC_BASE_URL = "https://leuchtturm.landkreis-ludwigsburg.de"
 
 
 @pytest.mark.parametrize("outlet", ["rss", "atom"])
@@ -64,3 +64,33 @@ def test_enclosures_carry_the_real_length(client, feed_site, outlet):
     lengths = set(re.findall(r'length="(\d+)"', body))
     assert lengths and "0" not in lengths
     assert str(rendition.file.size) in lengths
+
+
+LOCAL_URL = re.compile(r"(?:https?|webcal)://(?:testserver|localhost|127\.0\.0\.1)\b")
+
+
+@pytest.mark.parametrize("outlet", ["rss", "atom", "json", "ics"])
+def test_every_link_is_on_the_public_base_url_whatever_the_host(client, feed_site, public_host, outlet):
+    for host in HOSTS:
+        body = fetch(client, feed_site.url("alles", outlet), host).content.decode()
+        assert "https://leuchtturm.landkreis-ludwigsburg.de/" in body
+        assert not LOCAL_URL.search(body), LOCAL_URL.search(body)
+
+
+def test_json_feed_links_are_on_the_public_base_url(client, feed_site, public_host):
+    feed = parse_json_feed(fetch(client, feed_site.url("alles", "json"), "localhost"))
+    assert feed["home_page_url"] == "https://leuchtturm.landkreis-ludwigsburg.de/"
+    assert feed["feed_url"] == "https://leuchtturm.landkreis-ludwigsburg.de/feeds/alles/json/"
+    assert all(
+        item["url"].startswith("https://leuchtturm.landkreis-ludwigsburg.de/") for item in feed["items"]
+    )
+    images = [item["image"] for item in feed["items"] if "image" in item]
+    assert images and all(
+        url.startswith("https://leuchtturm.landkreis-ludwigsburg.de/media/") for url in images
+    )
+
+
+def test_the_feeds_page_links_calendars_on_the_public_base_url(client, feed_site, public_host):
+    body = fetch(client, "/feeds/", "localhost").content.decode()
+    assert "webcal://leuchtturm.landkreis-ludwigsburg.de/feeds/" in body
+    assert not LOCAL_URL.search(body)

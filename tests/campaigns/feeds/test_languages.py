@@ -4,6 +4,7 @@ so; the entry keeps its identity across languages; the German feed holds no tran
 import pytest
 
 from campaigns.models import ChannelText
+from page_types.public_urls import public_base_url
 from tests.campaigns.feeding import item_ids, parse_feed, parse_json_feed
 from tests.factories import translate
 
@@ -28,7 +29,7 @@ def test_the_english_rss_feed_shows_translations_and_marks_the_rest_german(clien
     assert response["Content-Language"] == "en" and feed.feed.language == "en"
     titles = {entry.title: entry for entry in feed.entries}
     story = titles["A lighthouse in Tamm"]
-    assert story.link == "http://testserver/en/leuchttuerme/ein-leuchtturm-in-tamm/"
+    assert story.link == f"{public_base_url()}/en/leuchttuerme/ein-leuchtturm-in-tamm/"
     assert story.id.endswith(f"page-{translated.pages['story'].pk}")  # the same entry as in German
     assert "Der Landkreis in Zahlen (in German)" in titles
     assert len(feed.entries) == len(translated.pages)

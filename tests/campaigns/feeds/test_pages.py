@@ -1,5 +1,6 @@
 """The channel list at /feeds/ and feed autodiscovery in the head of index pages."""
 
+from page_types.public_urls import public_base_url
 from tests.campaigns.feeding import parse_calendar, parse_feed, parse_json_feed
 from tests.page_types.markup import assert_accessible_structure, soup
 
@@ -26,12 +27,14 @@ def test_the_channel_list_names_every_public_channel_with_its_outlets(client, fe
         "/feeds/mint-update/rss/",
         "/feeds/mint-update/atom/",
         "/feeds/mint-update/json/",
-        "webcal://testserver/feeds/mint-update/ics/",
-        "http://testserver/feeds/mint-update/ics/",
+        "webcal://" + f"{public_base_url()}/feeds/mint-update/ics/".partition("://")[2],
+        f"{public_base_url()}/feeds/mint-update/ics/",
     ]
     # Only channels that can hold MINT offers have a calendar.
     assert not sections["Wirtschaft Im Landkreis"].find("a", href=lambda href: "ics" in href)
-    assert sections["Alles"].find("a", href="webcal://testserver/feeds/alles/ics/")
+    assert sections["Alles"].find(
+        "a", href="webcal://" + f"{public_base_url()}/feeds/alles/ics/".partition("://")[2]
+    )
     # Link texts name the channel for screen readers, which list links out of context.
     assert mint.find("a", href="/feeds/mint-update/rss/").get_text() == "Mint Update: RSS"
 

@@ -11,6 +11,7 @@ import pytest
 from lxml import etree, html
 
 from campaigns.feeds.syndication import STYLESHEET
+from page_types.public_urls import public_base_url
 from tests.campaigns.feeding import parse_feed
 from tests.processes import ROOT
 
@@ -75,11 +76,11 @@ def test_a_feed_renders_as_a_german_page_with_its_items_as_links(client, feed_si
     text = page.text_content()
     assert "Dies ist ein Feed" in text
     assert "kopieren Sie die Adresse dieser Seite in Ihren Feed-Reader" in text
-    assert page.findtext(".//code") == "http://testserver/feeds/alles/" + outlet + "/"
+    assert page.findtext(".//code") == f"{public_base_url()}/feeds/alles/{outlet}/"
     links = [(link.text_content().strip(), link.get("href")) for link in page.iterfind(".//main//li/a")]
     assert links == [(entry.title, entry.link) for entry in entries]
     assert len(links) == 6
-    assert ("Zur Website", "http://testserver/") in [
+    assert ("Zur Website", f"{public_base_url()}/") in [
         (link.text_content().strip(), link.get("href")) for link in page.iterfind(".//a")
     ]
 

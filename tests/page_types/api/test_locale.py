@@ -3,6 +3,7 @@ and its translations; without ``locale`` a listing stays in German, as before tr
 
 import pytest
 
+from page_types.public_urls import public_base_url
 from tests.factories import translate
 from tests.page_types.api.conftest import get_json
 
@@ -33,13 +34,13 @@ def test_an_english_listing_shows_the_english_pages_linking_their_originals(clie
     [item] = offers(client, "&locale=en")
     assert item["id"] == english.pk and item["title"] == "Robotics workshop"
     assert item["meta"]["locale"] == "en"
-    assert item["meta"]["html_url"] == "http://localhost/en/mint/robotik-workshop/"
+    assert item["meta"]["html_url"] == f"{public_base_url()}/en/mint/robotik-workshop/"
     assert item["meta"]["translations"] == [
         {
             "locale": "de",
             "id": offer.pk,
             "detail_url": f"{settings.WAGTAILAPI_BASE_URL}{PAGES}{offer.pk}/",
-            "html_url": "http://localhost/mint/robotik-workshop/",
+            "html_url": f"{public_base_url()}/mint/robotik-workshop/",
         }
     ]
 

@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from page_types.models import Organisation
+from page_types.public_urls import public_base_url
 from tests.factories import make_image, make_offer, make_story
 from tests.page_types.conftest import rich_body
 
@@ -78,6 +79,6 @@ def test_the_counted_listing_really_contains_every_item_with_its_references(clie
         assert item["hero_image"]["renditions"]["card"]["url"]
         blocks = {block["type"]: block["value"] for block in item["body"]}
         assert blocks["gallery"]["images"][0]["image"]["renditions"]["thumbnail"]["url"]
-        assert blocks["call_to_action"]["page"]["html_url"].startswith("http://localhost/mint/angebot-")
-        assert 'href="http://localhost/mint/angebot-' in blocks["paragraph"]
+        assert blocks["call_to_action"]["page"]["html_url"].startswith(f"{public_base_url()}/mint/angebot-")
+        assert f'href="{public_base_url()}/mint/angebot-' in blocks["paragraph"]
         assert item["organisation"]["slug"] == "traeger"

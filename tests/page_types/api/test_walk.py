@@ -6,11 +6,13 @@ taxonomy as ``{id, slug, name}``, images as renditions with alt text and focal p
 absolute links, StreamField blocks with references resolved, MINT dates and the organisation.
 """
 
+from page_types.public_urls import public_base_url
 from tests.page_types.api.conftest import get_json
 
 TERM_KEYS = {"id", "slug", "name"}
 RENDITION_NAMES = {"thumbnail", "card", "medium", "large"}
-SITE_ROOT = "http://localhost"
+# Absolute links are on the public base URL (tests/page_types/api/test_public_urls.py).
+SITE_ROOT = public_base_url()
 
 
 def assert_image(data: dict, *, alt: str, image) -> None:

@@ -9,6 +9,7 @@ from django.test import override_settings
 from django_q.models import OrmQ, Schedule
 
 from page_types.models import WebhookDelivery, WebhookEndpoint
+from page_types.public_urls import public_base_url
 from page_types.webhooks import events
 from page_types.webhooks.delivery import TEST_EVENT, deliver, send_test
 from page_types.webhooks.signing import signature
@@ -51,7 +52,7 @@ def test_a_published_page_reaches_the_receiver_signed_and_verifiable(
     assert payload["data"]["type"] == "page_types.MintOfferPage"
     assert payload["data"]["locale"] == "de"
     assert payload["data"]["html_path"] == "/mint/roboter-bauen/"
-    assert payload["data"]["html_url"] == "http://localhost/mint/roboter-bauen/"
+    assert payload["data"]["html_url"] == f"{public_base_url()}/mint/roboter-bauen/"
     assert payload["data"]["parent_path"] == "/mint/"
     assert {"pages", f"page:{offer.pk}", f"parent:{site['mint'].pk}", "municipality:ludwigsburg"} <= set(
         payload["data"]["tags"]
