@@ -69,3 +69,10 @@ def test_the_openapi_document_describes_v1_only(api):
     paths = api.get("/api/openapi.json").json()["paths"]
     assert "/api/v1/subscriptions/options" in paths
     assert not [path for path in paths if path.startswith("/api/subscriptions")]
+
+
+def test_a_browser_front_end_may_read_the_deprecation_headers(api, settings):
+    settings.CORS_ALLOWED_ORIGINS = ["https://portal.example"]
+    old = api.get("/api/subscriptions/options", headers={"origin": "https://portal.example"})
+    exposed = {name.strip().lower() for name in old["Access-Control-Expose-Headers"].split(",")}
+    assert {"deprecation", "sunset", "link"} <= exposed
