@@ -115,7 +115,9 @@ api = LeuchtturmAPI(
         "Inhalte (Leuchttürme, MINT-Angebote, Innovationsgeschichte, Nachrichten; nur lesen, ohne Anmeldung) "
         "und Newsletter-Anmeldung der Wirtschaftsförderung des Landkreises Ludwigsburg. Alle Fehlermeldungen "
         "sind deutsch; ungültige Angaben ergeben 400 (Inhalte, mit dem Parameter) bzw. 422 (Anmeldung, mit "
-        "Meldungen je Feld)."
+        "Meldungen je Feld). Die Anmeldung liegt unter /api/v1/subscriptions; die Pfade ohne /v1 antworten "
+        "bis 2027-06-30 gleich (veraltet). Server, die Anmeldungen weiterleiten, können sich mit einem "
+        "API-Schlüssel ausweisen (RelayKey)."
     ),
     urls_namespace="api",
 )
