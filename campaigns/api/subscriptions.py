@@ -330,7 +330,8 @@ def change_preferences(request: HttpRequest, token: str, payload: PreferencesIn)
     if not form.is_valid():
         return invalid(form_errors(form))
     channels = list(form.cleaned_data["channels"])
-    if new_channels(subscriber, channels) and Suppression.objects.is_suppressed(subscriber.email):
+    asks_for_more = "channels" in payload.model_fields_set and new_channels(subscriber, channels)
+    if asks_for_more and Suppression.objects.is_suppressed(subscriber.email):
         detail = _(
             "An diese Adresse dürfen keine Newsletter mehr gehen (unzustellbar, Beschwerde oder gelöscht); "
             "neue können nicht beginnen. Nichts wurde geändert."
