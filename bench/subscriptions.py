@@ -12,7 +12,7 @@ Runs on a throw-away SQLite database (or ``BENCH_DATABASE_URL``).
    the subscription table. ``audience_ratio`` is that time ÷ the slowest audience's.
 2. Sign-ups: serves the same database with gunicorn (2 sync workers, loopback only, ``DEBUG`` off) and
    posts up to ``--signups`` distinct sign-ups (each phase stops after 180 s) to ``POST
-   /api/subscriptions`` from ``--concurrency`` clients;
+   /api/v1/subscriptions`` from ``--concurrency`` clients;
    every answer must be 202 and every accepted address must have its row (confirmation mails are queued
    for django-q2 as in production; no worker runs). The ceiling is the same server answering a trivial
    Django view under the same load.
@@ -256,7 +256,7 @@ def bench_signups(env: dict[str, str], signups: int, concurrency: int) -> float:
         calls = [
             (
                 "POST",
-                "/api/subscriptions",
+                "/api/v1/subscriptions",
                 {
                     "email": f"neu{n}@example.org",
                     "channels": ["mint-update"],
@@ -284,7 +284,7 @@ def bench_signups(env: dict[str, str], signups: int, concurrency: int) -> float:
         f"{spread([s for _c, _st, s in pings])}"
     )
     print(
-        f"sign-ups via POST /api/subscriptions, {concurrency} clients, {len(answers)} sent: {rate:.1f}/s, "
+        f"sign-ups via POST /api/v1/subscriptions, {concurrency} clients, {len(answers)} sent: {rate:.1f}/s, "
         f"{spread([s for _c, _st, s in answers])}"
     )
     print(f"answers other than 202: {errors}; accepted sign-ups stored: {stored} of {len(accepted)}")

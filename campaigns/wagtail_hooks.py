@@ -11,6 +11,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from campaigns.admin.api_key_viewset import ApiKeyViewSet
 from campaigns.admin.audience_viewset import AudienceViewSet
 from campaigns.admin.campaign_viewset import CampaignViewSet
 from campaigns.admin.channel_viewset import ChannelViewSet
@@ -34,6 +35,7 @@ class CampaignsGroup(SnippetViewSetGroup):
         ChannelViewSet,
         ConsentTextViewSet,
         SuppressionViewSet,
+        ApiKeyViewSet,
     )
 
 

@@ -302,9 +302,10 @@ CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 # Whole families of origins, e.g. every municipal site: https://*.ludwigsburg.example
 CORS_ALLOWED_ORIGIN_REGEXES = env_origin_patterns("CORS_ALLOWED_ORIGIN_PATTERNS")
 # Front ends revalidate responses themselves (conditional requests with the ETag or the date) and honour
-# Retry-After; the browser lets their code send and read these headers.
+# Retry-After, and learn that a path is deprecated (Deprecation, Sunset, Link to its successor); the
+# browser lets their code send and read these headers.
 CORS_ALLOW_HEADERS = (*cors_default_headers, "if-none-match", "if-modified-since")
-CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "Deprecation", "Sunset", "Link"]
 
 # How many reverse proxies in front of the web processes append to X-Forwarded-For. Behind a proxy every
 # request comes from the proxy's address, so without this the sign-up rate limit would count all visitors

@@ -15,11 +15,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.api import api
+from cms.api import api, unversioned
 from cms.login_throttle import ThrottledLoginView
 from cms.metrics import metrics
 from cms.views import alive, health, robots_txt
 from page_types.search.views import search
+
+api_urls = api.urls  # built once: django-ninja registers its namespace when they are built
 
 urlpatterns = [
     # Browsers ask for /favicon.ico whatever a page links. The redirect is permanent, so it names the icon's
@@ -32,12 +34,14 @@ urlpatterns = [
     path("admin/login/", ThrottledLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # The content API first: the subscription API below owns the rest of api/.
+    # The content API first: the subscription API below owns the rest of api/ (/api/v1/subscriptions).
     path("api/v2/", include("page_types.api.urls")),
     path("health/", health, name="health"),
     path("api/health/", alive, name="alive"),
     path("metrics/", metrics, name="metrics"),
-    path("api/", api.urls),
+    path("api/", api_urls),
+    # The subscription API's paths before /api/v1/ (deprecated, answered the same until their sunset).
+    path("api/", include(unversioned(api_urls[0]))),
     # The installation's ESP webhooks (none for plain SMTP); campaigns.webhooks turns bounces and complaints
     # into suppressions.
     path("webhooks/anymail/", include("campaigns.webhooks.urls")),

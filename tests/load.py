@@ -55,7 +55,7 @@ def post_signup(port: int, email: str, payload: dict, index: int, timeout: float
     """One sign-up, from its own client address."""
     headers = {"Content-Type": "application/json", "X-Forwarded-For": client_address(index)}
     status, seconds = timed_request(
-        port, "POST", "/api/subscriptions", json.dumps(payload).encode(), headers, timeout
+        port, "POST", "/api/v1/subscriptions", json.dumps(payload).encode(), headers, timeout
     )
     return Outcome(email, status, seconds)
 

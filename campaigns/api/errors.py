@@ -1,5 +1,5 @@
 """Error answers of the subscription API as problem details (``page_types.problems``): 422 with messages per
-field, 400 for unreadable bodies, in the request's language.
+field, 400 for unreadable bodies, 415 for bodies that are not JSON, in the request's language.
 
 django-ninja validates the JSON shape with pydantic and reports in English; these handlers translate the
 common cases into the same ``errors`` per field that the endpoints give for the Django form errors, so a
@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema, Status
 from ninja.errors import HttpError, ValidationError
+from ninja.parser import Parser
 
 from page_types.problems import problem
 
@@ -71,8 +72,33 @@ def form_errors(form: Form) -> dict[str, list[str]]:
     }
 
 
+class UnsupportedMediaType(Exception):
+    """A body sent as something else than JSON."""
+
+
+def is_json(media_type: str) -> bool:
+    return media_type == "application/json" or (
+        media_type.startswith("application/") and media_type.endswith("+json")
+    )
+
+
+class JsonParser(Parser):
+    """Reads a body only if it is declared as JSON.
+
+    A browser sends ``text/plain`` and form types across origins without asking first (no CORS preflight);
+    refusing them keeps any web site from signing its visitors up behind their backs, and tells a client
+    that mislabels its JSON what is wrong (415) instead of reading it anyway.
+    """
+
+    def parse_body(self, request: HttpRequest) -> dict:
+        if not is_json(request.content_type or ""):
+            raise UnsupportedMediaType(request.content_type)
+        return super().parse_body(request)
+
+
 def install(api: NinjaAPI) -> None:
-    """Register the German handlers on ``api``."""
+    """Register the German handlers on ``api`` and have it read JSON bodies only."""
+    api.parser = JsonParser()
 
     @api.exception_handler(ValidationError)
     def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
@@ -87,7 +113,14 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-        detail = str(exc)
-        if exc.status_code == 400 and detail.startswith("Cannot parse request body"):
+        status, detail = exc.status_code, str(exc)
+        if isinstance(exc.__cause__, UnsupportedMediaType):  # raised by JsonParser, wrapped by ninja
+            status, detail = 415, _("Bitte senden Sie den Inhalt als JSON (Content-Type: application/json).")
+        elif status == 400 and detail.startswith("Cannot parse request body"):
             detail = _("Der Inhalt der Anfrage ist kein gültiges JSON.")
-        return api.create_response(request, problem(exc.status_code, detail), status=exc.status_code)
+        response = api.create_response(request, problem(status, detail), status=status)
+        if status == 415:
+            response[f"Accept-{request.method.title()}"] = "application/json"
+        elif status == 401:
+            response["WWW-Authenticate"] = 'Bearer error="invalid_token"'
+        return response

@@ -14,12 +14,13 @@ from ninja import Field, Router, Schema, Status
 from pydantic import ConfigDict, StrictBool
 
 from campaigns.api.errors import MessageOut, ProblemOut, failure, form_errors, invalid
-from campaigns.models import Channel, ConsentEvent, ConsentText, Role, Subscriber
+from campaigns.api.relay import KEY_OPTIONAL, RelayKey
+from campaigns.models import Channel, ConsentEvent, ConsentText, Role, Subscriber, Suppression
 from campaigns.reader_languages import reader_languages
 from campaigns.subscriptions import ratelimit
 from campaigns.subscriptions.facets import Facets
 from campaigns.subscriptions.forms import PreferencesForm, SignupForm, is_slug
-from campaigns.subscriptions.preferences import unsubscribe, update_preferences
+from campaigns.subscriptions.preferences import new_channels, unsubscribe, update_preferences
 from campaigns.subscriptions.signup import confirm
 from campaigns.tokens import (
     CONFIRM,
@@ -34,9 +35,12 @@ from campaigns.tokens import (
 from page_types.models import GradeBand, Interest, MintSubject, Municipality, Topic
 from page_types.term_names import term_name
 
-router = Router(tags=["Newsletter"])
+router = Router(tags=["Newsletter"], auth=RelayKey())
 Source = ConsentEvent.Source
-TOKEN_ERRORS = {400: ProblemOut, 410: ProblemOut}
+# Every operation may be refused for a relay's key (401, 403) or its unreadable Visitor-IP (400).
+KEY_ERRORS = {400: ProblemOut, 401: ProblemOut, 403: ProblemOut}
+TOKEN_ERRORS = {**KEY_ERRORS, 410: ProblemOut}
+BODY_ERRORS = {415: ProblemOut, 422: ProblemOut}
 
 
 TOPICS_IN = Field(
@@ -230,7 +234,12 @@ def _read(token: str, purpose: str):
         return failure(400, _("Der Link ist ungültig oder unvollständig."))
 
 
-@router.get("/options", response=OptionsOut, summary="Newsletter, Auswahlwerte und Einwilligungstext")
+@router.get(
+    "/options",
+    response={200: OptionsOut, **KEY_ERRORS},
+    summary="Newsletter, Auswahlwerte und Einwilligungstext",
+    openapi_extra=KEY_OPTIONAL,
+)
 def options(request: HttpRequest):
     """Everything a front end needs to build the sign-up form, named in the language it asks for
     (``Accept-Language``): the consent text in it is what a sign-up in that language agrees to."""
@@ -258,8 +267,9 @@ def options(request: HttpRequest):
 
 @router.post(
     "",
-    response={202: MessageOut, 422: ProblemOut, 429: ProblemOut, 503: ProblemOut},
+    response={202: MessageOut, **KEY_ERRORS, **BODY_ERRORS, 429: ProblemOut, 503: ProblemOut},
     summary="Newsletter abonnieren (Double-Opt-in)",
+    openapi_extra=KEY_OPTIONAL,
 )
 def subscribe(request: HttpRequest, response: HttpResponse, payload: SubscriptionIn):
     """Record a sign-up and have a confirmation mail sent; the answer never says if the address is known."""
@@ -286,6 +296,7 @@ def subscribe(request: HttpRequest, response: HttpResponse, payload: Subscriptio
     "/confirm/{token}",
     response={200: SubscriptionOut, **TOKEN_ERRORS},
     summary="Anmeldung bestätigen (Token aus der Bestätigungsmail)",
+    openapi_extra=KEY_OPTIONAL,
 )
 def confirm_subscription(request: HttpRequest, token: str):
     resolved = _read(token, CONFIRM)
@@ -301,6 +312,7 @@ def confirm_subscription(request: HttpRequest, token: str):
     "/preferences/{token}",
     response={200: SubscriptionOut, **TOKEN_ERRORS},
     summary="Einstellungen lesen (Token aus dem Einstellungslink)",
+    openapi_extra=KEY_OPTIONAL,
 )
 def read_preferences(request: HttpRequest, token: str):
     subscriber = _read(token, PREFERENCES)
@@ -311,8 +323,9 @@ def read_preferences(request: HttpRequest, token: str):
 
 @router.patch(
     "/preferences/{token}",
-    response={200: SubscriptionOut, 422: ProblemOut, **TOKEN_ERRORS},
+    response={200: SubscriptionOut, **BODY_ERRORS, 409: ProblemOut, **TOKEN_ERRORS},
     summary="Einstellungen ändern",
+    openapi_extra=KEY_OPTIONAL,
 )
 def change_preferences(request: HttpRequest, token: str, payload: PreferencesIn):
     subscriber = _read(token, PREFERENCES)
@@ -325,10 +338,18 @@ def change_preferences(request: HttpRequest, token: str, payload: PreferencesIn)
     form = PreferencesForm(data, subscriber=subscriber)
     if not form.is_valid():
         return invalid(form_errors(form))
+    channels = list(form.cleaned_data["channels"])
+    asks_for_more = "channels" in payload.model_fields_set and new_channels(subscriber, channels)
+    if asks_for_more and Suppression.objects.is_suppressed(subscriber.email):
+        detail = _(
+            "An diese Adresse dürfen keine Newsletter mehr gehen (unzustellbar, Beschwerde oder gelöscht); "
+            "neue können nicht beginnen. Nichts wurde geändert."
+        )
+        return failure(409, detail)
     update_preferences(
         subscriber,
         form.facets(),
-        list(form.cleaned_data["channels"]),
+        channels,
         source=Source.API,
         consent_text=form.consent_text(),
         ip_address=ratelimit.client_address(request),
@@ -339,8 +360,9 @@ def change_preferences(request: HttpRequest, token: str, payload: PreferencesIn)
 
 @router.post(
     "/unsubscribe/{token}",
-    response={200: UnsubscribedOut, 422: ProblemOut, **TOKEN_ERRORS},
+    response={200: UnsubscribedOut, **BODY_ERRORS, **TOKEN_ERRORS},
     summary="Abmelden (Token aus dem Abmeldelink)",
+    openapi_extra=KEY_OPTIONAL,
 )
 def unsubscribe_subscription(request: HttpRequest, token: str, payload: UnsubscribeIn | None = None):
     subscriber = _read(token, UNSUBSCRIBE)

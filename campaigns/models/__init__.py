@@ -1,5 +1,6 @@
 """Models of the outreach plugin, one module per concept."""
 
+from campaigns.models.api_keys import ApiKey
 from campaigns.models.audiences import Audience
 from campaigns.models.campaigns import Campaign, CampaignPick, CampaignRemoval, CampaignText
 from campaigns.models.channels import Channel, ChannelText
@@ -15,6 +16,7 @@ from campaigns.models.tracking import TrackingEvent
 from campaigns.models.welcome import WelcomeMail
 
 __all__ = [
+    "ApiKey",
     "Audience",
     "Campaign",
     "CampaignPick",

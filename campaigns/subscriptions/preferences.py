@@ -123,6 +123,12 @@ def set_deadline_reminders(subscriber: Subscriber, wanted: bool, *, source: str)
     return bool(changed)
 
 
+def new_channels(subscriber: Subscriber, channels: Sequence[Channel]) -> list[Channel]:
+    """The ``channels`` the subscriber does not receive yet."""
+    active = set(subscriber.subscriptions.filter(status=Status.ACTIVE).values_list("channel_id", flat=True))
+    return [channel for channel in channels if channel.pk not in active]
+
+
 def update_preferences(
     subscriber: Subscriber,
     facets: Facets,
@@ -142,9 +148,8 @@ def update_preferences(
     A suppressed address gets no new channel. ``tracking_consent`` gives or withdraws consent to
     measurement, ``deadline_reminders`` asks for reminders or stops them (``None`` leaves either as it is).
     """
-    active = set(subscriber.subscriptions.filter(status=Status.ACTIVE).values_list("channel_id", flat=True))
-    new_channels = [channel for channel in channels if channel.pk not in active]
-    if new_channels and consent_text is None:
+    added = new_channels(subscriber, channels)
+    if added and consent_text is None:
         raise ValueError("Adding channels needs the consent text the person agreed to.")
     wanted = {channel.pk for channel in channels}
     now = timezone.now()
@@ -162,12 +167,12 @@ def update_preferences(
         left = set(
             subscriber.subscriptions.filter(status=Status.UNSUBSCRIBED).values_list("channel_id", flat=True)
         )
-        returning = [channel for channel in new_channels if channel.pk in left]
+        returning = [channel for channel in added if channel.pk in left]
         if returning:
             _ask_to_return(
                 subscriber, returning, source=source, consent_text=consent_text, ip_address=ip_address
             )
-        starting = [channel for channel in new_channels if channel.pk not in left]
+        starting = [channel for channel in added if channel.pk not in left]
         for channel in starting:
             subscription, _created = Subscription.objects.get_or_create(
                 subscriber=subscriber, channel=channel

@@ -20,15 +20,25 @@ from django.utils import timezone
 from campaigns import app_settings
 
 KEY_PREFIX = "campaigns:ratelimit"
+# Set on a request by relay_for only; a header alone never sets it.
+RELAYED_VISITOR = "campaigns_relayed_visitor"
+
+
+def relay_for(request: HttpRequest, visitor: str) -> None:
+    """Count and log ``request`` as made for ``visitor``: only once a relay's API key was verified."""
+    setattr(request, RELAYED_VISITOR, visitor)
 
 
 def client_address(request: HttpRequest) -> str | None:
-    """The client's IP address: the peer, or the entry the innermost trusted proxy added.
+    """The client's IP address: the visitor a verified relay names, the peer, or the entry the innermost
+    trusted proxy added.
 
     ``X-Forwarded-For`` is only read when proxies are configured (``CAMPAIGNS_TRUSTED_PROXIES``), and then
     only the entry appended by the outermost of our own proxies counts: anything further left was sent
     by the client and can be forged.
     """
+    if visitor := getattr(request, RELAYED_VISITOR, None):
+        return visitor
     address = request.META.get("REMOTE_ADDR", "")
     proxies = app_settings.trusted_proxies()
     if proxies:

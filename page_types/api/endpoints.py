@@ -398,7 +398,7 @@ class PagesEndpoint(ContentEndpoint, PagesAPIViewSet):
 
 
 class PagePreviewEndpoint(PagesEndpoint):
-    """``/api/v2/page_preview/?content_type=…&token=…``: the draft an editor opened in the headless preview.
+    """``/api/v2/page_preview/?type=…&token=…``: the draft an editor opened in the headless preview.
 
     The token is the signed one wagtail-headless-preview put into the front end's URL; without a valid,
     unexpired token there is nothing to see. Drafts are never stored by caches.
@@ -415,7 +415,7 @@ class PagePreviewEndpoint(PagesEndpoint):
         return [path("", cls.as_view({"get": "preview_view"}), name="listing")]
 
     def preview_view(self, request: HttpRequest) -> Response:
-        self.query  # noqa: B018 — validates content_type and token
+        self.query  # noqa: B018 — validates type and token
         response = Response(self.serialize([self.get_object()], many=False))
         caching.mark_private(response)
         return response
@@ -427,7 +427,7 @@ class PagePreviewEndpoint(PagesEndpoint):
 
     def _preview_page_or_404(self) -> Page:
         data = self.query.cleaned_data
-        app_label, _dot, model_name = data["content_type"].partition(".")
+        app_label, _dot, model_name = self.query.page_type().partition(".")
         try:
             HeadlessPreviewMixin.get_preview_signer().unsign(data["token"], max_age=PREVIEW_TOKEN_MAX_AGE)
             content_type = ContentType.objects.get_by_natural_key(app_label, model_name.lower())

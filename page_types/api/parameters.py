@@ -274,12 +274,36 @@ class PageFindQuery(SiteQuery, FindQuery):
 
 
 class PreviewQuery(DetailQuery):
-    """Parameters of the headless preview: the page type and the signed token from the preview link."""
+    """Parameters of the headless preview: the page type and the signed token from the preview link.
 
-    content_type = forms.CharField(max_length=100, help_text="Der Seitentyp aus dem Vorschau-Link.")
+    The type is named as in ``meta.type`` (``type``); the lower-case ``content_type`` of earlier preview
+    links is still read.
+    """
+
+    type = forms.CharField(
+        required=False,
+        max_length=100,
+        help_text="Der Seitentyp aus dem Vorschau-Link, wie in `meta.type` (`page_types.MintOfferPage`).",
+    )
+    content_type = forms.CharField(
+        required=False,
+        max_length=100,
+        help_text="Veraltet (bis 2027-06): der Seitentyp in Kleinbuchstaben (`page_types.mintofferpage`); "
+        "stattdessen `type`.",
+    )
     token = forms.CharField(
         max_length=255, help_text="Das signierte Token aus dem Vorschau-Link (1 Tag gültig)."
     )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if not (cleaned.get("type") or cleaned.get("content_type") or self.has_error("type")):
+            self.add_error("type", self.fields["type"].error_messages["required"])
+        return cleaned
+
+    def page_type(self) -> str:
+        """The page type the link names, in either parameter."""
+        return self.cleaned_data["type"] or self.cleaned_data["content_type"]
 
 
 class ObjectQuery(DetailQuery):

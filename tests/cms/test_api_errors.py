@@ -7,7 +7,8 @@ import uuid
 import pytest
 from django.test import Client
 
-from campaigns.models import Channel
+from campaigns.models import Channel, SignupRequest, Subscriber, Suppression
+from campaigns.tokens import PREFERENCES, make_token
 from tests.campaigns.subscribing import signup_data, unique_ip
 from tests.factories import make_site
 
@@ -66,6 +67,48 @@ def test_405_in_both_apis_keeps_allow(api):
 
 def test_415_and_406_of_the_content_api(api):
     problem_of(api.get("/api/v2/pages/", headers={"accept": "application/xml"}), 406)
+
+
+@pytest.mark.parametrize(
+    "media_type", ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data"]
+)
+def test_415_for_a_body_that_is_not_declared_json(api, media_type):
+    """Browsers send these types across origins without a preflight; JSON labelled so is refused too."""
+    response = api.post("/api/v1/subscriptions", json.dumps(subscription()), content_type=media_type)
+    body = problem_of(response, 415)
+    assert body["detail"] == "Bitte senden Sie den Inhalt als JSON (Content-Type: application/json)."
+    assert response["Accept-Post"] == "application/json"
+    assert not Subscriber.objects.exists() and not SignupRequest.objects.exists()
+    accepted = api.post(
+        "/api/v1/subscriptions", json.dumps(subscription()), content_type="application/json; charset=utf-8"
+    )
+    assert accepted.status_code == 202
+
+
+def test_415_of_a_change_of_preferences(api):
+    lena = Subscriber.objects.create(email="lena@example.org", name="Lena")
+    url = f"/api/v1/subscriptions/preferences/{make_token(lena, PREFERENCES)}"
+    response = api.patch(url, "name=Mara", content_type="application/x-www-form-urlencoded")
+    problem_of(response, 415)
+    assert response["Accept-Patch"] == "application/json"
+    lena.refresh_from_db()
+    assert lena.name == "Lena"
+
+
+def test_409_when_a_suppressed_address_asks_for_a_newsletter(api):
+    """The address is on the suppression list (bounced, complained): a new channel cannot start, and the
+    request changes nothing; changes that start nothing still go through."""
+    lena = Subscriber.objects.create(email="lena@example.org", name="Lena")
+    Suppression.suppress("lena@example.org", Suppression.Reason.COMPLAINT)
+    url = f"/api/v1/subscriptions/preferences/{make_token(lena, PREFERENCES)}"
+    wanted = {"channels": ["mint-update"], "consent": True, "name": "Lena M."}
+    body = problem_of(api.patch(url, wanted, content_type="application/json"), 409)
+    assert body["title"] == "Konflikt"
+    assert body["detail"].startswith("An diese Adresse dürfen keine Newsletter mehr gehen")
+    lena.refresh_from_db()
+    assert (lena.name, lena.subscriptions.count(), lena.consent_events.count()) == ("Lena", 0, 0)
+    renamed = api.patch(url, {"name": "Lena M."}, content_type="application/json")
+    assert (renamed.status_code, renamed.json()["name"]) == (200, "Lena M.")
 
 
 def test_422_lists_messages_per_field(api):

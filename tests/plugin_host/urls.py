@@ -10,7 +10,7 @@ from campaigns.api.subscriptions import router as subscriptions_router
 
 api = NinjaAPI(title="Musterstadt API", urls_namespace="api")
 errors.install(api)
-api.add_router("/subscriptions", subscriptions_router)
+api.add_router("/v1/subscriptions", subscriptions_router)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -34,7 +34,7 @@ def test_signup_is_accepted_and_the_confirmation_mail_arrives(
         interests=["ausbildung-beruf"],
     )
     with django_capture_on_commit_callbacks(execute=True):
-        response = post(visitor, "/api/subscriptions", data)
+        response = post(visitor, "/api/v1/subscriptions", data)
     assert response.status_code == 202
     assert "Bestätigungslink" in response.json()["detail"]
     subscriber = Subscriber.objects.get()
@@ -43,7 +43,7 @@ def test_signup_is_accepted_and_the_confirmation_mail_arrives(
     [received] = smtp_sink.handler.to("lena@example.org")
     token = link_in(received.message.get_content(), "confirm").split("/")[3]
 
-    confirmed = visitor.post(f"/api/subscriptions/confirm/{token}")
+    confirmed = visitor.post(f"/api/v1/subscriptions/confirm/{token}")
     assert confirmed.status_code == 200
     assert confirmed.json()["channels"] == [
         {"slug": "mint-update", "name": "MINT-Update", "status": "active"}
@@ -55,9 +55,9 @@ def test_every_kind_of_address_gets_the_same_202(visitor, newsletter_channels):
     active = Subscriber.objects.create(email="aktiv@example.org")
     Subscription.objects.create(subscriber=active, channel=newsletter_channels["mint"], status=Status.ACTIVE)
     Suppression.suppress("gesperrt@example.org", Suppression.Reason.HARD_BOUNCE)
-    post(visitor, "/api/subscriptions", payload("wartend@example.org"))
+    post(visitor, "/api/v1/subscriptions", payload("wartend@example.org"))
     answers = {
-        address: post(visitor, "/api/subscriptions", payload(address))
+        address: post(visitor, "/api/v1/subscriptions", payload(address))
         for address in ("neu@example.org", "wartend@example.org", "aktiv@example.org", "gesperrt@example.org")
     }
     assert {(r.status_code, r.content) for r in answers.values()} == {
@@ -92,7 +92,7 @@ def test_invalid_signup_gets_422_with_german_field_errors_and_changes_nothing(
     visitor, newsletter_channels, inline_mail, mailoutbox, changes, field, message
 ):
     data = {key: value for key, value in payload(**changes).items() if value is not None}
-    response = post(visitor, "/api/subscriptions", data)
+    response = post(visitor, "/api/v1/subscriptions", data)
     assert response.status_code == 422
     body = response.json()
     assert body["detail"] == "Die Angaben sind unvollständig oder ungültig."
@@ -102,7 +102,7 @@ def test_invalid_signup_gets_422_with_german_field_errors_and_changes_nothing(
 
 @pytest.mark.parametrize("body", ["{nicht json", "[]", '"text"', ""])
 def test_unreadable_body_gets_a_german_4xx(visitor, newsletter_channels, body):
-    response = visitor.post("/api/subscriptions", body, content_type="application/json")
+    response = visitor.post("/api/v1/subscriptions", body, content_type="application/json")
     assert response.status_code in (400, 422)
     assert response.json()["detail"].startswith(("Der Inhalt", "Die Angaben"))
 
@@ -116,7 +116,7 @@ def active(email="lena@example.org", *channels) -> Subscriber:
 
 def test_preferences_are_read_and_changed_by_token(visitor, newsletter_channels):
     subscriber = active("lena@example.org", newsletter_channels["mint"])
-    url = f"/api/subscriptions/preferences/{make_token(subscriber, PREFERENCES)}"
+    url = f"/api/v1/subscriptions/preferences/{make_token(subscriber, PREFERENCES)}"
     read = visitor.get(url)
     assert read.status_code == 200
     assert read.json()["email"] == "lena@example.org"
@@ -133,7 +133,7 @@ def test_preferences_are_read_and_changed_by_token(visitor, newsletter_channels)
 
 def test_adding_a_channel_by_api_needs_consent(visitor, newsletter_channels):
     subscriber = active("lena@example.org", newsletter_channels["mint"])
-    url = f"/api/subscriptions/preferences/{make_token(subscriber, PREFERENCES)}"
+    url = f"/api/v1/subscriptions/preferences/{make_token(subscriber, PREFERENCES)}"
     both = {"channels": ["mint-update", "wirtschaft-im-landkreis"]}
     refused = visitor.patch(url, both, content_type="application/json")
     assert refused.status_code == 422
@@ -150,7 +150,7 @@ def test_adding_a_channel_by_api_needs_consent(visitor, newsletter_channels):
 
 def test_unsubscribe_by_token_one_channel_or_all(visitor, newsletter_channels):
     subscriber = active("lena@example.org", newsletter_channels["mint"], newsletter_channels["wirtschaft"])
-    url = f"/api/subscriptions/unsubscribe/{make_token(subscriber, UNSUBSCRIBE)}"
+    url = f"/api/v1/subscriptions/unsubscribe/{make_token(subscriber, UNSUBSCRIBE)}"
     one = post(visitor, url, {"channel": "mint-update"})
     assert {c["slug"]: c["status"] for c in one.json()["channels"]} == {
         "mint-update": "unsubscribed",
@@ -165,9 +165,9 @@ def test_unsubscribe_by_token_one_channel_or_all(visitor, newsletter_channels):
 def test_tokens_for_another_purpose_or_tampered_are_400(visitor, newsletter_channels):
     subscriber = active("lena@example.org", newsletter_channels["mint"])
     for url in (
-        f"/api/subscriptions/preferences/{make_token(subscriber, UNSUBSCRIBE)}",
-        f"/api/subscriptions/unsubscribe/{make_token(subscriber, PREFERENCES)}x",
-        f"/api/subscriptions/confirm/{'a' * 2000}",
+        f"/api/v1/subscriptions/preferences/{make_token(subscriber, UNSUBSCRIBE)}",
+        f"/api/v1/subscriptions/unsubscribe/{make_token(subscriber, PREFERENCES)}x",
+        f"/api/v1/subscriptions/confirm/{'a' * 2000}",
     ):
         response = (
             visitor.get(url) if "preferences" in url else visitor.post(url, content_type="application/json")
@@ -178,20 +178,20 @@ def test_tokens_for_another_purpose_or_tampered_are_400(visitor, newsletter_chan
 
 
 def test_expired_confirmation_token_is_410(visitor, newsletter_channels, monkeypatch):
-    post(visitor, "/api/subscriptions", payload())
+    post(visitor, "/api/v1/subscriptions", payload())
     run_queued_tasks()
     subscriber = Subscriber.objects.get()
     request = subscriber.signup_requests.get()
     with monkeypatch.context() as patch:
         patch.setattr(signing.time, "time", lambda: timezone.now().timestamp() - 8 * 86400)
         token = make_token(subscriber, CONFIRM, request.pk)
-    response = visitor.post(f"/api/subscriptions/confirm/{token}")
+    response = visitor.post(f"/api/v1/subscriptions/confirm/{token}")
     assert response.status_code == 410
     assert subscriber.subscriptions.get().status == Status.PENDING
 
 
 def test_options_describe_what_a_front_end_needs(visitor, newsletter_channels):
-    options = visitor.get("/api/subscriptions/options").json()
+    options = visitor.get("/api/v1/subscriptions/options").json()
     assert [c["slug"] for c in options["channels"]] == ["mint-update", "wirtschaft-im-landkreis"]
     assert len(options["municipalities"]) == 39
     assert options["consent_text"]["version"] == "2025-01"
@@ -206,12 +206,12 @@ def test_openapi_schema_and_docs_without_cdn(visitor):
     assert schema.status_code == 200
     paths = schema.json()["paths"]
     assert {
-        "/api/subscriptions",
-        "/api/subscriptions/confirm/{token}",
-        "/api/subscriptions/preferences/{token}",
-        "/api/subscriptions/unsubscribe/{token}",
+        "/api/v1/subscriptions",
+        "/api/v1/subscriptions/confirm/{token}",
+        "/api/v1/subscriptions/preferences/{token}",
+        "/api/v1/subscriptions/unsubscribe/{token}",
     } <= set(paths)
-    assert set(paths["/api/subscriptions"]["post"]["responses"]) >= {"202", "422", "429"}
+    assert set(paths["/api/v1/subscriptions"]["post"]["responses"]) >= {"202", "422", "429"}
     docs = visitor.get("/api/docs")
     assert docs.status_code == 200
     assert "cdn" not in docs.content.decode().lower()
@@ -220,12 +220,12 @@ def test_openapi_schema_and_docs_without_cdn(visitor):
 def test_cors_allows_only_configured_origins(visitor, newsletter_channels, settings):
     settings.CORS_ALLOWED_ORIGINS = ["https://portal.landkreis-ludwigsburg.de"]
     allowed = visitor.options(
-        "/api/subscriptions",
+        "/api/v1/subscriptions",
         HTTP_ORIGIN="https://portal.landkreis-ludwigsburg.de",
         HTTP_ACCESS_CONTROL_REQUEST_METHOD="POST",
     )
     assert allowed["Access-Control-Allow-Origin"] == "https://portal.landkreis-ludwigsburg.de"
     other = visitor.options(
-        "/api/subscriptions", HTTP_ORIGIN="https://evil.example", HTTP_ACCESS_CONTROL_REQUEST_METHOD="POST"
+        "/api/v1/subscriptions", HTTP_ORIGIN="https://evil.example", HTTP_ACCESS_CONTROL_REQUEST_METHOD="POST"
     )
     assert "Access-Control-Allow-Origin" not in other

@@ -26,8 +26,8 @@ def test_one_valid_openapi_3_1_document_describes_both_apis(document):
         "/api/v2/documents/{id}/",
         "/api/v2/documents/find/",
         "/api/health/",
-        "/api/subscriptions",
-        "/api/subscriptions/options",
+        "/api/v1/subscriptions",
+        "/api/v1/subscriptions/options",
     } <= set(document["paths"])
 
 

@@ -114,3 +114,14 @@ def test_front_end_urls_come_from_the_environment_and_may_be_framed_by_the_admin
     }
     assert {"https://vorschau.example", "https://portal-vorschau.example"} <= set(admin_frames)
     assert "https://vorschau.example" not in site_frames
+
+
+@override_settings(WAGTAIL_HEADLESS_PREVIEW=FRONT_END)
+def test_the_preview_link_names_the_page_type_as_meta_type_does(client, draft):
+    link = open_headless_preview(draft)
+    assert link["content_type"] == "page_types.mintofferpage", "kept (deprecated) for front ends reading it"
+    status, body = get_json(client, f"{PREVIEW_API}?type={link['type']}&token={link['token']}")
+    assert status == 200
+    assert link["type"] == body["meta"]["type"] == "page_types.MintOfferPage"
+    status, body = get_json(client, f"{PREVIEW_API}?token={link['token']}")
+    assert (status, body["errors"]) == (400, {"type": ["Dieses Feld muss ausgefüllt werden."]})

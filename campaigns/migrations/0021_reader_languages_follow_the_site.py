@@ -8,7 +8,7 @@ import page_types.translations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("campaigns", "0019_reader_interests"),
+        ("campaigns", "0020_api_keys"),
     ]
 
     operations = [

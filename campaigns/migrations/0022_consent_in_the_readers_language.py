@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("campaigns", "0020_reader_languages_follow_the_site"),
+        ("campaigns", "0021_reader_languages_follow_the_site"),
     ]
 
     operations = [
