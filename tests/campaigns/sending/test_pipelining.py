@@ -3,6 +3,7 @@ go out in one write, the message arrives byte for byte, and every refusal raises
 raises, leaves the connection usable (or closed after a 421) and concerns only its own recipient."""
 
 import smtplib
+import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 from unittest import mock
@@ -85,6 +86,14 @@ def test_commands_go_out_in_one_write_and_the_message_arrives_unchanged(handler,
     assert (received.mail_from, received.rcpt_tos) == (SENDER, ["leserin@example.org"])
     # aiosmtpd removes the dot-stuffing; the content is the message with the final line end added.
     assert received.data == MESSAGE + b"\r\n"
+
+
+def test_a_pipelined_connection_sends_each_write_at_once(handler, smtp):
+    # Nagle's algorithm would hold a write back until the server acknowledged the previous one, and a
+    # pipelining client waits for the answers of its last write: about twice the time per message here.
+    assert smtp.sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 0
+    pipelining.sendmail(smtp, SENDER, "leserin@example.org", MESSAGE)
+    assert smtp.sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1
 
 
 def test_dot_stuffing_matches_smtplib():
