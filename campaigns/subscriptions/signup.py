@@ -162,7 +162,9 @@ def _open(request: SignupRequest, event: str, legal_basis: str, detail: str) -> 
         return None
     subscriber, _created = get_or_create_subscriber(request.email, Facets.from_slugs(request.facets))
     existing = {subscription.channel_id: subscription for subscription in subscriber.subscriptions.all()}
-    requested = list(Channel.objects.filter(pk__in=request.channel_ids).order_by("sort_order", "pk"))
+    # The texts: the consent wording names each chosen channel as the form showed it, once per event.
+    channels = Channel.objects.filter(pk__in=request.channel_ids).prefetch_related("texts")
+    requested = list(channels.order_by("sort_order", "pk"))
     wanted = [
         channel for channel in requested if getattr(existing.get(channel.pk), "status", None) != Status.ACTIVE
     ]

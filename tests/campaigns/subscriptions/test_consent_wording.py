@@ -1,11 +1,13 @@
 """The stored proof of consent names exactly the channels the reader chose, and the proof view shows it."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from campaigns.models import ConsentEvent, ConsentText, Subscriber
+from campaigns.models import ConsentEvent, ConsentText, SignupRequest, Subscriber
 from campaigns.models.consent import CHANNELS_PLACEHOLDER
-from campaigns.subscriptions.signup import confirm
+from campaigns.subscriptions.signup import confirm, register
 from tests.campaigns.subscribing import run_queued_tasks, signup_data
 
 TEXT = f"Ich möchte diese Newsletter erhalten: {CHANNELS_PLACEHOLDER}. Widerruf jederzeit."
@@ -63,3 +65,17 @@ def test_the_proof_of_consent_shows_the_wording(
     url = reverse("wagtailsnippets_campaigns_subscriber:proof", args=[subscriber.pk])
     page = client.get(url).content.decode()
     assert "Ich möchte diese Newsletter erhalten: „MINT-Update“. Widerruf jederzeit." in page
+
+
+def test_the_worker_reads_the_channels_names_once_however_many_are_chosen(
+    visitor, newsletter_channels, placeholder_text
+):
+    response = visitor.post(
+        "/newsletter/",
+        signup_data(channels=["mint-update", "wirtschaft-im-landkreis"], consent_version="2026-12"),
+    )
+    assert response.status_code == 303
+    with CaptureQueriesContext(connection) as queries:
+        register(SignupRequest.objects.get().pk)
+    texts = [query["sql"] for query in queries if "campaigns_channeltext" in query["sql"]]
+    assert len(texts) == 1, texts
