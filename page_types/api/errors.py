@@ -75,12 +75,14 @@ FIELDS_ERRORS: tuple[tuple[re.Pattern[str], Promise], ...] = (
     ),
     (
         re.compile(r"additional fields with '\*' doesn't make sense"),
-        _("nach „*“ lassen sich Felder nur ausschließen oder mit Unterfeldern angeben"),
+        _("nach „*“ lassen sich Felder nur ausschließen"),
     ),
-    (
-        re.compile(r"'(?P<name>.+)' does not support nested fields", re.DOTALL),
-        _("„%(name)s“ hat keine Unterfelder"),
-    ),
+)
+# Wagtail's nested selection (``provider(name)``) reaches only relations it serialises itself; every relation
+# here has a serializer of its own (terms, organisations, images, dates) that always renders the whole object.
+NESTED_FIELDS_MESSAGE = _(
+    "„%(name)s(…)“: Unterfelder lassen sich nicht auswählen, jedes Feld kommt ganz; möglich sind "
+    "Feldnamen wie „teaser,topics“, „*,-body“ oder „_,id,title“"
 )
 UNKNOWN_FIELDS = re.compile(r"unknown fields: (?P<names>.+)", re.DOTALL)
 
@@ -95,6 +97,11 @@ def fields_message(error: Exception) -> str:
     if detail is None:
         return str(_("Ungültige Feldauswahl."))
     return _("Ungültige Feldauswahl: %(detail)s.") % {"detail": detail}
+
+
+def nested_fields_message(name: str) -> str:
+    """The refusal of a nested selection (``provider(name)``), naming the field and the syntax there is."""
+    return _("Ungültige Feldauswahl: %(detail)s.") % {"detail": NESTED_FIELDS_MESSAGE % {"name": name}}
 
 
 def german_fields_detail(detail: str) -> str | None:

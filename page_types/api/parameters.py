@@ -25,7 +25,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
-from page_types.api.errors import ParameterError, fields_message
+from page_types.api.errors import ParameterError, fields_message, nested_fields_message
 from page_types.eras import Era
 from page_types.forms import TERM_KINDS
 from page_types.models import (
@@ -151,15 +151,19 @@ class PageReferenceField(forms.Field):
 
 
 class FieldsParameterField(forms.CharField):
-    """Wagtail's ``fields`` syntax (``*``, ``-body``, ``topics(slug)``); names are checked by the endpoint."""
+    """Wagtail's ``fields`` syntax (``*``, ``-body``, ``_,id``) without its nested selection
+    (``provider(name)``), which is refused for every field alike (``NESTED_FIELDS_MESSAGE``); names are
+    checked by the endpoint."""
 
     def to_python(self, value: str | None) -> str:
         value = super().to_python(value)
         if value:
             try:
-                parse_fields_parameter(value)
+                config = parse_fields_parameter(value)
             except ValueError as error:
                 raise ValidationError(fields_message(error), code="invalid") from None
+            if nested := next((name for name, _negated, sub_fields in config if sub_fields), None):
+                raise ValidationError(nested_fields_message(nested), code="nested")
         return value
 
 
@@ -216,7 +220,9 @@ class DetailQuery(QueryForm):
 
     fields = FieldsParameterField(
         required=False,
-        help_text="Welche Felder: `*` alle, `teaser,topics` genau diese, `*,-body` alle außer `body`.",
+        help_text="Welche Felder: `*` alle, `teaser,topics` genau diese, `*,-body` alle außer `body`, "
+        "`_,id,title` nur diese ohne `meta`. Felder mit Objekten (Bilder, Begriffe, Organisationen, Termine) "
+        "kommen immer ganz; eine Auswahl von Unterfeldern (`provider(name)`) ist ein Fehler (400).",
     )
     rich_text_format = forms.CharField(
         required=False,
