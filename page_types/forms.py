@@ -1,10 +1,19 @@
-"""Filter forms of the index pages.
+"""Filter forms of the index pages, and the term filter rules the content API and the feeds share.
 
 Values arrive from the query string and are validated before they reach the database: an unknown slug is
-a form error (shown to the reader with a 400), never an exception.
+a form error (shown to the reader with a 400), never an exception. The index pages choose one term per filter
+from a list; the API and the feeds take several comma-separated slugs (``SlugsField``) under the filter's
+name or the plural name of the field it filters (``singular_filters``).
 """
 
+import re
+from collections.abc import Iterable
+from typing import Any
+
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
+from django.db import models
 from django.db.models import QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +36,93 @@ TERM_KINDS = {
     "grade_band": "grade_bands",
     "language": "languages",
 }
+
+
+# The plural names of the term filters (as the fields they filter are named), by plural.
+SINGULAR = {plural: name for name, plural in TERM_KINDS.items()}
+
+MAX_SLUGS = 50
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
+
+
+class TermSelect(forms.Select):
+    """A list of a vocabulary's terms by slug, read when the widget is shown: a form that is only validated
+    (a feed request) reads none."""
+
+    def __init__(self, model: type[models.Model], empty_label: str) -> None:
+        super().__init__()
+        self.model = model
+        self.empty_label = empty_label
+
+    def get_context(self, name: str, value: Any, attrs: dict | None) -> dict:
+        self.choices = [
+            ("", self.empty_label),
+            *((term.slug, str(term)) for term in self.model.objects.all()),
+        ]
+        return super().get_context(name, value, attrs)
+
+
+class SlugsField(forms.Field):
+    """One or more vocabulary terms by slug, comma-separated; a page matches any of them."""
+
+    default_error_messages = {
+        "unknown": _("Unbekannt: %(slugs)s."),
+        "too_many": _("Höchstens %(max)s Werte."),
+    }
+
+    def __init__(self, model: type[models.Model], **kwargs) -> None:
+        self.model = model
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value: str | None) -> list[models.Model]:
+        if value in self.empty_values:
+            return []
+        ProhibitNullCharactersValidator()(value)
+        slugs = list(dict.fromkeys(slug.strip() for slug in value.split(",") if slug.strip()))
+        if malformed := sorted(slug for slug in slugs if not SLUG.fullmatch(slug)):
+            raise ValidationError(
+                self.error_messages["unknown"], code="unknown", params={"slugs": ", ".join(malformed)}
+            )
+        if len(slugs) > MAX_SLUGS:
+            raise ValidationError(self.error_messages["too_many"], code="too_many", params={"max": MAX_SLUGS})
+        terms = list(self.model.objects.filter(slug__in=slugs))
+        if unknown := sorted(set(slugs) - {term.slug for term in terms}):
+            raise ValidationError(
+                self.error_messages["unknown"], code="unknown", params={"slugs": ", ".join(unknown)}
+            )
+        return terms
+
+    def prepare_value(self, value: Any) -> Any:
+        """Terms as the comma-separated slugs they were given as (for links that repeat a selection)."""
+        if isinstance(value, list):
+            return ",".join(term.slug for term in value)
+        return value
+
+
+def singular_filters(data: QueryDict, names: Iterable[str] = TERM_KINDS) -> QueryDict:
+    """The query with the plural names of the term filters ``names`` (``topics``, ``grade_bands`` …, as the
+    fields are named) under their singular names; when both are given, the plural stays (``doubled_filter``
+    refuses it)."""
+    renamed = {TERM_KINDS[name]: name for name in names}
+    if not any(plural in data and name not in data for plural, name in renamed.items()):
+        return data
+    data = data.copy()
+    for plural, name in renamed.items():
+        if plural in data and name not in data:
+            data.setlist(name, data.pop(plural))
+    return data
+
+
+def doubled_filter(data: QueryDict, names: Iterable[str] = TERM_KINDS) -> ValidationError | None:
+    """The error for a term filter given under both its names (``topic`` and ``topics``), naming the first."""
+    doubled = [TERM_KINDS[name] for name in names if name in data and TERM_KINDS[name] in data]
+    if not doubled:
+        return None
+    return ValidationError(
+        _("„%(plural)s“ und „%(singular)s“ bedeuten dasselbe; bitte nur eines angeben."),
+        code="doubled",
+        params={"plural": doubled[0], "singular": SINGULAR[doubled[0]]},
+    )
 
 
 class SlugChoiceField(forms.ModelChoiceField):
@@ -81,10 +177,11 @@ class ContentFilterForm(forms.Form):
         return query
 
     def chosen_terms(self) -> dict[str, list]:
-        """The chosen vocabulary terms by kind, as ``ContentPageQuerySet.matching`` takes them."""
+        """The chosen vocabulary terms by kind, as ``ContentPageQuerySet.matching`` takes them: one term of a
+        list (``SlugChoiceField``) or the terms of a ``SlugsField``."""
         data = self.cleaned_data
         return {
-            plural: [data[name]]
+            plural: data[name] if isinstance(data[name], list) else [data[name]]
             for name, plural in TERM_KINDS.items()
             if name in self.fields and data.get(name)
         }
@@ -117,8 +214,8 @@ class NearbyFilterForm(ContentFilterForm):
         if not radius:
             return super().filter(pages)
         terms = self.chosen_terms()
-        [municipality] = terms.pop("municipalities")
-        return pages.matching(**terms).near(municipality, radius)
+        municipalities = terms.pop("municipalities")
+        return pages.matching(**terms).near(municipalities, radius)
 
     def chosen_filters(self) -> dict[str, str]:
         chosen = super().chosen_filters()

@@ -3,7 +3,9 @@
 language it was written in).
 
 They are the MINT index page's filters (``page_types.forms``), so a school can subscribe its calendar to
-"Informatik, Klasse 8–10, Ludwigsburg und Umgebung (bis 10 km)" with the values it knows from the site.
+"Informatik, Klasse 8–10, Ludwigsburg und Umgebung (bis 10 km)" with the values it knows from the site. Like
+the content API's, each term filter takes several comma-separated slugs, meaning any of them, also under the
+plural name of the field (``subjects=informatik,technik``): one rule (``SlugsField``, ``singular_filters``).
 Unknown, repeated or invalid parameters are form errors that the view answers with a 400 — never a guess
 and never a 500.
 """
@@ -12,15 +14,23 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_content_languages
 
 from campaigns import app_settings
-from page_types.forms import MintFilterForm, NearbyFilterForm, SlugChoiceField
-from page_types.models import Topic
+from page_types.forms import NearbyFilterForm, SlugsField, TermSelect, doubled_filter, singular_filters
+from page_types.models import GradeBand, Interest, MintSubject, Municipality, Topic
 
 # The parameters that choose what a feed shows (the others say how much and in which language).
 SELECTION_FILTERS = ("interest", "topic", "municipality", "radius", "subject", "grade_band")
+# The term filters among them.
+TERM_FILTERS = ("interest", "topic", "municipality", "subject", "grade_band")
+
+
+def terms_field(model: type, label: str, empty_label: str) -> SlugsField:
+    """A term filter: slugs as the API takes them, shown on the channel list as a list to choose one from."""
+    return SlugsField(model, label=label, widget=TermSelect(model, empty_label))
 
 
 class FeedFilterForm(NearbyFilterForm):
@@ -28,14 +38,16 @@ class FeedFilterForm(NearbyFilterForm):
     offers only (``ContentPageQuerySet.matching`` and ``near``, the rules of the channel and of every other
     outlet). ``topic`` is the editorial topic, for the district's own uses; the site offers interests."""
 
-    topic = SlugChoiceField(
-        Topic.objects.all(), label=_("Redaktionelles Thema"), empty_label=_("Alle Themen")
-    )
-    subject = MintFilterForm.base_fields["subject"]
-    grade_band = MintFilterForm.base_fields["grade_band"]
+    interest = terms_field(Interest, _("Thema"), _("Alle Themen"))
+    topic = terms_field(Topic, _("Redaktionelles Thema"), _("Alle Themen"))
+    municipality = terms_field(Municipality, _("Kommune"), _("Ganzer Landkreis"))
+    subject = terms_field(MintSubject, _("Fach"), _("Alle Fächer"))
+    grade_band = terms_field(GradeBand, _("Zielgruppe"), _("Alle Zielgruppen"))
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, data: QueryDict | None = None, *args, **kwargs) -> None:
+        self.doubled = None if data is None else doubled_filter(data, TERM_FILTERS)
+        data = None if data is None else singular_filters(data, TERM_FILTERS)
+        super().__init__(data, *args, **kwargs)
         self.fields["limit"] = forms.IntegerField(
             label=_("Anzahl der Einträge"),
             min_value=1,
@@ -47,6 +59,8 @@ class FeedFilterForm(NearbyFilterForm):
         )
 
     def clean(self) -> dict:
+        if self.doubled:
+            raise self.doubled
         unknown = sorted(set(self.data) - set(self.fields))
         if unknown:
             raise ValidationError(

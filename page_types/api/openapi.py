@@ -27,8 +27,6 @@ from page_types.api.parameters import (
     FILTER_MODELS,
     IGNORED_PARAMETERS,
     MAX_ID,
-    SINGULAR,
-    SLUG,
     DetailQuery,
     FindQuery,
     ObjectQuery,
@@ -38,12 +36,12 @@ from page_types.api.parameters import (
     PageReferenceField,
     PreviewQuery,
     QueryForm,
-    SlugsField,
     StrictBooleanField,
 )
 from page_types.api.translations import PageTranslationsField
 from page_types.api.views import PUBLIC_ENDPOINTS
 from page_types.api.vocabulary import ITEM_SCHEMAS, PARAMETERS, VocabularyQuery
+from page_types.forms import SINGULAR, SLUG, SlugsField
 from page_types.json_schemas import (
     COMPONENTS,
     INTEGER,

@@ -27,7 +27,7 @@ from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from page_types.api.errors import ParameterError, fields_message, nested_fields_message
 from page_types.eras import Era
-from page_types.forms import TERM_KINDS
+from page_types.forms import TERM_KINDS, SlugsField, doubled_filter, singular_filters
 from page_types.models import (
     ContactPointPage,
     ContentPage,
@@ -48,8 +48,6 @@ IGNORED_PARAMETERS = frozenset({"format", "_"})
 MAX_ID = 2**63 - 1
 MAX_OFFSET = 2**31 - 1
 MAX_SEARCH_LENGTH = 200
-MAX_SLUGS = 50
-SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
 HOSTNAME = re.compile(r"[-a-zA-Z0-9.]{1,255}")
 SEARCH_ORDER_MESSAGE = _("Bei einer Suche lässt sich nicht nach „%(field)s“ sortieren.")
 # Sort keys that are no model field, and the page model they belong to (``PageQuery.ordered``).
@@ -72,36 +70,6 @@ class StrictBooleanField(forms.Field):
             return self.VALUES[value.lower()]
         except KeyError:
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
-
-
-class SlugsField(forms.Field):
-    """One or more vocabulary terms by slug, comma-separated; a page matches any of them."""
-
-    default_error_messages = {
-        "unknown": _("Unbekannt: %(slugs)s."),
-        "too_many": _("Höchstens %(max)s Werte."),
-    }
-
-    def __init__(self, model: type[models.Model], **kwargs) -> None:
-        self.model = model
-        super().__init__(required=False, **kwargs)
-
-    def to_python(self, value: str | None) -> list[models.Model]:
-        if value in self.empty_values:
-            return []
-        slugs = list(dict.fromkeys(slug.strip() for slug in value.split(",") if slug.strip()))
-        if malformed := sorted(slug for slug in slugs if not SLUG.fullmatch(slug)):
-            raise ValidationError(
-                self.error_messages["unknown"], code="unknown", params={"slugs": ", ".join(malformed)}
-            )
-        if len(slugs) > MAX_SLUGS:
-            raise ValidationError(self.error_messages["too_many"], code="too_many", params={"max": MAX_SLUGS})
-        terms = list(self.model.objects.filter(slug__in=slugs))
-        if unknown := sorted(set(slugs) - {term.slug for term in terms}):
-            raise ValidationError(
-                self.error_messages["unknown"], code="unknown", params={"slugs": ", ".join(unknown)}
-            )
-        return terms
 
 
 class PageTypesField(forms.Field):
@@ -458,21 +426,6 @@ def page_model_for(data: Any) -> tuple[tuple[type[Page], ...], type[Page]]:
     return page_types, model
 
 
-SINGULAR = {plural: name for name, plural in TERM_KINDS.items()}
-
-
-def singular_filters(data: Any) -> Any:
-    """The query with the plural names of the term filters (``topics``, ``grade_bands`` …, as the fields are
-    named) under their singular names; when both are given, the plural stays and is refused."""
-    if not any(plural in data and name not in data for plural, name in SINGULAR.items()):
-        return data
-    data = data.copy()
-    for plural, name in SINGULAR.items():
-        if plural in data and name not in data:
-            data.setlist(name, data.pop(plural))
-    return data
-
-
 class PageQuery(SiteQuery, OccurrenceQuery, ObjectQuery):
     """Parameters of the pages listing: the page tree, the content filters and the ``type``."""
 
@@ -518,7 +471,7 @@ class PageQuery(SiteQuery, OccurrenceQuery, ObjectQuery):
         pages: QuerySet,
         root: Page,
     ) -> None:
-        self.doubled = [plural for name, plural in TERM_KINDS.items() if name in data and plural in data]
+        self.doubled = doubled_filter(data)
         super().__init__(singular_filters(data), model=model, api_fields=api_fields)
         self.page_types = tuple(page_types)
         for name in ("child_of", "descendant_of", "ancestor_of"):
@@ -527,12 +480,7 @@ class PageQuery(SiteQuery, OccurrenceQuery, ObjectQuery):
 
     def validate(self) -> dict[str, Any]:
         if self.doubled:
-            plural = self.doubled[0]
-            raise ParameterError(
-                plural,
-                _("„%(plural)s“ und „%(singular)s“ bedeuten dasselbe; bitte nur eines angeben.")
-                % {"plural": plural, "singular": SINGULAR[plural]},
-            )
+            raise ParameterError(self.doubled.params["plural"], " ".join(self.doubled.messages))
         return super().validate()
 
     def default_ordering(self) -> Sequence[str]:

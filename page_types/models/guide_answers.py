@@ -115,7 +115,7 @@ def offers_nearby(municipality: Municipality, grade_bands: tuple) -> list[MintOf
         MintOfferPage.objects.live()
         .public()
         .upcoming()
-        .near(municipality, NEARBY_KM)
+        .near([municipality], NEARBY_KM)
         .matching(grade_bands=grade_bands)
         .with_listing_data()
         .prefetch_related("subjects", "grade_bands", "occurrences")

@@ -104,11 +104,13 @@ class ContentPageQuerySet(PageQuerySet):
         )
         return self.filter(Q(reach=Reach.DISTRICT) | Exists(tagged))
 
-    def near(self, municipality: Municipality, radius_km: float) -> Self:
-        """Pages for a person of ``municipality`` who will travel ``radius_km``: those naming it or a
-        municipality ``around`` it, and those for the whole district; a page meant only for the people of
-        the municipalities it names (``reaching``) still reaches only them."""
-        return self.matching(municipalities=around(municipality, radius_km)).reaching([municipality])
+    def near(self, municipalities: Iterable[Municipality], radius_km: float) -> Self:
+        """Pages for a person of one of ``municipalities`` who will travel ``radius_km``: those naming one of
+        them or a municipality ``around`` one, and those for the whole district; a page meant only for the
+        people of the municipalities it names (``reaching``) still reaches only them."""
+        municipalities = list(municipalities)
+        nearby = {found.pk: found for place in municipalities for found in around(place, radius_km)}
+        return self.matching(municipalities=nearby.values()).reaching(municipalities)
 
     def upcoming(self, now: datetime | None = None) -> Self:
         """MINT offers still worth showing: ongoing, or an occurrence or registration deadline ahead."""

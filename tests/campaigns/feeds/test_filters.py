@@ -68,13 +68,56 @@ def test_a_calendar_of_ludwigsburg_and_the_municipalities_around(client, feed_si
     assert summaries("?municipality=ludwigsburg&radius=10&subject=mathematik") == {math}
 
 
+@pytest.mark.parametrize("outlet", ("rss", "atom", "json"))
+def test_several_slugs_mean_any_of_them_as_in_the_api(client, feed_site, outlet):
+    pages = select_content(feed_site.channels["alles"])
+    subjects = list(MintSubject.objects.filter(slug__in=["informatik", "mathematik"]))
+    towns = list(Municipality.objects.filter(slug__in=["tamm", "ludwigsburg"]))
+    found = item_ids(client.get(feed_site.url("alles", outlet, "?subject=informatik,mathematik")), outlet)
+    assert found == ids(pages.matching(subjects=subjects))
+    assert {feed_site.pages["offer_it"].pk, feed_site.pages["offer_math"].pk} <= set(found)
+    found = item_ids(client.get(feed_site.url("alles", outlet, "?municipality=tamm,ludwigsburg")), outlet)
+    assert found == ids(pages.matching(municipalities=towns))
+    assert {feed_site.pages["news_lb"].pk, feed_site.pages["story"].pk} <= set(found)
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"),
+    [
+        ("topics=mensch", "topic=mensch"),
+        ("interests=ausbildung-beruf", "interest=ausbildung-beruf"),
+        ("municipalities=tamm", "municipality=tamm"),
+        ("subjects=informatik", "subject=informatik"),
+        ("grade_bands=klasse-5-7", "grade_band=klasse-5-7"),
+    ],
+)
+def test_the_term_filters_answer_to_their_plural_names_as_in_the_api(client, feed_site, plural, singular):
+    by_plural = item_ids(client.get(feed_site.url("alles", "json", f"?{plural}")), "json")
+    assert by_plural == item_ids(client.get(feed_site.url("alles", "json", f"?{singular}")), "json")
+    assert by_plural != item_ids(client.get(feed_site.url("alles", "json")), "json")
+
+
+def test_a_calendar_around_several_municipalities(client, feed_site):
+    def summaries(query: str) -> set[str]:
+        calendar = parse_calendar(client.get(feed_site.url("mint", "ics", query)))
+        return {str(event["SUMMARY"]) for event in events(calendar).values()}
+
+    it, math = feed_site.pages["offer_it"].title, feed_site.pages["offer_math"].title
+    assert summaries("?municipality=ludwigsburg&radius=5") == {it}
+    assert summaries("?municipalities=ludwigsburg,tamm&radius=5") == {it, math}
+    assert summaries("?municipality=ludwigsburg,tamm&grade_band=klasse-5-7,ausbildung-studium") == {math}
+
+
 @pytest.mark.parametrize("outlet", OUTLETS)
 @pytest.mark.parametrize(
     ("query", "parameter", "message"),
     [
-        ("?topic=gibt-es-nicht", "topic", "Diesen Wert gibt es nicht"),
-        ("?municipality=Atlantis", "municipality", "Diesen Wert gibt es nicht"),
-        ("?subject=latein", "subject", "Diesen Wert gibt es nicht"),
+        ("?topic=gibt-es-nicht", "topic", "Unbekannt: gibt-es-nicht."),
+        ("?municipality=Atlantis", "municipality", "Unbekannt: Atlantis."),
+        ("?subject=latein", "subject", "Unbekannt: latein."),
+        ("?subjects=informatik,latein,griechisch", "subject", "Unbekannt: griechisch, latein."),
+        ("?grade_band=" + ",".join(f"k{n}" for n in range(51)), "grade_band", "Höchstens 50 Werte."),
+        ("?topic=mensch&topics=raum", "topics", "„topics“ und „topic“ bedeuten dasselbe"),
         ("?grade_band=%00", "grade_band", "Nullzeichen sind nicht erlaubt"),
         ("?limit=zehn", "limit", "ganze Zahl"),
         ("?limit=0", "limit", "größer oder gleich 1"),
