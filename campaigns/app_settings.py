@@ -276,7 +276,8 @@ feed_max_items = AppSetting(
     "CAMPAIGNS_FEED_MAX_ITEMS",
     int,
     500,
-    "The largest ``limit`` a feed reader may ask for; it bounds the work of building one feed.",
+    "The largest ``limit`` of a feed or calendar, and a calendar's size without one; it bounds the work of "
+    'building one (docs/API.md, "Most items in one answer").',
     1,
 )
 feed_items = AppSetting(

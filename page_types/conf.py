@@ -52,6 +52,8 @@ class AppSetting:
     @property
     def default_text(self) -> str:
         """The default as the configuration table states it."""
+        if isinstance(self.default, AppSetting):  # the value of another setting
+            return f"``{self.default.name}``"
         if callable(self.default):
             return (self.default.__doc__ or "").strip()
         return repr(self.default) if self.kind is str else str(self.default)

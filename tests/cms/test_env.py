@@ -60,6 +60,10 @@ def test_every_declared_setting_says_what_it_is_for_and_what_it_defaults_to():
         assert setting.default_text, setting.name
 
 
+def test_a_default_that_is_another_setting_is_stated_by_its_name():
+    assert app_settings.calendar_events.default_text == "``CAMPAIGNS_FEED_MAX_ITEMS``"
+
+
 def test_numbers_of_the_host_are_refused_naming_the_variable(monkeypatch):
     monkeypatch.setenv("SECURE_HSTS_SECONDS", "ein Jahr")
     monkeypatch.setenv("Q_POLL", "0,5")
