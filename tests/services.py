@@ -9,6 +9,7 @@ A pytest plugin (loaded by ``tests/conftest.py``) with these markers:
 - ``needs_chromium``: Debian's Chromium and Playwright must be installed (``.ci/run`` installs Chromium);
   browser tests run once, in ``make test-postgres`` (the site they drive is then configured like production);
 - ``needs_gettext``: GNU gettext's tools must be installed (``.ci/run`` installs them);
+- ``needs_node``: Node.js 20 or newer must be installed (``.ci/run`` installs ``nodejs``);
 - ``on_postgres``: runs only in ``make test-postgres``, the second pass of ``.ci/run``: the suite's own
   database must be PostgreSQL (real concurrency, several processes on one database), or the test runs
   child processes on the PostgreSQL server that pass provides (``own_backends``: the installed wheel of
@@ -22,6 +23,7 @@ cannot reach it stops at once with the reason.
 import functools
 import os
 import shutil
+import subprocess
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -31,6 +33,8 @@ DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/test"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 PROBE_TIMEOUT_SECONDS = 3
 CHROMIUM_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+# The samples of docs/API.md use the global ``fetch`` of Node 18 and the syntax of Node 20.
+NODE_MAJOR = 20
 
 
 def in_ci() -> bool:
@@ -107,6 +111,17 @@ def browser_problem() -> str | None:
     return None
 
 
+def node_problem() -> str | None:
+    """Why the front-end samples of docs/API.md cannot run here (they need Node 20), or ``None``."""
+    node = shutil.which("node")
+    if node is None:
+        return "Node.js is not installed (apt-get install nodejs)"
+    version = subprocess.run([node, "--version"], capture_output=True, text=True, check=False).stdout
+    if int(version.lstrip("v").partition(".")[0] or 0) < NODE_MAJOR:
+        return f"Node.js {version.strip()} is older than {NODE_MAJOR}"
+    return None
+
+
 def gettext_problem() -> str | None:
     """Why the translation catalogue cannot be extracted and compiled here, or ``None``."""
     missing = [tool for tool in ("xgettext", "msgmerge", "msgfmt", "msgattrib") if shutil.which(tool) is None]
@@ -176,6 +191,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "needs_redis: needs a reachable Redis server")
     config.addinivalue_line("markers", "needs_chromium: drives Debian's Chromium through Playwright")
     config.addinivalue_line("markers", "needs_gettext: extracts or compiles the translation catalogue")
+    config.addinivalue_line("markers", "needs_node: runs JavaScript samples with Node.js")
     config.addinivalue_line(
         "markers",
         "once: uses none of the suite's database or services (its own SQLite file, files, tools), so the "
@@ -230,6 +246,8 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         require(browser_problem())
     if item.get_closest_marker("needs_gettext"):
         require(gettext_problem())
+    if item.get_closest_marker("needs_node"):
+        require(node_problem())
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
