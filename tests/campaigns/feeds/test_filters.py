@@ -55,11 +55,16 @@ def test_a_school_calendar_for_informatik_grade_8_to_10_in_ludwigsburg(client, f
     assert ids(offers.matching(subjects=[subject], grade_bands=[band])) == [offer.pk]
 
 
+def calendar_summaries(client, feed_site, query: str) -> set[str]:
+    """The titles of the events in the MINT channel's calendar with ``query``."""
+    calendar = parse_calendar(client.get(feed_site.url("mint", "ics", query)))
+    return {str(event["SUMMARY"]) for event in events(calendar).values()}
+
+
 def test_a_calendar_of_ludwigsburg_and_the_municipalities_around(client, feed_site):
     # Tamm, where the Mathematik offer takes place, lies 6 km from Ludwigsburg.
     def summaries(query: str) -> set[str]:
-        calendar = parse_calendar(client.get(feed_site.url("mint", "ics", query)))
-        return {str(event["SUMMARY"]) for event in events(calendar).values()}
+        return calendar_summaries(client, feed_site, query)
 
     it, math = feed_site.pages["offer_it"].title, feed_site.pages["offer_math"].title
     assert summaries("?municipality=ludwigsburg") == {it}
@@ -98,14 +103,11 @@ def test_the_term_filters_answer_to_their_plural_names_as_in_the_api(client, fee
 
 
 def test_a_calendar_around_several_municipalities(client, feed_site):
-    def summaries(query: str) -> set[str]:
-        calendar = parse_calendar(client.get(feed_site.url("mint", "ics", query)))
-        return {str(event["SUMMARY"]) for event in events(calendar).values()}
-
     it, math = feed_site.pages["offer_it"].title, feed_site.pages["offer_math"].title
-    assert summaries("?municipality=ludwigsburg&radius=5") == {it}
-    assert summaries("?municipalities=ludwigsburg,tamm&radius=5") == {it, math}
-    assert summaries("?municipality=ludwigsburg,tamm&grade_band=klasse-5-7,ausbildung-studium") == {math}
+    assert calendar_summaries(client, feed_site, "?municipality=ludwigsburg&radius=5") == {it}
+    assert calendar_summaries(client, feed_site, "?municipalities=ludwigsburg,tamm&radius=5") == {it, math}
+    query = "?municipality=ludwigsburg,tamm&grade_band=klasse-5-7,ausbildung-studium"
+    assert calendar_summaries(client, feed_site, query) == {math}
 
 
 @pytest.mark.parametrize("outlet", OUTLETS)
