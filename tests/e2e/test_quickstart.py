@@ -34,6 +34,7 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "API.md"
 SAMPLE = re.compile(r"<!-- quickstart:(?P<name>[a-z]+) -->\n```js\n(?P<code>.*?)\n```", re.DOTALL)
 TOWN = "asperg"
 DELIVERY_TIMEOUT_SECONDS = 90
+OFFER_TITLE = "Quickstart-Werkstatt"
 
 
 def samples() -> dict[str, str]:
@@ -157,7 +158,7 @@ result = WebhookEndpoint.objects.create(
 """
     )
     try:
-        offer = site.publish_offer("Quickstart-Werkstatt", municipalities=[TOWN])
+        offer = site.publish_offer(OFFER_TITLE, municipalities=[TOWN])
         deadline = time.monotonic() + DELIVERY_TIMEOUT_SECONDS
         line = next_line(lines, DELIVERY_TIMEOUT_SECONDS)
         while f"page:{offer}," not in line and time.monotonic() < deadline:
@@ -165,10 +166,16 @@ result = WebhookEndpoint.objects.create(
         assert line.startswith("page.published tags=pages,"), line
         assert f",page:{offer}," in line and f"municipality:{TOWN}" in line
         assert "paths=/mint/quickstart-werkstatt/,/mint/" in line
-    finally:
+    finally:  # the journeys that share the site see neither the endpoint nor the offer
         site.query(
-            "from page_types.models.webhooks import WebhookEndpoint\n"
-            f"result = WebhookEndpoint.objects.filter(pk={endpoint}).update(active=False)"
+            f"""
+from page_types.models import MintOfferPage
+from page_types.models.webhooks import WebhookEndpoint
+WebhookEndpoint.objects.filter(pk={endpoint}).update(active=False)
+for offer in MintOfferPage.objects.live().filter(title={OFFER_TITLE!r}):
+    offer.unpublish()
+result = True
+"""
         )
 
     body = json.dumps(
