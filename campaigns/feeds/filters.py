@@ -19,13 +19,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_content_languages
 
 from campaigns import app_settings
-from page_types.forms import NearbyFilterForm, SlugsField, TermSelect, doubled_filter, singular_filters
+from page_types.forms import (
+    TERM_KINDS,
+    NearbyFilterForm,
+    SlugsField,
+    TermSelect,
+    doubled_filter,
+    singular_filters,
+)
 from page_types.models import GradeBand, Interest, MintSubject, Municipality, Topic
 
 # The parameters that choose what a feed shows (the others say how much and in which language).
 SELECTION_FILTERS = ("interest", "topic", "municipality", "radius", "subject", "grade_band")
-# The term filters among them.
-TERM_FILTERS = ("interest", "topic", "municipality", "subject", "grade_band")
+# The term filters among them, which also answer to their plural names.
+TERM_FILTERS = tuple(name for name in SELECTION_FILTERS if name in TERM_KINDS)
 
 
 def terms_field(model: type, label: str, empty_label: str) -> SlugsField:
