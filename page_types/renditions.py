@@ -60,11 +60,12 @@ def api_rendition_specs(image_width: int | None = None) -> list[str]:
 
 
 @functools.cache
-def _filter(spec: str) -> Filter:
-    # Parsed once: a Filter caches its parsed operations, which every rendition lookup needs.
+def spec_filter(spec: str) -> Filter:
+    """Wagtail's filter of ``spec``, parsed once per process: a Filter caches its parsed operations, which
+    every rendition lookup needs (parsing them for each image of a listing cost more than the lookup)."""
     return Filter(spec)
 
 
 def api_filters(image_width: int) -> list[Filter]:
     """``api_rendition_specs`` of an image of this width, as Wagtail's filters."""
-    return [_filter(spec) for spec in api_rendition_specs(image_width)]
+    return [spec_filter(spec) for spec in api_rendition_specs(image_width)]

@@ -10,14 +10,19 @@ extension object (docs/API.md, "Feeds").
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
+from django.db.models import F
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from page_types.dates import DateRange
-from page_types.models import ContentPage, MintOfferPage
+from page_types.dates import DateRange, date_ranges
+from page_types.models import ContentPage, MintOccurrence
+from page_types.models.querysets import not_over
 
 
 @dataclass(frozen=True)
@@ -70,21 +75,28 @@ class FeedEvent:
 
 
 def next_events(pages: Iterable[ContentPage]) -> dict[int, FeedEvent]:
-    """The next date of each MINT offer among ``pages`` that has one, by page id (two queries in all)."""
-    pages = list(pages)
-    offers = MintOfferPage.objects.filter(pk__in=[page.pk for page in pages]).prefetch_related("occurrences")
-    offers = offers.in_bulk()
+    """The next date of each MINT offer among ``pages`` that has one, by page id (one query in all).
+
+    The dates still ahead (``not_over``, as ``MintOfferPage.upcoming_date_ranges`` keeps them) are read with
+    their offer's place and address, without the offers as page objects: building those cost more than the
+    events themselves."""
+    pages = {page.pk: page for page in pages}
+    dates = (
+        MintOccurrence.objects.filter(not_over(timezone.now()), page_id__in=pages)
+        .annotate(location=F("page__location"), street_address=F("page__street_address"))
+        .order_by("page_id", *MintOccurrence._meta.ordering)
+    )
     events = {}
-    for page in pages:
-        offer = offers.get(page.pk)
-        ranges = offer.upcoming_date_ranges() if offer else []
-        if ranges:
-            municipalities = tuple(municipality.name for municipality in page.municipalities.all())
-            events[page.pk] = _event(ranges[0], offer, municipalities)
+    for page_id, upcoming in groupby(dates, key=attrgetter("page_id")):
+        upcoming = list(upcoming)
+        page = pages[page_id]
+        municipalities = tuple(municipality.name for municipality in page.municipalities.all())
+        next_range = date_ranges(upcoming, default_place=upcoming[0].location)[0]
+        events[page_id] = _event(next_range, upcoming[0].street_address, municipalities)
     return events
 
 
-def _event(date_range: DateRange, offer: MintOfferPage, municipalities: tuple[str, ...]) -> FeedEvent:
+def _event(date_range: DateRange, address: str, municipalities: tuple[str, ...]) -> FeedEvent:
     html = render_to_string("page_types/includes/date_range.html", {"date_range": date_range})
     return FeedEvent(
         start=date_range.start,
@@ -92,6 +104,6 @@ def _event(date_range: DateRange, offer: MintOfferPage, municipalities: tuple[st
         days=date_range.days,
         text=" ".join(strip_tags(html).split()),
         place=date_range.place,
-        address=offer.street_address,
+        address=address,
         municipalities=municipalities,
     )

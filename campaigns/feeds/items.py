@@ -19,7 +19,6 @@ from django.http import HttpRequest
 from django.utils.html import escape
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
-from wagtail.images.models import Filter
 
 from campaigns import app_settings
 from campaigns.feeds.events import FeedEvent, next_events
@@ -29,7 +28,7 @@ from campaigns.selection import select_content
 from page_types.models import ContentPage, Interest
 from page_types.public_urls import public_host, public_page_url, public_url
 from page_types.publication import changed_at, published_at
-from page_types.renditions import LISTING_RENDITION
+from page_types.renditions import LISTING_RENDITION, spec_filter
 from page_types.taxonomy import shown_interests
 from page_types.translations import translation_ids
 
@@ -201,7 +200,7 @@ def _image(page: ContentPage, request: HttpRequest) -> FeedImage | None:
         # The prefetched rendition, read without ``get_rendition``: that one also writes each rendition to
         # the default cache, and 500 writes per feed would push the feed cache's own entries out of a
         # local-memory cache (300 entries by default).
-        rendition = image.find_existing_rendition(Filter(LISTING_RENDITION))
+        rendition = image.find_existing_rendition(spec_filter(LISTING_RENDITION))
     except image.get_rendition_model().DoesNotExist:
         rendition = image.get_rendition(LISTING_RENDITION)
     mime_type = mimetypes.guess_type(rendition.file.name)[0] or "application/octet-stream"
