@@ -10,7 +10,7 @@ XDIST ?= -n auto --dist loadgroup
 # The slowest tests are listed at the end of every run, so the suite's time is watched like a feature.
 PYTEST_ARGS ?= --durations=15
 
-.PHONY: run test test-postgres install check messages configuration constraints
+.PHONY: run test test-postgres install check messages configuration constraints bench
 
 # Every Python process the suite starts (xdist workers, gunicorn, qcluster, manage.py children) reads compiled
 # bytecode instead of compiling Django and Wagtail again: without it each start costs about 2 s more of CPU.
@@ -62,6 +62,13 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 test-postgres: $(STAMP)
 	$(TEST_ENV) DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(VENV)/bin/pytest $(XDIST) $(PYTEST_ARGS)
+
+## Run every benchmark (bench/*.py but its helpers) one after another and write their ratios as one table to
+## bench/results.md (not part of `make test`; figures and how to read them in docs/PERFORMANCE.md).
+## `make bench BENCHES="api feeds"` runs some. signup_load needs PostgreSQL on 127.0.0.1:5432.
+BENCHES ?=
+bench: $(STAMP)
+	$(PY) bench/all.py $(BENCHES)
 
 ## Write docs/CONFIGURATION.md, the table of every environment variable, from the code.
 configuration: $(STAMP)

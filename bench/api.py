@@ -13,7 +13,11 @@ a different ``_`` (the ignored cache-buster parameter) to every request, so that
 Rounds alternate between the series, so that other load on the machine hits all alike. It prints requests
 per second and p50/p99 latency of each and, as its last line, ``ratio=<API req/s / ceiling req/s>``.
 
-    .venv/bin/python bench/api.py [--requests 300] [--concurrency 4] [--rounds 2]
+The server keeps its database connections for 60 seconds (``DATABASE_CONN_MAX_AGE=60``), as
+docs/OPERATIONS.md configures production; ``--conn-max-age 0`` (the settings' default) opens one per
+request, as the runs before 2026-12-08 did.
+
+    .venv/bin/python bench/api.py [--requests 300] [--concurrency 4] [--rounds 2] [--conn-max-age 60]
 """
 
 import argparse
@@ -61,8 +65,9 @@ class Measurement:
         )
 
 
-def environment(var_dir: Path, port: int) -> dict[str, str]:
-    """Production settings for a throw-away installation in ``var_dir``."""
+def environment(var_dir: Path, port: int, conn_max_age: int) -> dict[str, str]:
+    """Production settings for a throw-away installation in ``var_dir``, keeping database connections for
+    ``conn_max_age`` seconds."""
     env = {name: value for name, value in os.environ.items() if name not in INHERITED_CONFIGURATION}
     env.update(
         DJANGO_SETTINGS_MODULE="cms.settings",
@@ -74,6 +79,7 @@ def environment(var_dir: Path, port: int) -> dict[str, str]:
         SILENCED_SYSTEM_CHECKS=LOOPBACK_SILENCED_CHECKS,
         LOG_LEVEL="WARNING",
         PYTHONPATH=str(ROOT),
+        DATABASE_CONN_MAX_AGE=str(conn_max_age),
     )
     return env
 
@@ -141,11 +147,17 @@ def main() -> None:
     )
     parser.add_argument("--concurrency", type=int, default=4, help="requests in flight at once")
     parser.add_argument("--rounds", type=int, default=2, help="alternating rounds per path")
+    parser.add_argument(
+        "--conn-max-age",
+        type=int,
+        default=60,
+        help="seconds the server keeps a database connection (production: 60; 0 opens one per request)",
+    )
     options = parser.parse_args()
 
     var_dir = Path(tempfile.mkdtemp(prefix="leuchtturm-bench-api-"))
     port = free_port()
-    env = environment(var_dir, port)
+    env = environment(var_dir, port, options.conn_max_age)
     server = None
     try:
         print(f"Preparing the demo database in {var_dir} …", flush=True)
@@ -170,7 +182,7 @@ def main() -> None:
         ceiling, api, rendered = Measurement(CEILING_PATH), Measurement(API_PATH), Measurement(API_PATH)
         print(
             f"gunicorn, 2 workers, {options.rounds} rounds × {options.requests} requests per path, "
-            f"{options.concurrency} in flight",
+            f"{options.concurrency} in flight, DATABASE_CONN_MAX_AGE={options.conn_max_age}",
             flush=True,
         )
         for _round in range(options.rounds):

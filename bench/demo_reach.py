@@ -6,6 +6,7 @@ Loads the demo into a throw-away SQLite database (or ``BENCH_DATABASE_URL``) and
 the dispatch page does (``campaigns.sending.freeze.plan``), without sending. Prints, per issue, the readers,
 how many would be skipped (share in %), the variants and the distribution of items per reader; for the
 lighthouse issue also how many readers get stories from at least two municipalities other than their own.
+The last line is ``ratio=<readers who get an issue ÷ all readers, over every issue>``.
 """
 
 import collections
@@ -28,6 +29,7 @@ def main() -> None:
         from cms.demo.loader import load_demo
 
         load_demo()
+        all_readers = all_skipped = 0
         for issue in Campaign.objects.select_related("channel").order_by("channel__slug"):
             renderer, plans, unmatched = freeze.plan(issue)
             readers = sum(len(plan.subscriber_ids) for plan in plans) + len(unmatched)
@@ -36,6 +38,8 @@ def main() -> None:
                 per_reader[len(plan.page_ids)] += len(plan.subscriber_ids)
             per_reader[0] += len(unmatched)
             share = 100 * len(unmatched) / readers if readers else 0.0
+            all_readers += readers
+            all_skipped += len(unmatched)
             print(
                 f"{issue.channel.slug}: {len(renderer.items)} items, {readers} readers, "
                 f"{len(unmatched)} skipped ({share:.1f} %), {len(plans)} variants"
@@ -53,6 +57,8 @@ def main() -> None:
                     "  readers by other municipalities in their stories (2 = two or more): "
                     + ", ".join(f"{n}: {c}" for n, c in sorted(others.items()))
                 )
+
+        print(f"ratio={(all_readers - all_skipped) / max(all_readers, 1):.3f}")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@ It prepares a throw-away database (``migrate``, ``load_demo``, ``collectstatic``
 for another database), logs a superuser in and requests, through Django's test client in this process,
 each demo issue's dispatch page and — as the ceiling measured in the same run — Wagtail's own listing of
 the issues: first once to fill caches, then ``--repeat`` times. Prints per page the variants, the median
-and 90th percentile, the queries of one request and the ratio to the listing's median. The page plans
+and 90th percentile, the queries of one request and the ratio to the listing's median; the last line is
+``ratio=<listing median ÷ the slowest dispatch page's median>``. The page plans
 every reader's variant on each load but renders none (previews load when a variant is opened), so its
 time grows with the readers, not with the variants' HTML. ``--readers N`` keeps only the first N demo
 subscribers, for fewer variants (about 40 with 45 readers).
@@ -57,6 +58,7 @@ def main() -> None:
             f"{'Newsletter-Ausgaben (ceiling)':<57} median {listing * 1000:6.1f} ms"
             f"   p90 {p90 * 1000:6.1f} ms"
         )
+        slowest = listing
         for campaign in Campaign.objects.order_by("pk"):
             path = reverse("campaigns_campaign:dispatch", args=[campaign.pk])
             variants = len(overview(campaign).variants)
@@ -66,6 +68,8 @@ def main() -> None:
                 f"   median {median * 1000:6.1f} ms   p90 {p90 * 1000:6.1f} ms   {queries:3d} queries"
                 f"   {median / listing:5.1f}× the listing"
             )
+            slowest = max(slowest, median)
+        print(f"ratio={listing / slowest:.3f}")
 
 
 if __name__ == "__main__":

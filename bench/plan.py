@@ -8,7 +8,9 @@ three subjects and one or two grade bands, some topics, 8 % read English, 5 % na
 radius where the code knows radii), and times ``campaigns.sending.freeze.plan`` for the demo's MINT issue —
 what the dispatch page and the start of sending do. Prints the planning time, the variant count and the
 readers skipped, and the render time of a sample of variants (MJML once per variant) with the estimate for
-all of them. Runs unchanged on code before the ranking (no radius there), for comparison.
+all of them. Runs unchanged on code before the ranking (no radius there), for comparison. The last line is
+``ratio=<variants ÷ readers planned>``: how many renders segmented rendering needs per reader (one per
+variant instead of one per reader).
 """
 
 import argparse
@@ -100,6 +102,7 @@ def main() -> None:
             f"render={1000 * per_variant:.1f}ms/variant (of {len(sample)}) "
             f"all variants≈{per_variant * len(plans):.0f}s"
         )
+        print(f"ratio={len(plans) / max(readers - len(skipped), 1):.5f}")
 
 
 if __name__ == "__main__":

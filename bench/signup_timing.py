@@ -90,7 +90,8 @@ def main() -> None:
     print(f"{'':12}" + "".join(f"{kind:>12}" for kind in KINDS))
     print(f"{'median ms':12}" + "".join(f"{medians[kind]:12.2f}" for kind in KINDS))
     print(f"{'p90 ms':12}" + "".join(f"{p90[kind]:12.2f}" for kind in KINDS))
-    print(f"rounds={rounds} ratio={max(medians.values()) / min(medians.values()):.2f}")
+    print(f"rounds={rounds}")
+    print(f"ratio={max(medians.values()) / min(medians.values()):.2f}")
 
 
 if __name__ == "__main__":
