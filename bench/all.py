@@ -11,6 +11,7 @@ then, since the machine's other work is part of every figure.
 """
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -23,6 +24,7 @@ RESULTS = BENCH / "results.md"
 HELPERS = {"all", "api_outputs", "benchenv", "fast_smtp_sink", "subscriptions_site", "subscriptions_urls"}
 # The figures taken from the end of a benchmark's output.
 TAIL_LINES = 3
+FIGURE = re.compile(r"[a-z_]+=\S+")
 TIME_LIMIT_SECONDS = 300
 
 
@@ -36,10 +38,12 @@ def benchmarks(names: list[str]) -> list[Path]:
 
 
 def figures(lines: list[str]) -> tuple[str, str]:
-    """The ratio of the last line and the other ``name=value`` figures of the last lines."""
+    """The ratio of the last line and the other ``name=value`` figures of the last lines (without any, the
+    line before the ratio)."""
     ratio = lines[-1].removeprefix("ratio=") if lines and lines[-1].startswith("ratio=") else "–"
-    pairs = [word for line in lines[-TAIL_LINES:-1] for word in line.split() if "=" in word]
-    return ratio, " ".join(pairs)
+    before = lines[-TAIL_LINES:-1]
+    pairs = [word for line in before for word in line.split() if FIGURE.fullmatch(word)]
+    return ratio, " ".join(pairs) or (before[-1] if before else "")
 
 
 def run(script: Path) -> str:
