@@ -43,7 +43,7 @@ def figures(lines: list[str]) -> tuple[str, str]:
     ratio = lines[-1].removeprefix("ratio=") if lines and lines[-1].startswith("ratio=") else "–"
     before = lines[-TAIL_LINES:-1]
     pairs = [word for line in before for word in line.split() if FIGURE.fullmatch(word)]
-    return ratio, " ".join(pairs) or (before[-1] if before else "")
+    return ratio, " ".join(pairs) or " ".join(before[-1].split() if before else [])
 
 
 def run(script: Path) -> str:
