@@ -134,7 +134,8 @@ def django_json(
 @pytest.fixture(scope="session")
 def collected_static(tmp_path_factory) -> Path:
     """A ``STATIC_ROOT`` filled by ``collectstatic`` with the production storage (hashed, compressed names),
-    as a deployment does before starting web processes."""
+    as a deployment does before starting web processes. Compressing Wagtail's assets costs about a minute
+    of CPU, so the tests using it share the xdist group ``collected_static``: it is built on one worker."""
     static_root = tmp_path_factory.mktemp("static")
     env = production_env(tmp_path_factory.mktemp("var"), STATIC_ROOT=str(static_root))
     completed = manage("collectstatic", "--noinput", env=env)

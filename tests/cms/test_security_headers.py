@@ -79,6 +79,7 @@ result = {
 
 
 @pytest.mark.once
+@pytest.mark.xdist_group("collected_static")
 def test_production_transport_settings_come_from_the_environment(tmp_path, collected_static):
     result = django_json(
         TRANSPORT_PROBE,
@@ -101,6 +102,7 @@ def test_production_transport_settings_come_from_the_environment(tmp_path, colle
 
 
 @pytest.mark.once
+@pytest.mark.xdist_group("collected_static")
 def test_without_hsts_configured_none_is_sent_but_cookies_stay_secure(tmp_path, collected_static):
     """HSTS is a promise browsers remember for its max-age, so it is only sent once an operator sets it."""
     result = django_json(TRANSPORT_PROBE, production_env(tmp_path, STATIC_ROOT=str(collected_static)))
@@ -111,6 +113,7 @@ def test_without_hsts_configured_none_is_sent_but_cookies_stay_secure(tmp_path, 
 
 
 @pytest.mark.once
+@pytest.mark.xdist_group("collected_static")
 def test_whitenoise_serves_hashed_compressed_static_files_cached_forever(tmp_path, collected_static):
     result = django_json(TRANSPORT_PROBE, production_env(tmp_path, STATIC_ROOT=str(collected_static)))
     assert result["stylesheet"].startswith("/static/wagtailadmin/css/core.")
