@@ -3,9 +3,11 @@
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
+from django.test import override_settings
 from django.utils import translation
 
 from tests.sharing import (
@@ -47,6 +49,21 @@ def refuse_transactional_tests_that_lose_data(items: list[pytest.Item]) -> None:
             "transactional tests must use "
             "@pytest.mark.django_db(transaction=True, serialized_rollback=True): " + ", ".join(offenders)
         )
+
+
+@pytest.fixture(scope="module", autouse=True)
+def search_index(request: pytest.FixtureRequest):
+    """In a module marked ``search_index``, saving a page indexes it for search as in production; elsewhere
+    the suite's settings leave indexing out (``tests/settings.py``). Module-wide, so that the rows a module
+    builds once are indexed too."""
+    if request.node.get_closest_marker("search_index") is None:
+        yield
+        return
+    backends = {
+        name: {**config, "AUTO_UPDATE": True} for name, config in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -193,6 +193,9 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "needs_gettext: extracts or compiles the translation catalogue")
     config.addinivalue_line("markers", "needs_node: runs JavaScript samples with Node.js")
     config.addinivalue_line(
+        "markers", "search_index: (on a module) saving a page indexes it for search, as in production"
+    )
+    config.addinivalue_line(
         "markers",
         "once: uses none of the suite's database or services (its own SQLite file, files, tools), so the "
         "PostgreSQL pass would repeat it exactly; it runs in the SQLite pass (make test) only",

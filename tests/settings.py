@@ -34,3 +34,7 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 # The suite runs production-like (DEBUG off) on loopback: SQLite or a local PostgreSQL, mail kept in memory,
 # links to 127.0.0.1 — what cms/checks.py refuses for a real site (tests/cms/test_checks.py tests it).
 SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "cms.E001", "cms.E002", "cms.E003", "cms.E004", "cms.E005"]  # noqa: F405
+# Indexing a page for search is a third of what building one costs (Wagtail indexes it on every save), and
+# most tests never search. The tests that do are in modules marked ``search_index`` (tests/conftest.py), for
+# which saving indexes as in production; processes started like production (tests/processes.py) index too.
+WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False  # noqa: F405

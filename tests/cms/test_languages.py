@@ -9,6 +9,9 @@ from wagtail.models import Locale
 
 from tests.factories import make_offer, make_site, make_story, translate
 
+# Its tests search, so saving a page indexes it (tests/conftest.py).
+pytestmark = pytest.mark.search_index
+
 
 @pytest.fixture
 def story(db):

@@ -16,6 +16,9 @@ from page_types.search.highlight import highlight, query_terms
 from tests.factories import make_milestone, make_news, make_offer, make_story
 from tests.page_types.markup import assert_accessible_structure, soup, text_of
 
+# Its tests search, so saving a page indexes it (tests/conftest.py).
+pytestmark = pytest.mark.search_index
+
 
 def hit_titles(response) -> list[str]:
     return [" ".join(title.get_text().split()) for title in soup(response).select(".search-hit-title")]

@@ -13,6 +13,9 @@ from django.utils import timezone
 from tests.factories import make_milestone, make_news, make_offer, make_story
 from tests.page_types.api.conftest import get_json
 
+# Its tests search, so saving a page indexes it (tests/conftest.py).
+pytestmark = pytest.mark.search_index
+
 
 def publish_on(page, day: date):
     page.publish_date = day
