@@ -5,7 +5,9 @@ The APIs answer their own errors in that shape. What answers before or after the
 for a path no API knows, django-ninja's empty 405, a 500 from an exception nobody caught. This middleware
 turns each such answer into a problem with the same status, keeping ``Allow`` and ``Retry-After``. A path
 that is only found with or without its trailing slash is redirected there with 308 (method and body kept),
-so ``/api/subscriptions/options/`` and ``/api/subscriptions/`` reach the same endpoints as without.
+so ``/api/subscriptions/options/`` and ``/api/subscriptions/`` reach the same endpoints as without. Such a
+path would otherwise be taken by Wagtail's page serving, whose CSRF check refuses a relay's POST with a 403,
+so it is redirected before any view or check runs.
 """
 
 import logging
@@ -40,6 +42,12 @@ def slash_twin(path: str) -> str | None:
     return None if match.url_name in (None, "wagtail_serve") else twin
 
 
+def redirect_to(request: HttpRequest, path: str) -> HttpResponsePermanentRedirect:
+    """A 308 to ``path`` with the request's query: the client repeats its method and body there."""
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(path + (f"?{query}" if query else ""), preserve_request=True)
+
+
 class ProblemDetailsMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
@@ -50,8 +58,7 @@ class ProblemDetailsMiddleware:
             return response
         # Before the problem check: the content API answers unknown paths with its own problem 404.
         if response.status_code == 404 and (twin := slash_twin(request.path_info)):
-            query = request.META.get("QUERY_STRING", "")
-            return HttpResponsePermanentRedirect(twin + (f"?{query}" if query else ""), preserve_request=True)
+            return redirect_to(request, twin)
         if is_problem(response):
             return response
         problem = problem_response(response.status_code)
@@ -59,6 +66,12 @@ class ProblemDetailsMiddleware:
             if header in response:
                 problem[header] = response[header]
         return problem
+
+    def process_view(self, request: HttpRequest, view: Callable, *args) -> HttpResponseBase | None:
+        if request.resolver_match.url_name != "wagtail_serve" or not answers_json(request):
+            return None
+        twin = slash_twin(request.path_info)
+        return None if twin is None else redirect_to(request, twin)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponseBase | None:
         if not answers_json(request) or isinstance(exception, ANSWERED_BY_DJANGO):

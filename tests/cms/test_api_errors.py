@@ -168,3 +168,13 @@ def test_trailing_slash_variants_reach_the_same_endpoint(api):
     posted = api.post("/api/subscriptions/", subscription(), content_type="application/json")
     assert (posted.status_code, posted["Location"]) == (308, "/api/subscriptions")
     assert api.get("/api/v2/pages").status_code in (301, 308)
+
+
+def test_a_relays_post_with_a_trailing_slash_is_redirected_before_any_csrf_check(db):
+    """A server relay posts without cookie or token; Wagtail's page serving would refuse that with a 403."""
+    make_site()
+    relay = Client(REMOTE_ADDR=unique_ip(), enforce_csrf_checks=True)
+    for path in ("/api/v1/subscriptions/", "/api/subscriptions/"):
+        posted = relay.post(path, subscription(), content_type="application/json")
+        assert (posted.status_code, posted["Location"]) == (308, path.rstrip("/"))
+    assert relay.post("/ueber-uns/", {}).status_code == 403  # a page's own CSRF check stays
