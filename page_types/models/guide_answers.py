@@ -130,6 +130,6 @@ def stories_of(municipality: Municipality) -> tuple[list[LighthouseStoryPage], b
     own = list(pages.filter(municipalities=municipality).order_by("-publish_date", "-pk")[:STORIES])
     if own:
         return own, False
-    neighbours = [m for m in around(municipality, NEARBY_KM) if m.pk != municipality.pk]
+    neighbours = [m for m in around([municipality], NEARBY_KM) if m.pk != municipality.pk]
     wider = pages.filter(municipalities__in=neighbours).distinct().order_by("-publish_date", "-pk")
     return list(wider[:STORIES]), True

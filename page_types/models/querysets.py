@@ -30,9 +30,12 @@ from page_types.taxonomy import GradeBand, Interest, Language, MintSubject, Muni
 from page_types.translations import default_language
 
 
-def around(municipality: Municipality, radius_km: float) -> list[Municipality]:
-    """The municipality and those whose centres lie within ``radius_km`` of its centre."""
-    slugs = [municipality.slug, *geography.nearby(municipality.slug, radius_km)]
+def around(municipalities: Iterable[Municipality], radius_km: float) -> list[Municipality]:
+    """The municipalities and those whose centres lie within ``radius_km`` of one of their centres (one
+    query, however many are given)."""
+    slugs = {
+        slug for place in municipalities for slug in (place.slug, *geography.nearby(place.slug, radius_km))
+    }
     return list(Municipality.objects.filter(slug__in=slugs))
 
 
@@ -109,8 +112,7 @@ class ContentPageQuerySet(PageQuerySet):
         them or a municipality ``around`` one, and those for the whole district; a page meant only for the
         people of the municipalities it names (``reaching``) still reaches only them."""
         municipalities = list(municipalities)
-        nearby = {found.pk: found for place in municipalities for found in around(place, radius_km)}
-        return self.matching(municipalities=nearby.values()).reaching(municipalities)
+        return self.matching(municipalities=around(municipalities, radius_km)).reaching(municipalities)
 
     def upcoming(self, now: datetime | None = None) -> Self:
         """MINT offers still worth showing: ongoing, or an occurrence or registration deadline ahead."""

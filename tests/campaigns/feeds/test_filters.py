@@ -2,6 +2,9 @@
 message naming the parameter — never a 500."""
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -108,6 +111,19 @@ def test_a_calendar_around_several_municipalities(client, feed_site):
     assert calendar_summaries(client, feed_site, "?municipalities=ludwigsburg,tamm&radius=5") == {it, math}
     query = "?municipality=ludwigsburg,tamm&grade_band=klasse-5-7,ausbildung-studium"
     assert calendar_summaries(client, feed_site, query) == {math}
+
+
+def test_a_radius_around_several_municipalities_costs_the_queries_of_one(client, feed_site):
+    def queries(towns: str) -> int:
+        cache.clear()  # built from the database, not answered from the feed cache
+        with CaptureQueriesContext(connection) as captured:
+            assert (
+                client.get(feed_site.url("mint", "ics", f"?municipalities={towns}&radius=10")).status_code
+                == 200
+            )
+        return len(captured)
+
+    assert queries("ludwigsburg") == queries("ludwigsburg,tamm,asperg,kornwestheim")
 
 
 @pytest.mark.parametrize("outlet", OUTLETS)
