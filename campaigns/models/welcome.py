@@ -9,16 +9,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.models.deliveries import Delivery
+
 
 class WelcomeMail(models.Model):
-    """The welcome mail of one subscription and how its sending went."""
+    """The welcome mail of one subscription and how its sending went, in the states and words of a
+    delivery (the admin names both alike)."""
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Wartend")
-        SENDING = "sending", _("In Zustellung")
-        SENT = "sent", _("Versendet")
-        FAILED = "failed", _("Fehlgeschlagen")
-        SKIPPED = "skipped", _("Übersprungen")
+    Status = Delivery.Status
 
     subscription = models.OneToOneField(
         "campaigns.Subscription", on_delete=models.CASCADE, related_name="welcome_mail"
