@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests import services
+from tests.django_shell import DjangoShell
 from tests.processes import (
     CHECKOUT,
     Installation,
-    django_json,
     manage,
     production_env,
     start_gunicorn,
@@ -49,8 +49,8 @@ LINK = re.compile(r"https?://[^\s<>\"']+")
 
 @dataclass
 class LiveSite:
-    """A running site: its base URL, its environment and installation (for shell commands) and the mail it
-    sent."""
+    """A running site: its base URL, its environment and installation (for shell commands), the mail it
+    sent, and a Django shell on its database."""
 
     url: str
     env: dict[str, str]
@@ -58,6 +58,10 @@ class LiveSite:
     logs: Path
     installation: Installation = CHECKOUT
     processes: list = field(default_factory=list)
+    shell: DjangoShell = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.shell = DjangoShell(self.env, self.logs / "shell.log", self.installation)
 
     def manage(self, *arguments: str, timeout: float = 300) -> str:
         """Run a management command against the site's database; return its output, fail with its errors."""
@@ -66,8 +70,8 @@ class LiveSite:
         return completed.stdout
 
     def query(self, code: str, timeout: float = 120):
-        """Run Python ``code`` (binding ``result``) in a shell on the site's database; return ``result``."""
-        return django_json(code, self.env, timeout=timeout, installation=self.installation)
+        """Run Python ``code`` (binding ``result``) in the site's Django shell; return ``result``."""
+        return self.shell.run(code, timeout)
 
     def publish_offer(self, title: str, **facets) -> int:
         """Publish a MINT offer with a date in two weeks (``tests.factories.make_offer``); return its id."""
@@ -220,6 +224,7 @@ def running_site(
         warm_up(site)
         yield site
     finally:
+        site.shell.close()
         for process in reversed(site.processes):
             stop_process_group(process, grace_seconds=10)
         sink.stop()
