@@ -65,9 +65,18 @@ def configure(var_dir: str, port: int) -> dict[str, str]:
 
 def build_content(subscribers: int) -> list[int]:
     """Pages and readers whose facets give 8 news sets × 5 offer sets = 40 variants; two issues."""
-    from django.utils import timezone
+    from campaigns.models import Campaign
 
-    from campaigns.models import Campaign, Channel, Subscriber, Subscription
+    channel = build_readers(build_pages(), subscribers)
+    return [
+        Campaign.objects.create(channel=channel, subject=f"Benchmark {n}", intro="<p>Hallo</p>").pk
+        for n in (1, 2)
+    ]
+
+
+def build_pages() -> tuple[list, list]:
+    """7 news items (6 for single towns, 1 for the district) and one MINT offer per subject; returns the 8
+    towns and the subjects that readers are given."""
     from page_types.models import MintSubject, Municipality
     from tests.factories import make_news, make_offer, make_site
 
@@ -79,11 +88,21 @@ def build_content(subscribers: int) -> list[int]:
     subjects = list(MintSubject.objects.all())
     for subject in subjects:
         make_offer(site["mint"], f"Werkstatt {subject.name}", subjects=[subject.slug], grade_bands=[])
-    channel = Channel.objects.create(name="Benchmark", slug="benchmark")
+    return towns, subjects
+
+
+def build_readers(pages: tuple[list, list], subscribers: int, slug: str = "benchmark"):
+    """A channel of its own with ``subscribers`` active readers spread over the towns and subjects."""
+    from django.utils import timezone
+
+    from campaigns.models import Channel, Subscriber, Subscription
+
+    towns, subjects = pages
+    channel = Channel.objects.create(name=f"Benchmark {slug}", slug=slug)
     rng = random.Random(5)
     people = Subscriber.objects.bulk_create(
         Subscriber(
-            email=f"leser{n}@bench.example",
+            email=f"leser{n}@{slug}.example",
             name=rng.choice(["", "Alex Beispiel", "Jörg Muster"]),
             municipality=rng.choice([*towns, None]),
         )
@@ -99,10 +118,7 @@ def build_content(subscribers: int) -> list[int]:
         Subscription(subscriber=person, channel=channel, status="active", confirmed_at=timezone.now())
         for person in people
     )
-    return [
-        Campaign.objects.create(channel=channel, subject=f"Benchmark {n}", intro="<p>Hallo</p>").pk
-        for n in (1, 2)
-    ]
+    return channel
 
 
 def prepare(campaign_id: int) -> tuple[int, float]:
