@@ -1,6 +1,7 @@
 """Benchmark: issues sent through real django-q2 clusters (the production path) at growing sizes.
 
     .venv/bin/python bench/send_cluster.py [--sizes 2000,10000] [--workers 1,2,4] [--broker orm|redis]
+                                           [--worker-python PATH]
 
 For each size a channel of its own gets that many generated readers in about 40 variants (as
 ``bench/send.py`` builds them); for each worker count a ``qcluster`` with ``Q_WORKERS`` workers (and
@@ -35,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchenv import ROOT, free_port  # also puts the project on sys.path
-from send import SINKS, build_pages, build_readers, configure
+from send import SINKS, WORKER_PYTHON_HELP, build_pages, build_readers, configure
 
 POLL_SECONDS = 0.05
 # A cluster runs its own process, a sentinel, a pusher and a monitor besides its workers.
@@ -92,10 +93,10 @@ def session_processes(session: int) -> dict[int, tuple[float, int, int]]:
 class Cluster:
     """A ``qcluster`` in a session of its own, watched through ``/proc``."""
 
-    def __init__(self, env: dict[str, str], log: Path, workers: int) -> None:
+    def __init__(self, env: dict[str, str], log: Path, workers: int, python: str) -> None:
         with log.open("ab") as output:
             self.process = subprocess.Popen(
-                [sys.executable, "manage.py", "qcluster"],
+                [python, "manage.py", "qcluster"],
                 env=env,
                 cwd=ROOT,
                 stdout=output,
@@ -130,7 +131,7 @@ class Cluster:
             self.process.wait(timeout=10)
 
 
-def send_one(channel, size: int, workers: int, env: dict[str, str], log: Path) -> Run:
+def send_one(channel, size: int, workers: int, env: dict[str, str], log: Path, python: str) -> Run:
     """Send a fresh issue of ``channel`` through a cluster of ``workers`` workers."""
     from campaigns.models import Campaign
     from campaigns.sending import control, freeze
@@ -141,7 +142,7 @@ def send_one(channel, size: int, workers: int, env: dict[str, str], log: Path) -
     planned = time.perf_counter() - started
 
     cluster = Cluster(
-        {**env, "Q_WORKERS": str(workers), "CAMPAIGNS_SEND_CONCURRENCY": str(workers)}, log, workers
+        {**env, "Q_WORKERS": str(workers), "CAMPAIGNS_SEND_CONCURRENCY": str(workers)}, log, workers, python
     )
     try:
         cpu_before, idle = cluster.sample()
@@ -175,6 +176,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="2000,10000", help="comma-separated numbers of subscribers")
     parser.add_argument("--workers", default="1,2,4", help="comma-separated Q_WORKERS")
     parser.add_argument("--broker", choices=["orm", "redis"], default="orm")
+    parser.add_argument("--worker-python", default=sys.executable, help=WORKER_PYTHON_HELP)
     arguments = parser.parse_args()
     sizes = [int(size) for size in arguments.sizes.split(",")]
     worker_counts = [int(count) for count in arguments.workers.split(",")]
@@ -203,7 +205,8 @@ def main() -> None:
         for size in sizes:
             channel = build_readers(pages, size, slug=f"cluster-{size}")
             for workers in worker_counts:
-                runs.append(send_one(channel, size, workers, env, Path(var_dir) / "qcluster.log"))
+                log = Path(var_dir) / "qcluster.log"
+                runs.append(send_one(channel, size, workers, env, log, arguments.worker_python))
                 print(runs[-1].line(), flush=True)
     finally:
         sink.stdin.close()
