@@ -29,7 +29,9 @@ def plan(
     subscribers = recipients(campaign)
     eligible = unsuppressed_ids(subscribers)
     tracking = campaign.channel.tracking_enabled
-    facets = {pk: reader for pk, reader in readers(subscribers, tracking).items() if pk in eligible}
+    facets = readers(subscribers, tracking)
+    for suppressed in facets.keys() - eligible:  # in place: a copy would hold a second entry per reader
+        del facets[suppressed]
     plans, skipped = plan_variants(renderer.items, facets, campaign.channel)
     return renderer, plans, skipped
 
