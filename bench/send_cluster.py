@@ -26,8 +26,10 @@ messages (freeze and send, 1 worker) at the largest size ÷ at the smallest>``: 
 """
 
 import argparse
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -123,12 +125,19 @@ class Cluster:
         return sum(self.cpu.values()), largest
 
     def stop(self) -> None:
+        """Stop the cluster and wait until none of its processes is left (they write to the cache and the
+        broker until they end, so the keys are removed only after that)."""
         self.process.terminate()
         try:
             self.process.wait(timeout=60)
         except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, 9)
+            os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(timeout=10)
+        deadline = time.monotonic() + 30
+        while session_processes(self.process.pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
 
 
 def send_one(channel, size: int, workers: int, env: dict[str, str], log: Path, python: str) -> Run:
