@@ -1,7 +1,7 @@
 """Benchmark: an issue to 20,000 generated subscribers in about 40 variants, sent end to end to a local
 SMTP sink, against a raw ``smtplib`` loop to the same sink as the ceiling (measured in the same run).
 
-    .venv/bin/python bench/send.py [--subscribers 20000] [--sink fast|aiosmtpd]
+    .venv/bin/python bench/send.py [--subscribers 20000] [--sink fast|aiosmtpd] [--worker-python PATH]
 
 Runs on a throw-away SQLite database (or ``BENCH_DATABASE_URL``). The sink is a separate process that
 counts messages, so neither the engine nor the ceiling shares a process with it: by default the minimal
@@ -18,6 +18,7 @@ the last line is ``ratio=<engine with 1 worker ÷ ceiling>``.
 
 import argparse
 import random
+import secrets
 import shutil
 import smtplib
 import subprocess
@@ -44,6 +45,10 @@ sys.stdin.read()
 controller.stop()
 print(Count.count, flush=True)
 """
+WORKER_PYTHON_HELP = (
+    "the interpreter of the sending processes, e.g. a production virtualenv without the dev extras (whose "
+    "optional imports, such as lxml, Django REST framework's and BeautifulSoup's, a worker would load too)"
+)
 SINKS = {
     "fast": [str(ROOT / "bench" / "fast_smtp_sink.py")],
     "aiosmtpd": ["-c", AIOSMTPD_SINK],
@@ -51,9 +56,13 @@ SINKS = {
 
 
 def configure(var_dir: str, port: int) -> dict[str, str]:
+    """Production settings (``DEBUG`` off: with it on, Django keeps the SQL of every query a worker runs)
+    with mail to the sink on ``port``."""
     return bench_env(
         var_dir,
-        DEBUG="1",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(48),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
         EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=str(port),
@@ -65,9 +74,18 @@ def configure(var_dir: str, port: int) -> dict[str, str]:
 
 def build_content(subscribers: int) -> list[int]:
     """Pages and readers whose facets give 8 news sets × 5 offer sets = 40 variants; two issues."""
-    from django.utils import timezone
+    from campaigns.models import Campaign
 
-    from campaigns.models import Campaign, Channel, Subscriber, Subscription
+    channel = build_readers(build_pages(), subscribers)
+    return [
+        Campaign.objects.create(channel=channel, subject=f"Benchmark {n}", intro="<p>Hallo</p>").pk
+        for n in (1, 2)
+    ]
+
+
+def build_pages() -> tuple[list, list]:
+    """7 news items (6 for single towns, 1 for the district) and one MINT offer per subject; returns the 8
+    towns and the subjects that readers are given."""
     from page_types.models import MintSubject, Municipality
     from tests.factories import make_news, make_offer, make_site
 
@@ -79,11 +97,21 @@ def build_content(subscribers: int) -> list[int]:
     subjects = list(MintSubject.objects.all())
     for subject in subjects:
         make_offer(site["mint"], f"Werkstatt {subject.name}", subjects=[subject.slug], grade_bands=[])
-    channel = Channel.objects.create(name="Benchmark", slug="benchmark")
+    return towns, subjects
+
+
+def build_readers(pages: tuple[list, list], subscribers: int, slug: str = "benchmark"):
+    """A channel of its own with ``subscribers`` active readers spread over the towns and subjects."""
+    from django.utils import timezone
+
+    from campaigns.models import Channel, Subscriber, Subscription
+
+    towns, subjects = pages
+    channel = Channel.objects.create(name=f"Benchmark {slug}", slug=slug)
     rng = random.Random(5)
     people = Subscriber.objects.bulk_create(
         Subscriber(
-            email=f"leser{n}@bench.example",
+            email=f"leser{n}@{slug}.example",
             name=rng.choice(["", "Alex Beispiel", "Jörg Muster"]),
             municipality=rng.choice([*towns, None]),
         )
@@ -99,10 +127,7 @@ def build_content(subscribers: int) -> list[int]:
         Subscription(subscriber=person, channel=channel, status="active", confirmed_at=timezone.now())
         for person in people
     )
-    return [
-        Campaign.objects.create(channel=channel, subject=f"Benchmark {n}", intro="<p>Hallo</p>").pk
-        for n in (1, 2)
-    ]
+    return channel
 
 
 def prepare(campaign_id: int) -> tuple[int, float]:
@@ -161,17 +186,20 @@ print(time.perf_counter() - started, imported, peak_kib())
 """
 
 
-def engine(campaign_id: int, workers: int, env: dict[str, str]) -> tuple[float, float, int, int]:
+def engine(
+    campaign_id: int, workers: int, env: dict[str, str], python: str = sys.executable
+) -> tuple[float, float, int, int]:
     """Messages per second of ``workers`` sending processes: over the time they spent sending (as a running
     qcluster worker would), and including their start-up; the largest worker's resident memory in KiB once
     Django, the engine and the URL configuration are loaded (its import cost), and its peak. With
-    ``BENCH_PROFILE`` in ``env``, a single worker runs under ``cProfile`` and writes its statistics there."""
+    ``BENCH_PROFILE`` in ``env``, a single worker runs under ``cProfile`` and writes its statistics there.
+    ``python`` runs the workers (another virtualenv: a production install without the dev extras)."""
     from campaigns.models import Delivery
 
     started = time.perf_counter()
     processes = [
         subprocess.Popen(
-            [sys.executable, "-c", WORKER, str(campaign_id)],
+            [python, "-c", WORKER, str(campaign_id)],
             env=env,
             cwd=ROOT,
             stdout=subprocess.PIPE,
@@ -194,6 +222,7 @@ def main() -> None:
     parser.add_argument("--subscribers", type=int, default=20_000)
     parser.add_argument("--sink", choices=sorted(SINKS), default="fast")
     parser.add_argument("--profile", metavar="FILE", help="profile the 1-worker run with cProfile into FILE")
+    parser.add_argument("--worker-python", default=sys.executable, help=WORKER_PYTHON_HELP)
     arguments = parser.parse_args()
 
     var_dir = tempfile.mkdtemp(prefix="leuchtturm-bench-")
@@ -233,9 +262,12 @@ def main() -> None:
         ).raw
         top = ceiling(port, raw, arguments.subscribers)
         one, one_with_start, imported_one, peak_one = engine(
-            single, 1, {**env, "BENCH_PROFILE": arguments.profile} if arguments.profile else env
+            single,
+            1,
+            {**env, "BENCH_PROFILE": arguments.profile} if arguments.profile else env,
+            arguments.worker_python,
         )
-        two, two_with_start, imported, peak = engine(double, 2, env)
+        two, two_with_start, imported, peak = engine(double, 2, env, arguments.worker_python)
         imported, peak = max(imported, imported_one), max(peak, peak_one)
         from campaigns.models import Delivery
 

@@ -19,12 +19,13 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, Timezone
 
 from page_types.publication import changed_at
 from page_types.taxonomy import Interest, shown_interests
 
 if TYPE_CHECKING:
+    from icalendar import Event, Timezone
+
     from page_types.models import MintOccurrence, MintOfferPage
 
 PRODID = "-//Leuchtturm//Feeds und Kalender//DE"
@@ -35,6 +36,9 @@ def occurrence_event(
 ) -> Event:
     """The event of one date of an offer; ``host`` names the site in the ``UID``, ``url`` is the offer's,
     ``interests`` is ``Interest.objects.by_topic()`` (the categories readers see: interests and subjects)."""
+    # icalendar is loaded where a calendar is built, not by every process that loads the page models.
+    from icalendar import Event
+
     offer = occurrence.page
     modified = changed_at(offer)
     return Event.new(
@@ -87,6 +91,9 @@ def site_timezone(first_date: date, last_date: date) -> Timezone:
     icalendar notes that range in an English ``COMMENT`` ("This timezone only works from …"), which calendar
     apps show to our German readers; the range is the calendar's business, so the comment goes.
     """
+    # icalendar is loaded where a calendar is built, not by every process that loads the page models.
+    from icalendar import Timezone
+
     component = Timezone.from_tzid(settings.TIME_ZONE, first_date=first_date, last_date=last_date)
     component.pop("COMMENT", None)
     return component
@@ -94,6 +101,9 @@ def site_timezone(first_date: date, last_date: date) -> Timezone:
 
 def offer_calendar(offer: MintOfferPage, *, host: str, url: str) -> bytes:
     """The dates of one offer still ahead, as a calendar file to open or import ("In meinen Kalender")."""
+    # icalendar is loaded where a calendar is built, not by every process that loads the page models.
+    from icalendar import Calendar
+
     calendar = Calendar.new(prodid=PRODID, calscale="GREGORIAN", name=offer.title)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     interests = Interest.objects.by_topic()

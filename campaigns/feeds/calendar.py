@@ -11,7 +11,6 @@ from datetime import date, datetime, time, timedelta
 from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
-from icalendar import Calendar, vDuration
 
 from campaigns import app_settings
 from campaigns.feeds.items import FeedSource, page_url
@@ -39,6 +38,9 @@ def occurrences(source: FeedSource) -> QuerySet[MintOccurrence]:
 
 
 def ics(source: FeedSource) -> bytes:
+    # icalendar is loaded where a calendar is built, not by every process that loads the URL configuration.
+    from icalendar import Calendar, vDuration
+
     calendar = Calendar.new(
         prodid=PRODID,
         calscale="GREGORIAN",

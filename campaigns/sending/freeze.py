@@ -4,6 +4,8 @@ All of it happens in one transaction, so a campaign is either fully prepared or 
 dies while preparing leaves nothing half-done, and the sweeper simply prepares it again.
 """
 
+from itertools import chain, islice
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -27,7 +29,9 @@ def plan(
     subscribers = recipients(campaign)
     eligible = unsuppressed_ids(subscribers)
     tracking = campaign.channel.tracking_enabled
-    facets = {pk: reader for pk, reader in readers(subscribers, tracking).items() if pk in eligible}
+    facets = readers(subscribers, tracking)
+    for suppressed in facets.keys() - eligible:  # in place: a copy would hold a second entry per reader
+        del facets[suppressed]
     plans, skipped = plan_variants(renderer.items, facets, campaign.channel)
     return renderer, plans, skipped
 
@@ -69,21 +73,27 @@ def prepare(campaign_id: int) -> int:
                 )
             )
         Variant.objects.bulk_create(variants)
-        deliveries = [
-            Delivery(campaign=campaign, subscriber_id=subscriber_id, variant=variant, next_attempt_at=now)
-            for variant, variant_plan in zip(variants, plans, strict=True)
-            for subscriber_id in variant_plan.subscriber_ids
-        ]
-        deliveries += [
-            Delivery(
-                campaign=campaign,
-                subscriber_id=subscriber_id,
-                status=Delivery.Status.SKIPPED,
-                error=str(reason.label),
-            )
-            for subscriber_id, reason in skipped.items()
-        ]
-        Delivery.objects.bulk_create(deliveries, batch_size=INSERT_BATCH)
+        deliveries = chain(
+            (
+                Delivery(campaign=campaign, subscriber_id=subscriber_id, variant=variant, next_attempt_at=now)
+                for variant, variant_plan in zip(variants, plans, strict=True)
+                for subscriber_id in variant_plan.subscriber_ids
+            ),
+            (
+                Delivery(
+                    campaign=campaign,
+                    subscriber_id=subscriber_id,
+                    status=Delivery.Status.SKIPPED,
+                    error=str(reason.label),
+                )
+                for subscriber_id, reason in skipped.items()
+            ),
+        )
+        created = 0
+        # Inserted as they are made, so that no more than one chunk of deliveries is held at a time.
+        while chunk := list(islice(deliveries, INSERT_BATCH)):
+            Delivery.objects.bulk_create(chunk, batch_size=INSERT_BATCH)
+            created += len(chunk)
         campaign.prepared_at = now
         campaign.save(update_fields=["period_start", "period_end", "frozen_page_ids", "prepared_at"])
-    return len(deliveries)
+    return created

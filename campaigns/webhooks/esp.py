@@ -11,7 +11,6 @@ import re
 import warnings
 from collections.abc import Callable
 
-from anymail import urls as anymail_urls
 from anymail.exceptions import AnymailInsecureWebhookWarning
 from anymail.webhooks.mandrill import MandrillSignatureMixin
 from django.core.exceptions import ImproperlyConfigured
@@ -26,6 +25,9 @@ def webhook_patterns(esp: str) -> list[URLPattern]:
     """anymail's webhook URL patterns of one ESP (its module name, e.g. ``postmark``, ``amazon_ses``)."""
     if not esp:
         return []
+    # anymail's URL module imports every ESP's webhooks (boto3, cryptography): only an ESP's site loads it.
+    from anymail import urls as anymail_urls
+
     return [pattern for pattern in anymail_urls.urlpatterns if (pattern.name or "").startswith(f"{esp}_")]
 
 
