@@ -73,7 +73,8 @@ class FeedEvent:
 
 
 def next_events(pages: Iterable[ContentPage]) -> dict[int, FeedEvent]:
-    """The next date of each MINT offer among ``pages`` that has one, by page id (one query in all).
+    """The next date of each MINT offer among ``pages`` that has one, by page id (one query in all); the
+    pages come with their ``feed_municipalities`` (``items._with_feed_data``).
 
     The dates still ahead (``not_over``, as ``MintOfferPage.upcoming_date_ranges`` keeps them) are read with
     their offer's place and address, without the offers as page objects: building those cost more than the
@@ -88,7 +89,7 @@ def next_events(pages: Iterable[ContentPage]) -> dict[int, FeedEvent]:
     for page_id, upcoming in groupby(dates, key=attrgetter("page_id")):
         upcoming = list(upcoming)
         page = pages[page_id]
-        municipalities = tuple(municipality.name for municipality in page.municipalities.all())
+        municipalities = tuple(municipality.name for municipality in page.feed_municipalities)
         next_range = date_ranges(upcoming, default_place=upcoming[0].location)[0]
         events[page_id] = _event(next_range, upcoming[0].street_address, municipalities)
     return events

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cached_property
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.utils.html import escape
 from django.utils.translation import get_language_info
@@ -170,8 +170,11 @@ def _guid(page: ContentPage, host: str) -> str:
 
 
 def _with_feed_data(pages: QuerySet[ContentPage]) -> QuerySet[ContentPage]:
-    """The pages with what an item names of their terms prefetched (the images are read as rows)."""
-    return pages.prefetch_related("topics", "municipalities")
+    """The pages with the terms an item names prefetched as lists (``feed_topics``, ``feed_municipalities``),
+    which cost less to read than a related manager per page and term; the images are read as rows."""
+    return pages.prefetch_related(
+        Prefetch("topics", to_attr="feed_topics"), Prefetch("municipalities", to_attr="feed_municipalities")
+    )
 
 
 @dataclass(frozen=True)
@@ -201,7 +204,7 @@ def _item(page: ContentPage, request: HttpRequest, host: str, language: str, kno
         summary=page.teaser,
         published=published_at(page),
         updated=changed_at(page),
-        categories=tuple(str(interest) for interest in shown_interests(page.topics.all(), known.interests)),
+        categories=tuple(str(interest) for interest in shown_interests(page.feed_topics, known.interests)),
         image=_image(page.listing_image_id, known.renditions),
         language=language,
         event=known.events.get(page.pk),
