@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 PRODID = "-//Leuchtturm//Feeds und Kalender//DE"
 
+# RFC 5545 §3.1: a content line SHOULD NOT be longer than 75 octets, excluding the line break.
+LINE_LIMIT = 75
+
 
 def occurrence_event(
     occurrence: MintOccurrence, *, host: str, url: str, interests: dict[int, tuple[Interest, ...]]
@@ -116,7 +119,38 @@ def offer_calendar(offer: MintOfferPage, *, host: str, url: str) -> bytes:
     calendar.add_component(site_timezone(today, (last_start + timedelta(days=366)).date()))
     for event in events:
         calendar.add_component(event)
-    return calendar.to_ical()
+    return calendar_bytes(calendar)
+
+
+def calendar_bytes(calendar: Calendar) -> bytes:
+    """The calendar as an iCalendar file: what ``Calendar.to_ical`` writes, byte for byte, with each content
+    line folded by ``fold_line`` — icalendar folds every line one character at a time, which was a third of
+    serialising a calendar of 500 events, although most lines are short enough to need no fold."""
+    lines = (fold_line(line) for line in calendar.content_lines() if line)
+    return "\r\n".join(lines).encode() + b"\r\n"
+
+
+def fold_line(line: str) -> str:
+    """A content line folded as RFC 5545 §3.1 says and icalendar does: before any character that would make
+    a line reach ``LINE_LIMIT`` octets (so with the leading space each line stays below it), never inside a
+    UTF-8 sequence, and a backslash or caret that starts an escape moves to the next line with what it
+    escapes."""
+    if len(line) < LINE_LIMIT and (line.isascii() or len(line.encode()) < LINE_LIMIT):
+        return line
+    segments = []
+    start = size = 0
+    for index, char in enumerate(line):
+        width = 1 if char < "\x80" else len(char.encode())
+        if index > start and size + width >= LINE_LIMIT:
+            if index - start > 1 and line[index - 1] in "\\^":
+                segments.append(line[start : index - 1])
+                start, size = index - 1, 1
+            else:
+                segments.append(line[start:index])
+                start, size = index, 0
+        size += width
+    segments.append(line[start:])
+    return "\r\n ".join(segments)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 
 class Occurrence(Protocol):
@@ -57,6 +58,30 @@ class DateRange:
 
     def end_time_text(self) -> str:
         return formats.time_format(self.end, "H:i")
+
+    def parts(self) -> list[tuple[str, datetime | None]]:
+        """The range's wording in pieces, each with the moment it names (or None): "Mi, 16. Dezember 2026,
+        15:00–18:00 Uhr", "3.–7. August 2026, täglich 09:00–15:00 Uhr". The one place of that wording: the
+        page's ``<time>`` elements (``content_tags.date_range_html``) and the feeds' ``text`` read it."""
+        if self.spans_days:
+            if self.daily:
+                times = f"{_('täglich')} {self.start_time_text()}–{self.end_time_text()}"
+            else:
+                times = _("Beginn %(start)s Uhr, Ende %(end)s") % {
+                    "start": self.start_time_text(),
+                    "end": self.end_time_text(),
+                }
+            parts = [(self.first_day_text(), self.start), ("–", None), (self.last_day_text(), self.end)]
+            parts.append((f", {times}", None))
+        else:
+            parts = [(formats.date_format(self.start, "D, j. F Y, H:i"), self.start)]
+            if self.end:
+                parts += [("–", None), (formats.date_format(self.end, "H:i"), self.end)]
+        return [*parts, (f" {_('Uhr')}", None)]
+
+    def text(self) -> str:
+        """The range as plain text (``parts``)."""
+        return "".join(text for text, _moment in self.parts())
 
 
 def date_ranges(occurrences: Iterable[Occurrence], *, default_place: str = "") -> list[DateRange]:

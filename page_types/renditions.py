@@ -7,9 +7,15 @@ the server render arbitrary sizes.
 """
 
 import functools
+from collections.abc import Iterable
+from types import SimpleNamespace
 
 from PIL import features
+from wagtail.images import get_image_model
 from wagtail.images.models import Filter
+
+# The image fields a rendition's ``focal_point_key`` is made of (Wagtail's ``Filter.get_cache_key``).
+FOCAL_POINT_FIELDS = ("focal_point_x", "focal_point_y", "focal_point_width", "focal_point_height")
 
 # The teaser card of the site's listings (and the API's "card" size).
 LISTING_RENDITION = "fill-640x360-c80"
@@ -69,3 +75,19 @@ def spec_filter(spec: str) -> Filter:
 def api_filters(image_width: int) -> list[Filter]:
     """``api_rendition_specs`` of an image of this width, as Wagtail's filters."""
     return [spec_filter(spec) for spec in api_rendition_specs(image_width)]
+
+
+def existing_rendition_files(image_ids: Iterable[int], spec: str) -> dict[int, str]:
+    """The file names of the existing renditions of ``spec``, by image id, read as rows in two queries: what
+    ``find_existing_rendition`` finds for each image (the rendition of its current focal point), without
+    building image and rendition objects, which cost more than the rest of a 500-item feed's images."""
+    images = get_image_model().objects.filter(pk__in=image_ids).values("id", *FOCAL_POINT_FIELDS)
+    wanted = spec_filter(spec)
+    keys = {image["id"]: wanted.get_cache_key(SimpleNamespace(**image)) for image in images}
+    renditions = (
+        get_image_model()
+        .get_rendition_model()
+        .objects.filter(image_id__in=keys, filter_spec=spec)
+        .values_list("image_id", "focal_point_key", "file")
+    )
+    return {image_id: file for image_id, key, file in renditions if keys[image_id] == key}

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from campaigns import app_settings
 from campaigns.feeds.items import FeedSource, page_url
-from page_types.calendar import PRODID, occurrence_event, site_timezone
+from page_types.calendar import PRODID, calendar_bytes, occurrence_event, site_timezone
 from page_types.models import Interest, MintOccurrence
 
 # How often calendar apps should poll (RFC 7986 REFRESH-INTERVAL and its Outlook/Apple twin).
@@ -66,4 +66,4 @@ def ics(source: FeedSource) -> bytes:
     calendar.add_component(site_timezone(first_day(), (last_start + timedelta(days=366)).date()))
     for event in events:
         calendar.add_component(event)
-    return calendar.to_ical()
+    return calendar_bytes(calendar)

@@ -2,7 +2,7 @@
 
 The next date is the first of the offer's ``upcoming_date_ranges`` — the same rule as the offer page and the
 listing (a date counts until it is over; a camp on days in a row is one range) — and reads as the offer page
-writes it (``page_types/includes/date_range.html``). An offer whose dates are all past has no next date, and
+writes it (``DateRange.text``). An offer whose dates are all past has no next date, and
 its item no event. RSS and Atom state the event in the item's text, the JSON Feed also as the ``_event``
 extension object (docs/API.md, "Feeds").
 """
@@ -15,9 +15,7 @@ from operator import attrgetter
 from typing import Any
 
 from django.db.models import F
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from page_types.dates import DateRange, date_ranges
@@ -75,7 +73,8 @@ class FeedEvent:
 
 
 def next_events(pages: Iterable[ContentPage]) -> dict[int, FeedEvent]:
-    """The next date of each MINT offer among ``pages`` that has one, by page id (one query in all).
+    """The next date of each MINT offer among ``pages`` that has one, by page id (one query in all); the
+    pages come with their ``feed_municipalities`` (``items._with_feed_data``).
 
     The dates still ahead (``not_over``, as ``MintOfferPage.upcoming_date_ranges`` keeps them) are read with
     their offer's place and address, without the offers as page objects: building those cost more than the
@@ -90,19 +89,18 @@ def next_events(pages: Iterable[ContentPage]) -> dict[int, FeedEvent]:
     for page_id, upcoming in groupby(dates, key=attrgetter("page_id")):
         upcoming = list(upcoming)
         page = pages[page_id]
-        municipalities = tuple(municipality.name for municipality in page.municipalities.all())
+        municipalities = tuple(municipality.name for municipality in page.feed_municipalities)
         next_range = date_ranges(upcoming, default_place=upcoming[0].location)[0]
         events[page_id] = _event(next_range, upcoming[0].street_address, municipalities)
     return events
 
 
 def _event(date_range: DateRange, address: str, municipalities: tuple[str, ...]) -> FeedEvent:
-    html = render_to_string("page_types/includes/date_range.html", {"date_range": date_range})
     return FeedEvent(
         start=date_range.start,
         end=date_range.end,
         days=date_range.days,
-        text=" ".join(strip_tags(html).split()),
+        text=date_range.text(),
         place=date_range.place,
         address=address,
         municipalities=municipalities,

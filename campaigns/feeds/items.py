@@ -1,12 +1,12 @@
 """What a feed shows of a page: one ``FeedItem`` per page of the channel's selection, newest first.
 
-The pages are read in one query with their listing image (and its rendition), topics and municipalities
-prefetched, so a feed of 50 or 500 items costs the same few queries. A feed in another language than the
-content's (``?locale=en``) shows each item's live translation, read in one more query of the same kind, and
-the original where there is none, marked as being in its own language. Links and images are absolute URLs on
-the host the reader asked, since feed readers show items outside the site; identifiers (feed and entry ids,
-calendar UIDs) come from the site's configured public base URL instead, so that a request arriving under
-another ``Host`` name cannot change them.
+The pages are read in one query with their topics and municipalities prefetched and their listing images'
+renditions read as rows (``existing_rendition_files``), so a feed of 50 or 500 items costs the same few
+queries. A feed in another language than the content's (``?locale=en``) shows each item's live translation,
+read in one more query of the same kind, and the original where there is none, marked as being in its own
+language. Links and images are absolute URLs on the host the reader asked, since feed readers show items
+outside the site; identifiers (feed and entry ids, calendar UIDs) come from the site's configured public base
+URL instead, so that a request arriving under another ``Host`` name cannot change them.
 """
 
 import mimetypes
@@ -14,11 +14,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cached_property
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.utils.html import escape
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
+from wagtail.images import get_image_model
 
 from campaigns import app_settings
 from campaigns.feeds.events import FeedEvent, next_events
@@ -28,7 +29,7 @@ from campaigns.selection import select_content
 from page_types.models import ContentPage, Interest
 from page_types.public_urls import public_host, public_page_url, public_url
 from page_types.publication import changed_at, published_at
-from page_types.renditions import LISTING_RENDITION, spec_filter
+from page_types.renditions import LISTING_RENDITION, existing_rendition_files
 from page_types.taxonomy import shown_interests
 from page_types.translations import translation_ids
 
@@ -132,14 +133,14 @@ class FeedSource:
 
     def items(self) -> list[FeedItem]:
         """The first ``limit`` pages as feed items, newest first, each in the feed's language if it can."""
-        pages = list(self.pages.with_listing_data()[: self.limit])
+        pages = list(_with_feed_data(self.pages)[: self.limit])
         original = app_settings.content_language()
         if self.language == original:
-            known = Known(next_events(pages), Interest.objects.by_topic())
+            known = Known.of(pages)
             return [_item(page, self.request, self.host, original, known) for page in pages]
         translated = translation_ids([page.pk for page in pages], self.language)
-        versions = ContentPage.objects.filter(pk__in=translated.values()).with_listing_data().in_bulk()
-        known = Known(next_events([*pages, *versions.values()]), Interest.objects.by_topic())
+        versions = _with_feed_data(ContentPage.objects.filter(pk__in=translated.values())).in_bulk()
+        known = Known.of([*pages, *versions.values()])
         marker = get_language_info(original)["name_translated"]
         items = []
         for page in pages:
@@ -168,12 +169,31 @@ def _guid(page: ContentPage, host: str) -> str:
     return f"tag:{host},2025:page-{page.pk}"
 
 
+def _with_feed_data(pages: QuerySet[ContentPage]) -> QuerySet[ContentPage]:
+    """The pages with the terms an item names prefetched as lists (``feed_topics``, ``feed_municipalities``),
+    which cost less to read than a related manager per page and term; the images are read as rows."""
+    return pages.prefetch_related(
+        Prefetch("topics", to_attr="feed_topics"), Prefetch("municipalities", to_attr="feed_municipalities")
+    )
+
+
 @dataclass(frozen=True)
 class Known:
     """What the items of one feed are built from besides their pages, read once for all of them."""
 
     events: dict[int, FeedEvent]
     interests: dict[int, tuple[Interest, ...]]
+    # The listing images' renditions (``LISTING_RENDITION``): file names by image id.
+    renditions: dict[int, str]
+
+    @classmethod
+    def of(cls, pages: list[ContentPage]) -> "Known":
+        images = {page.listing_image_id for page in pages if page.listing_image_id}
+        return cls(
+            next_events(pages),
+            Interest.objects.by_topic(),
+            existing_rendition_files(images, LISTING_RENDITION),
+        )
 
 
 def _item(page: ContentPage, request: HttpRequest, host: str, language: str, known: Known) -> FeedItem:
@@ -184,28 +204,26 @@ def _item(page: ContentPage, request: HttpRequest, host: str, language: str, kno
         summary=page.teaser,
         published=published_at(page),
         updated=changed_at(page),
-        categories=tuple(str(interest) for interest in shown_interests(page.topics.all(), known.interests)),
-        image=_image(page, request),
+        categories=tuple(str(interest) for interest in shown_interests(page.feed_topics, known.interests)),
+        image=_image(page.listing_image_id, known.renditions),
         language=language,
         event=known.events.get(page.pk),
     )
 
 
-def _image(page: ContentPage, request: HttpRequest) -> FeedImage | None:
+def _image(image_id: int | None, renditions: dict[int, str]) -> FeedImage | None:
     """The listing image's rendition; none when its file cannot be found (never a made-up size)."""
-    if not page.listing_image_id:
+    if not image_id:
         return None
-    image = page.listing_image
+    if (name := renditions.get(image_id)) is None:
+        # Made now, as the site's listing would. ``get_rendition`` also writes it to the default cache: only
+        # for renditions missing here, never for all of a feed's, which would push the feed cache's own
+        # entries out of a local-memory cache (300 entries by default).
+        name = get_image_model().objects.get(pk=image_id).get_rendition(LISTING_RENDITION).file.name
+    storage = get_image_model().get_rendition_model()._meta.get_field("file").storage
+    mime_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     try:
-        # The prefetched rendition, read without ``get_rendition``: that one also writes each rendition to
-        # the default cache, and 500 writes per feed would push the feed cache's own entries out of a
-        # local-memory cache (300 entries by default).
-        rendition = image.find_existing_rendition(spec_filter(LISTING_RENDITION))
-    except image.get_rendition_model().DoesNotExist:
-        rendition = image.get_rendition(LISTING_RENDITION)
-    mime_type = mimetypes.guess_type(rendition.file.name)[0] or "application/octet-stream"
-    try:
-        length = rendition.file.size
+        length = storage.size(name)
     except OSError:
         return None
-    return FeedImage(public_url(rendition.url), mime_type, length)
+    return FeedImage(public_url(storage.url(name)), mime_type, length)

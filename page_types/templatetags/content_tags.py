@@ -7,12 +7,14 @@ prefetched by ``ContentPageQuerySet.with_listing_data`` are the ones used.
 
 from django import template
 from django.core.paginator import Page as DjangoPage
-from django.utils.html import conditional_escape
+from django.utils import formats
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from wagtail import hooks
 from wagtail.images.models import AbstractRendition
 from wagtail.models import Page
 
+from page_types.dates import DateRange
 from page_types.forms import PAGE_PARAMETER
 from page_types.models import ContentPage, Era
 from page_types.renditions import LISTING_RENDITION
@@ -32,6 +34,19 @@ def page_outreach(context: template.Context, page: Page) -> SafeString:
     """The HTML the ``page_types_outreach`` hooks give for ``page``; empty when no app registers one."""
     request = context.get("request")
     return mark_safe("".join(conditional_escape(fn(request, page)) for fn in hooks.get_hooks(OUTREACH_HOOK)))
+
+
+@register.simple_tag
+def date_range_html(date_range: DateRange) -> SafeString:
+    """The range's wording (``DateRange.parts``) with each date and time in a ``<time>`` element."""
+    return mark_safe(
+        "".join(
+            format_html('<time datetime="{}">{}</time>', formats.date_format(moment, "c"), text)
+            if moment
+            else conditional_escape(text)
+            for text, moment in date_range.parts()
+        )
+    )
 
 
 @register.simple_tag

@@ -58,3 +58,21 @@ def test_a_single_date_reads_as_before():
     [day] = date_ranges(dates((at(16, 15, month=12), at(16, 18, month=12))))
     assert text(day) == "Mi, 16. Dezember 2026, 15:00–18:00 Uhr"
     assert len(date_ranges(dates((at(3, 9), None), (at(4, 9), None)))) == 2
+
+
+@pytest.mark.parametrize(
+    "spans",
+    [
+        [(at(day, 9), at(day, 15)) for day in range(3, 8)],
+        [(at(31, 10, month=7), at(2, 16))],
+        [(at(16, 15, month=12), at(16, 18, month=12))],
+        [(at(16, 15, month=12), None)],
+    ],
+)
+def test_the_feeds_plain_text_is_the_pages_wording(spans):
+    [date_range] = date_ranges(dates(*spans))
+    with translation.override("de"):
+        plain = date_range.text()
+    assert plain == text(date_range)
+    with translation.override("en"):
+        assert date_range.text() != plain
