@@ -6,7 +6,8 @@ same event (same ``UID``: ``occurrence-<id>@<host>``) rather than a double. ``LA
 are the offer's last publication (RFC 5545 §3.8.7.2: without ``METHOD`` the stamp is the time the
 information was last revised), and ``SEQUENCE`` counts the seconds from the first to the last publication, so
 it grows with every publish without storing a counter. Times are local to the site's time zone, defined in
-``VTIMEZONE``.
+``VTIMEZONE``. icalendar is imported by the functions that build calendars, so that a process loading the
+page models without building any (a sending worker) does not load it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from page_types.publication import changed_at
 from page_types.taxonomy import Interest, shown_interests
 
 if TYPE_CHECKING:
-    from icalendar import Event, Timezone
+    from icalendar import Calendar, Event, Timezone
 
     from page_types.models import MintOccurrence, MintOfferPage
 
@@ -39,7 +40,6 @@ def occurrence_event(
 ) -> Event:
     """The event of one date of an offer; ``host`` names the site in the ``UID``, ``url`` is the offer's,
     ``interests`` is ``Interest.objects.by_topic()`` (the categories readers see: interests and subjects)."""
-    # icalendar is loaded where a calendar is built, not by every process that loads the page models.
     from icalendar import Event
 
     offer = occurrence.page
@@ -94,7 +94,6 @@ def site_timezone(first_date: date, last_date: date) -> Timezone:
     icalendar notes that range in an English ``COMMENT`` ("This timezone only works from …"), which calendar
     apps show to our German readers; the range is the calendar's business, so the comment goes.
     """
-    # icalendar is loaded where a calendar is built, not by every process that loads the page models.
     from icalendar import Timezone
 
     component = Timezone.from_tzid(settings.TIME_ZONE, first_date=first_date, last_date=last_date)
@@ -104,7 +103,6 @@ def site_timezone(first_date: date, last_date: date) -> Timezone:
 
 def offer_calendar(offer: MintOfferPage, *, host: str, url: str) -> bytes:
     """The dates of one offer still ahead, as a calendar file to open or import ("In meinen Kalender")."""
-    # icalendar is loaded where a calendar is built, not by every process that loads the page models.
     from icalendar import Calendar
 
     calendar = Calendar.new(prodid=PRODID, calscale="GREGORIAN", name=offer.title)
@@ -124,8 +122,8 @@ def offer_calendar(offer: MintOfferPage, *, host: str, url: str) -> bytes:
 
 def calendar_bytes(calendar: Calendar) -> bytes:
     """The calendar as an iCalendar file: what ``Calendar.to_ical`` writes, byte for byte, with each content
-    line folded by ``fold_line`` — icalendar folds every line one character at a time, which was a third of
-    serialising a calendar of 500 events, although most lines are short enough to need no fold."""
+    line folded by ``fold_line``: icalendar walks every line one character at a time, although most lines are
+    short enough to need no fold."""
     lines = (fold_line(line) for line in calendar.content_lines() if line)
     return "\r\n".join(lines).encode() + b"\r\n"
 
