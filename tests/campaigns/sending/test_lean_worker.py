@@ -5,7 +5,11 @@ URL module (every ESP's webhooks, with boto3 and cryptography) is loaded only wh
 icalendar only where a calendar is built.
 """
 
+import pytest
+
 from tests.processes import django_json, production_env
+
+pytestmark = pytest.mark.once  # the child's own SQLite file: the PostgreSQL pass would repeat it exactly
 
 WORKER_START = """
 import sys
