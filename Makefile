@@ -5,8 +5,11 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 TEST_ENV := DJANGO_SETTINGS_MODULE=tests.settings
 # Tests run on every core (pytest-xdist; each worker has its own database); the browser journeys stay
-# together on one worker, which prepares their demo site once (tests/services.py).
+# together on one worker, which prepares their demo site once (tests/services.py). The PostgreSQL pass runs
+# one worker more: its tests wait longer (the server, child processes, the browser), and the extra worker
+# uses that time, where on SQLite it only adds work (docs/PERFORMANCE.md, "The test suite").
 XDIST ?= -n auto --dist loadgroup
+XDIST_POSTGRES ?= -n $(shell echo $$(( $$(getconf _NPROCESSORS_ONLN) + 1 ))) --dist loadgroup
 # The slowest tests are listed at the end of every run, so the suite's time is watched like a feature.
 PYTEST_ARGS ?= --durations=15
 
@@ -61,7 +64,8 @@ test: check
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 test-postgres: $(STAMP)
-	$(TEST_ENV) DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(VENV)/bin/pytest $(XDIST) $(PYTEST_ARGS)
+	$(TEST_ENV) DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(VENV)/bin/pytest $(XDIST_POSTGRES) \
+		$(PYTEST_ARGS)
 
 ## Run every benchmark (bench/*.py but its helpers) one after another and write their ratios as one table to
 ## bench/results.md (not part of `make test`; figures and how to read them in docs/PERFORMANCE.md).

@@ -19,8 +19,9 @@ from tests.sharing import (
 from tests.smtp_sink import SmtpSink
 
 # Markers and checks for the tests that need PostgreSQL or Redis (skipped, or failed in CI, without them);
-# helpers and fixtures for running Leuchtturm in child processes configured like production.
-pytest_plugins = ["tests.services", "tests.processes"]
+# helpers and fixtures for running Leuchtturm in child processes configured like production; the order in
+# which the tests are handed out.
+pytest_plugins = ["tests.services", "tests.processes", "tests.scheduling"]
 
 
 @pytest.hookimpl(tryfirst=True)
