@@ -1,15 +1,27 @@
-"""The order in which pytest-xdist hands out the tests: the slow ones first.
+"""The order in which pytest-xdist hands out the tests: the slow ones first among their kind.
 
-A pytest plugin (loaded by ``tests/conftest.py``). xdist gives each worker the next test of the collected
-order as it becomes free, and pytest-django puts the transactional tests last, among them the minute-long
-fault and load tests; one of those taken up last keeps a worker busy while the others are done.
+A pytest plugin (loaded by ``tests/conftest.py``). pytest-django orders the tests as Django does: those in a
+transaction first, then the transactional ones, then those without a database — a transactional test ends
+with every table flushed, and its migrated data comes back only when the next transactional test starts.
+xdist then gives each worker the next test of that order as it becomes free, and the minute-long fault and
+load tests, taken up last, kept one worker busy while the others were done. So within each kind, the tests
+marked ``slow`` go first.
 """
 
+from itertools import groupby
+
 import pytest
+
+from tests.sharing import is_transactional, uses_the_database
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Move the tests marked ``slow`` to the front, keeping every other order (after pytest-django's).
-    Every transactional test restores the migrated data (``serialized_rollback``), so it may run first."""
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    """Within each run of tests of one kind (pytest-django's order), move those marked ``slow`` to the front
+    and keep every other order."""
+    runs = groupby(items, key=lambda item: (uses_the_database(item), is_transactional(item)))
+    items[:] = [
+        item
+        for _kind, run in runs
+        for item in sorted(run, key=lambda item: item.get_closest_marker("slow") is None)
+    ]
