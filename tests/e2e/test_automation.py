@@ -51,7 +51,10 @@ from campaigns.models import Channel, Subscriber, Subscription
 from campaigns.recurrence import STAMP, local
 from campaigns.recurring_issues import create_due_issues
 from page_types.models import GradeBand, MintOfferPage, MintSubject
-# The first date is now, after the offer was published: it is new content of this issue.
+import time
+# The first date is now, after the offer was published: it is new content of this issue. A date has whole
+# seconds, so the next second is awaited: the offer's publication, a moment ago, may lie in this one.
+time.sleep(1 - timezone.now().microsecond / 1_000_000)
 start = local(timezone.now()).strftime(STAMP)
 channel = Channel(
     name="MINT wöchentlich", slug={CHANNEL!r}, requires_approval=False,
